@@ -1,0 +1,113 @@
+#include "base/text.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace jx::text {
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char b0 = byte(i);
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    int length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
+    if (length == 0 || b0 > 0xF4 || i + static_cast<std::size_t>(length) > s.size()) {
+        ++i;
+        return 0xFFFD;
+    }
+    char32_t cp = b0 & (0x7F >> length);
+    for (int k = 1; k < length; ++k) {
+        unsigned char b = byte(i + static_cast<std::size_t>(k));
+        if ((b & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    // Reject overlong forms, surrogates and values above U+10FFFF.
+    static constexpr char32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min_for_length[length] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        ++i;
+        return 0xFFFD;
+    }
+    i += static_cast<std::size_t>(length);
+    return cp;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t start = i;
+        char32_t cp = next_code_point(s, i);
+        if (cp == 0xFFFD) {
+            // A literal U+FFFD is valid (3 bytes); a decoding failure consumes one byte.
+            if (i - start != 3) return start;
+        }
+    }
+    return std::string_view::npos;
+}
+
+int display_width(char32_t c) {
+    if (c == '\t') return 1;
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return 0;
+    auto category = u_charType(static_cast<UChar32>(c));
+    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR)
+        return 0;
+    auto width = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
+    return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+int display_width(std::string_view s) {
+    int w = 0;
+    std::size_t i = 0;
+    while (i < s.size()) w += display_width(next_code_point(s, i));
+    return w;
+}
+
+std::size_t code_point_count(std::string_view s) {
+    std::size_t n = 0, i = 0;
+    while (i < s.size()) {
+        next_code_point(s, i);
+        ++n;
+    }
+    return n;
+}
+
+std::string nfkc(std::string_view s) {
+    bool ascii = true;
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    if (ascii) return std::string(s);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) return std::string(s);
+    icu::UnicodeString out = normalizer->normalize(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))),
+        status);
+    if (U_FAILURE(status)) return std::string(s);
+    std::string result;
+    out.toUTF8String(result);
+    return result;
+}
+
+std::string_view trim(std::string_view s) {
+    auto is_space_at_front = [](std::string_view v) -> std::size_t {
+        if (!v.empty() && (v[0] == ' ' || v[0] == '\t' || v[0] == '\r' || v[0] == '\n')) return 1;
+        if (v.substr(0, 3) == "\u3000") return 3;
+        return 0;
+    };
+    auto is_space_at_back = [](std::string_view v) -> std::size_t {
+        if (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r' || v.back() == '\n'))
+            return 1;
+        if (v.size() >= 3 && v.substr(v.size() - 3) == "\u3000") return 3;
+        return 0;
+    };
+    while (std::size_t n = is_space_at_front(s)) s.remove_prefix(n);
+    while (std::size_t n = is_space_at_back(s)) s.remove_suffix(n);
+    return s;
+}
+
+} // namespace jx::text

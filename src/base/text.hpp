@@ -1,0 +1,31 @@
+// Text helpers over UTF-8: validation, display width for aligning CJK text in a terminal or a
+// formatted spec, and NFKC normalisation so that full-width and half-width forms mean the same.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace jx::text {
+
+// Byte offset of the first invalid UTF-8 sequence, or npos when `s` is valid.
+std::size_t find_invalid_utf8(std::string_view s);
+
+// Decodes the code point at s[i], advancing i. Invalid bytes decode as U+FFFD, one byte each.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+
+// Columns a terminal gives `s`: 2 for East-Asian wide and full-width characters, 0 for
+// combining marks and control characters, 1 otherwise (ICU UCHAR_EAST_ASIAN_WIDTH).
+int display_width(std::string_view s);
+int display_width(char32_t c);
+
+// Number of code points in s.
+std::size_t code_point_count(std::string_view s);
+
+// NFKC: ＝ → =, ９ → 9, ％ → %, （ → (. Used to interpret tokens, never to rewrite a user's text.
+std::string nfkc(std::string_view s);
+
+// Removes ASCII and ideographic spaces at both ends.
+std::string_view trim(std::string_view s);
+
+} // namespace jx::text

@@ -1,0 +1,28 @@
+#include "diag/diagnostic.hpp"
+
+namespace jx {
+
+const char* severity_name(Severity s) {
+    switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+    }
+    return "error";
+}
+
+Diagnostic make_error(std::string code, std::string message) {
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    return d;
+}
+
+Diagnostic make_warning(std::string code, std::string message) {
+    Diagnostic d = make_error(std::move(code), std::move(message));
+    d.severity = Severity::warning;
+    return d;
+}
+
+} // namespace jx

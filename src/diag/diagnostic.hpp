@@ -1,0 +1,50 @@
+// The one diagnostic type of jixiao. Parse errors, model errors and scoring findings are all
+// Diagnostics; turning them into text (or JSON) is the renderer's job alone.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/source.hpp"
+
+namespace jx {
+
+enum class Severity { error, warning, note };
+const char* severity_name(Severity s);
+
+struct Label {
+    Span span;
+    std::string message; // may be empty
+    bool primary = true; // primary labels get ^^^, secondary ones ---
+};
+
+// What a finding is about, for machine-readable output. Empty strings mean "not applicable".
+struct Subject {
+    std::string project;
+    std::string indicator;
+    std::string reported;
+    std::string expected;
+};
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string code; // stable, kebab-case: "expected-number", "total-score-mismatch"
+    std::string message;
+    std::vector<Label> labels;
+    std::vector<std::string> notes;
+    Subject subject;
+
+    Diagnostic& label(Span span, std::string msg = {}, bool primary = true) {
+        labels.push_back({span, std::move(msg), primary});
+        return *this;
+    }
+    Diagnostic& note(std::string n) {
+        notes.push_back(std::move(n));
+        return *this;
+    }
+};
+
+Diagnostic make_error(std::string code, std::string message);
+Diagnostic make_warning(std::string code, std::string message);
+
+} // namespace jx

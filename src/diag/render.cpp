@@ -1,0 +1,103 @@
+#include "diag/render.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "base/text.hpp"
+
+namespace jx {
+namespace {
+
+struct Style {
+    bool on;
+    std::string paint(std::string_view s, const char* code) const {
+        return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+    }
+};
+
+const char* severity_colour(Severity s) {
+    switch (s) {
+    case Severity::error: return "1;31";
+    case Severity::warning: return "1;33";
+    case Severity::note: return "1;36";
+    }
+    return "1";
+}
+
+// Source line as shown: tabs become one space so that widths stay predictable.
+std::string shown_line(std::string_view line) {
+    std::string s(line);
+    std::replace(s.begin(), s.end(), '\t', ' ');
+    return s;
+}
+
+} // namespace
+
+std::string render(const Diagnostic& d, const SourceFile* file, const RenderOptions& options) {
+    Style style{options.colour};
+    std::string out;
+    const Label* primary = nullptr;
+    for (const auto& l : d.labels)
+        if (l.primary) {
+            primary = &l;
+            break;
+        }
+    if (!primary && !d.labels.empty()) primary = &d.labels.front();
+
+    if (file) {
+        if (primary) {
+            Position p = file->position(primary->span.begin);
+            out += style.paint(fmt::format("{}:{}:{}: ", file->name(), p.line, p.column), "1");
+        } else {
+            out += style.paint(fmt::format("{}: ", file->name()), "1");
+        }
+    }
+    out += style.paint(fmt::format("{}[{}]", severity_name(d.severity), d.code), severity_colour(d.severity));
+    out += style.paint(": " + d.message, "1");
+    out += '\n';
+
+    if (file && !d.labels.empty()) {
+        // Group labels by line, in line order.
+        std::map<std::size_t, std::vector<const Label*>> by_line;
+        for (const auto& l : d.labels) by_line[file->position(l.span.begin).line].push_back(&l);
+        std::size_t gutter = std::to_string(by_line.rbegin()->first).size();
+        std::string pad(gutter, ' ');
+        out += style.paint(pad + " |", "1;34") + '\n';
+        for (const auto& [line, labels] : by_line) {
+            std::string_view src = file->line_text(line);
+            out += style.paint(fmt::format("{:>{}} |", line, gutter), "1;34");
+            if (!src.empty()) out += " " + shown_line(src);
+            out += '\n';
+            std::uint32_t line_begin = file->line_start(line);
+            auto sorted = labels;
+            std::sort(sorted.begin(), sorted.end(),
+                      [](const Label* a, const Label* b) { return a->span.begin < b->span.begin; });
+            for (const Label* l : sorted) {
+                std::uint32_t b = std::max(l->span.begin, line_begin);
+                std::uint32_t line_end = line_begin + static_cast<std::uint32_t>(src.size());
+                std::uint32_t e = std::min(std::max(l->span.end, b), line_end);
+                int lead = text::display_width(src.substr(0, b - line_begin));
+                int width = std::max(1, text::display_width(src.substr(b - line_begin, e - b)));
+                std::string marks(static_cast<std::size_t>(width), l->primary ? '^' : '-');
+                std::string underline = std::string(static_cast<std::size_t>(lead), ' ') + marks;
+                if (!l->message.empty()) underline += " " + l->message;
+                out += style.paint(pad + " |", "1;34") + " " +
+                       style.paint(underline, l->primary ? severity_colour(d.severity) : "1;34") + '\n';
+            }
+        }
+    }
+    for (const auto& n : d.notes) {
+        std::size_t gutter = 0;
+        if (file && !d.labels.empty()) {
+            std::size_t max_line = 0;
+            for (const auto& l : d.labels) max_line = std::max(max_line, file->position(l.span.begin).line);
+            gutter = std::to_string(max_line).size();
+        }
+        out += std::string(gutter, ' ') + style.paint(" = note", "1") + ": " + n + '\n';
+    }
+    return out;
+}
+
+} // namespace jx

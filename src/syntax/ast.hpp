@@ -1,0 +1,169 @@
+// The syntax tree of a spec. Every node keeps its source span; every token keeps its spelling
+// exactly as written (Chinese or English keyword, full-width or half-width digits), so that the
+// formatter can reprint a spec without losing a character of it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/source.hpp"
+
+namespace jx::ast {
+
+struct Token {
+    Span span;
+    std::string text; // as written
+};
+
+// A string literal: `text` is the decoded content, `raw` the literal as written with quotes.
+struct String {
+    Span span;
+    std::string text;
+    std::string raw;
+};
+
+enum class Cmp { ge, gt, le, lt, eq };
+const char* cmp_symbol(Cmp c);
+
+struct Comparator {
+    Token token;
+    Cmp cmp = Cmp::eq;
+};
+
+struct Quantity {
+    Span span;
+    Token number;              // as written, possibly full-width
+    std::optional<Token> unit; // as written: "个", "%", "万元", "元/人/年"
+};
+
+struct Date {
+    Token token; // as written: 2023-11-30, 2023年12月, 11月底
+    int year = 0, month = 0, day = 0; // 0 = not stated
+    bool month_end = false;           // 底 / 末
+};
+
+struct Operand {
+    enum class Kind { quantity, date, grade, budget } kind = Kind::quantity;
+    Span span;
+    Quantity quantity;
+    Date date;
+    Token word; // grade word or budget reference
+};
+
+struct Condition {
+    enum class Kind { measured, text, scale } kind = Kind::measured;
+    Span span;
+    std::optional<String> label;  // "受众人数" in `"受众人数" 不少于 3万人次`
+    std::optional<Comparator> prefix;
+    std::optional<Comparator> suffix;
+    std::optional<Operand> low;   // the operand, or the low end of a range
+    std::optional<Token> range_sep;
+    std::optional<Operand> high;  // the high end of a range
+    String text;                  // Kind::text
+    Token scale;                  // Kind::scale: 优良中低差, 好/较好/一般/较差/差
+    bool is_range() const { return high.has_value(); }
+};
+
+struct Value {
+    Span span;
+    std::optional<Token> not_applicable; // 不涉及
+    std::vector<Condition> conditions;
+    std::vector<Token> separators; // between conditions, as written
+};
+
+struct NumberField {
+    Token keyword;
+    Token number;
+    std::optional<Token> unit; // 万元 on amounts, % on rates
+    Span span;
+};
+
+struct TextField {
+    Token keyword;
+    String value;
+    Span span;
+};
+
+struct ValueField {
+    Token keyword;
+    Value value;
+    Span span;
+};
+
+struct Indicator {
+    Span span;
+    String name;
+    std::optional<ValueField> target, actual;
+    std::optional<NumberField> weight, score;
+    std::optional<TextField> reason;
+    std::optional<Token> not_applicable;
+    // Fields written more than once, kept so that the model can report them.
+    std::vector<Token> duplicate_keywords;
+};
+
+struct Category {
+    Span span;
+    Token name;   // keyword as written, or the quoted name's raw text
+    bool quoted = false;
+    std::string name_text; // decoded name
+    std::vector<Category> children;     // level 1: its level-2 categories
+    std::vector<Indicator> indicators;  // level 2: its indicators
+    std::optional<Token> not_applicable; // level 2 written as `不涉及`
+};
+
+struct FundRow {
+    Span span;
+    Token name; // 年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金
+    std::optional<NumberField> initial, annual, spent, weight, rate, score;
+    std::vector<Token> duplicate_keywords;
+};
+
+struct Funds {
+    Span span;
+    Token keyword;
+    std::optional<Token> unit;
+    std::vector<FundRow> rows;
+};
+
+struct Goals {
+    Span span;
+    Token keyword;
+    std::optional<TextField> expected, achieved;
+};
+
+struct Total {
+    Span span;
+    Token keyword;
+    std::optional<NumberField> weight, score;
+};
+
+struct Project {
+    Span span;
+    Token keyword;
+    String name;
+    std::optional<NumberField> year;
+    std::optional<TextField> department, unit, contact, phone;
+    std::optional<Funds> funds;
+    std::optional<Goals> goals;
+    std::vector<Category> categories; // level 1
+    std::optional<Total> total;
+    std::optional<NumberField> grade; // number token holds the grade word
+    std::vector<Token> duplicate_keywords;
+};
+
+struct Comment {
+    Span span;
+    std::string text; // with its # or //
+};
+
+struct File {
+    std::vector<Project> projects;
+    std::vector<Comment> comments;
+    bool has_bom = false;
+};
+
+// A textual dump of the tree without spans, for comparing two parses (parse(fmt(x)) == parse(x)).
+std::string dump(const File& file);
+
+} // namespace jx::ast

@@ -1,0 +1,694 @@
+#include "syntax/parser.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "base/text.hpp"
+#include "jixiao/grammar.hpp"
+#include "syntax/errors.hpp"
+
+namespace jx::syntax {
+namespace pegtl = tao::pegtl;
+namespace g = jx::grammar;
+
+// ---------------------------------------------------------------------------------------------
+// A tree of the selected rules only. Nodes of failed attempts are discarded, so the conversion
+// below sees exactly what matched.
+
+#define JX_NODE_KINDS(X)                                                                           \
+    X(project) X(kw_project) X(project_name) X(year_stmt) X(year_value) X(department_stmt)          \
+    X(unit_stmt) X(contact_stmt) X(phone_stmt) X(string_lit) X(number) X(unit) X(money_unit)        \
+    X(percent) X(funds_block) X(kw_funds) X(fund_row) X(fund_row_name) X(initial_field)             \
+    X(annual_field) X(spent_field) X(fund_weight_field) X(rate_field) X(fund_score_field)           \
+    X(goal_block) X(kw_goal) X(expected_stmt) X(achieved_stmt) X(level1_block) X(level2_block)      \
+    X(category_word) X(level2_na) X(indicator) X(target_field) X(actual_field) X(weight_field)       \
+    X(score_field) X(reason_field) X(na_field) X(total_stmt) X(kw_total) X(total_weight_field)      \
+    X(total_score_field) X(grade_stmt) X(total_grade_word) X(value) X(kw_na) X(condition)           \
+    X(label) X(text_value) X(scale_lit) X(measured) X(cmp_ge) X(cmp_le) X(cmp_gt) X(cmp_lt)         \
+    X(cmp_eq) X(suffix_ge) X(suffix_le) X(operand) X(date_range) X(quantity_range) X(date)          \
+    X(quantity) X(grade) X(budget_ref) X(range_sep) X(condition_sep) X(comment) X(bom)              \
+    X(kw_year) X(kw_department) X(kw_unit) X(kw_contact) X(kw_phone) X(kw_expected) X(kw_achieved)  \
+    X(kw_initial) X(kw_annual) X(kw_spent) X(kw_rate) X(kw_weight) X(kw_score) X(kw_target)         \
+    X(kw_actual) X(kw_reason) X(kw_grade)
+
+enum class K : std::uint8_t {
+#define JX_ENUM(r) r,
+    JX_NODE_KINDS(JX_ENUM)
+#undef JX_ENUM
+        none,
+    none_root,
+    recover_frame
+};
+
+template <typename Rule>
+inline constexpr K kind_of = K::none;
+#define JX_KIND(r)                                                                                 \
+    template <>                                                                                    \
+    inline constexpr K kind_of<g::r> = K::r;
+JX_NODE_KINDS(JX_KIND)
+#undef JX_KIND
+template <typename R>
+inline constexpr K kind_of<g::recover<R>> = K::recover_frame;
+
+namespace {
+
+// Lookaheads test without consuming; nothing matched inside them belongs to the tree.
+// Rules derived from at<> or not_at<> (such as grammar::indicator_end) count too.
+template <typename... R>
+std::true_type lookahead_test(const pegtl::internal::at<R...>*);
+template <typename... R>
+std::true_type lookahead_test(const pegtl::internal::not_at<R...>*);
+std::false_type lookahead_test(const void*);
+template <typename Rule>
+inline constexpr bool is_lookahead = decltype(lookahead_test(static_cast<const Rule*>(nullptr)))::value;
+
+struct Node {
+    K kind;
+    std::uint32_t begin = 0, end = 0;
+    std::vector<Node> children;
+
+    const Node* find(K k) const {
+        for (const auto& c : children)
+            if (c.kind == k) return &c;
+        return nullptr;
+    }
+};
+
+struct Builder {
+    const SourceFile& source;
+    const Limits& limits;
+    std::vector<Node> stack;
+    std::vector<Diagnostic> errors;
+    // Where the must-point rule that failed last began: errors point there, at the start of
+    // what was found, not at the furthest byte a partial match reached.
+    const void* failed_rule = nullptr;
+    std::uint32_t failed_begin = 0;
+
+    Builder(const SourceFile& s, const Limits& l) : source(s), limits(l) { stack.push_back({K::none_root, 0, 0, {}}); }
+};
+
+// Where an error should be underlined: the token that stands at `offset`, up to the next space.
+Span offending_span(std::string_view text, std::uint32_t offset) {
+    std::uint32_t end = offset;
+    while (end < text.size()) {
+        char c = text[end];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') break;
+        if (text.substr(end, 3) == "\u3000") break;
+        ++end;
+    }
+    // Do not underline more than a reasonable token.
+    std::uint32_t limit = offset;
+    std::size_t i = offset, n = 0;
+    while (i < end && n < 24) {
+        text::next_code_point(text, i);
+        ++n;
+        limit = static_cast<std::uint32_t>(i);
+    }
+    return {offset, std::min(end, limit)};
+}
+
+class SyntaxError : public pegtl::parse_error {
+public:
+    SyntaxError(const char* code, const std::string& message, const pegtl::position& p)
+        : parse_error(message, p), code_(code) {}
+    const char* code() const { return code_; }
+
+private:
+    const char* code_;
+};
+
+template <typename Rule>
+struct control : pegtl::normal<Rule> {
+    // Hooks for every rule, PEGTL's internal ones included: a failed internal seq must drop
+    // the nodes matched inside it too.
+    static constexpr bool enable = true;
+
+    template <typename Input>
+    static std::uint32_t offset(const Input& in) {
+        return static_cast<std::uint32_t>(in.current() - in.begin());
+    }
+
+    // Every rule attempt gets a frame, as PEGTL's parse_tree does: a failed attempt drops its
+    // frame with every node matched inside it; a successful unselected rule hands its nodes up.
+    template <typename Input>
+    static void start(const Input& in, Builder& b) {
+        b.stack.push_back({kind_of<Rule>, offset(in), 0, {}});
+    }
+
+    template <typename Input>
+    static void success(const Input& in, Builder& b) {
+        Node n = std::move(b.stack.back());
+        b.stack.pop_back();
+        auto& siblings = b.stack.back().children;
+        if constexpr (kind_of<Rule> != K::none && kind_of<Rule> != K::recover_frame) {
+            n.end = offset(in);
+            if constexpr (std::is_same_v<Rule, g::string_lit>) {
+                if (n.end - n.begin > b.limits.max_string_bytes)
+                    throw SyntaxError("string-too-long",
+                                      fmt::format("string literal of {} bytes is longer than the limit of {} bytes",
+                                                  n.end - n.begin, b.limits.max_string_bytes),
+                                      in.position());
+            }
+            siblings.push_back(std::move(n));
+        } else if (!n.children.empty() && !is_lookahead<Rule>) {
+            // Unselected rules (and recover frames) hand their nodes to the parent.
+            if (siblings.empty()) siblings = std::move(n.children);
+            else std::move(n.children.begin(), n.children.end(), std::back_inserter(siblings));
+        }
+    }
+
+    template <typename Input>
+    static void failure(const Input&, Builder& b) {
+        if constexpr (error_of<Rule>.message != nullptr) {
+            b.failed_rule = &error_of<Rule>;
+            b.failed_begin = b.stack.back().begin;
+        }
+        b.stack.pop_back();
+    }
+
+    template <typename Input>
+    [[noreturn]] static void raise(const Input& in, Builder& b) {
+        constexpr ErrorEntry entry = error_of<Rule>;
+        static_assert(entry.message != nullptr, "every must-point needs an entry in syntax/errors.hpp");
+        pegtl::position p = in.position();
+        if (b.failed_rule == &error_of<Rule>) {
+            std::uint32_t begin = b.failed_begin;
+            std::string_view text = b.source.text();
+            // Point at what was found, past the blanks before it.
+            while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '\n' || text[begin] == '\r'))
+                ++begin;
+            p.byte = begin;
+        }
+        b.failed_rule = nullptr;
+        throw SyntaxError(entry.code, entry.message, p);
+    }
+
+    // Exceptions thrown by actions are rethrown with the source position.
+    template <template <typename...> class Action, typename Iterator, typename Input, typename... States>
+    static auto apply(const Iterator& begin, const Input& in, States&&... st)
+        -> decltype(pegtl::normal<Rule>::template apply<Action>(begin, in, st...)) {
+        try {
+            return pegtl::normal<Rule>::template apply<Action>(begin, in, st...);
+        } catch (const pegtl::parse_error&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw pegtl::parse_error(e.what(), in);
+        }
+    }
+
+    // Called by grammar::recover when an item failed: record the error, drop the item's partial
+    // nodes and skip to a point where parsing can resume.
+    template <typename Input>
+    static void recovered(const pegtl::parse_error& e, const char* item_start, Input& in, Builder& b) {
+        const std::uint32_t start = static_cast<std::uint32_t>(item_start - in.begin());
+        const std::uint32_t at = e.positions().empty() ? start : static_cast<std::uint32_t>(e.positions().front().byte);
+        const auto* se = dynamic_cast<const SyntaxError*>(&e);
+        std::string_view text = b.source.text();
+        Diagnostic d = make_error(se ? se->code() : "syntax", std::string(e.message()));
+        Span span = offending_span(text, at);
+        d.label(span, span.empty() ? "expected here" : "");
+        b.errors.push_back(std::move(d));
+
+        // Discard the nodes the failed item left open.
+        while (b.stack.size() > 1 && b.stack.back().kind != K::recover_frame) b.stack.pop_back();
+        b.stack.back().children.clear();
+
+        // Skip to the end of the line, and further while braces opened on the way stay open;
+        // stop before a '}' that closes an enclosing block.
+        std::size_t i = std::max(at, start);
+        int open = 0;
+        bool in_string = false;
+        while (i < text.size()) {
+            char c = text[i];
+            if (in_string) {
+                if (c == '\n') {
+                    in_string = false; // a line string never spans lines: look at this break again
+                    continue;
+                }
+                if (c == '\\') ++i;
+                else if (c == '"') in_string = false;
+            } else if (c == '"') {
+                in_string = true;
+            } else if (c == '#' || (c == '/' && i + 1 < text.size() && text[i + 1] == '/')) {
+                while (i < text.size() && text[i] != '\n') ++i;
+                continue;
+            } else if (c == '{') {
+                ++open;
+            } else if (c == '}') {
+                if (open == 0) break;
+                --open;
+            } else if (c == '\n' && open == 0) {
+                break;
+            }
+            ++i;
+        }
+        if (i <= start && i < text.size()) i = start + 1; // always make progress
+        in.iterator() = in.begin() + i;
+    }
+};
+
+template <typename Rule>
+struct nothing : pegtl::nothing<Rule> {};
+
+// ---------------------------------------------------------------------------------------------
+// Tree → AST
+
+class Converter {
+public:
+    Converter(const SourceFile& s, std::vector<Diagnostic>& errors) : source_(s), errors_(errors) {}
+
+    ast::File convert(const Node& root) {
+        ast::File file;
+        for (const auto& n : root.children) {
+            if (n.kind == K::project) file.projects.push_back(project(n));
+            else if (n.kind == K::bom) file.has_bom = true;
+        }
+        collect_comments(root, file.comments);
+        std::sort(file.comments.begin(), file.comments.end(),
+                  [](const ast::Comment& a, const ast::Comment& b) { return a.span.begin < b.span.begin; });
+        return file;
+    }
+
+private:
+    const SourceFile& source_;
+    std::vector<Diagnostic>& errors_;
+
+    static Span span(const Node& n) { return {n.begin, n.end}; }
+    std::string_view text(const Node& n) const { return source_.text().substr(n.begin, n.end - n.begin); }
+    ast::Token token(const Node& n) const { return {span(n), std::string(text(n))}; }
+
+    void collect_comments(const Node& n, std::vector<ast::Comment>& out) const {
+        for (const auto& c : n.children) {
+            if (c.kind == K::comment) out.push_back({span(c), std::string(text(c))});
+            collect_comments(c, out);
+        }
+    }
+
+    ast::String string(const Node& n) const {
+        ast::String s;
+        s.span = span(n);
+        s.raw = std::string(text(n));
+        std::string_view raw = s.raw;
+        if (raw.size() >= 6 && raw.substr(0, 3) == "\"\"\"") {
+            s.text = std::string(raw.substr(3, raw.size() - 6));
+            return s;
+        }
+        raw = raw.substr(1, raw.size() - 2);
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            char c = raw[i];
+            if (c != '\\' || i + 1 >= raw.size()) {
+                s.text += c;
+                continue;
+            }
+            char e = raw[++i];
+            switch (e) {
+            case 'n': s.text += '\n'; break;
+            case 't': s.text += '\t'; break;
+            case 'r': s.text += '\r'; break;
+            case 'u': {
+                std::size_t close = raw.find('}', i);
+                unsigned long cp = std::stoul(std::string(raw.substr(i + 2, close - i - 2)), nullptr, 16);
+                append_utf8(s.text, static_cast<char32_t>(cp), n);
+                i = close;
+                break;
+            }
+            default: s.text += e;
+            }
+        }
+        return s;
+    }
+
+    void append_utf8(std::string& out, char32_t cp, const Node& n) const {
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) {
+            errors_.push_back(make_error("invalid-escape", fmt::format("\\u{{{:X}}} is not a valid character", static_cast<unsigned>(cp)))
+                                  .label(span(n)));
+            return;
+        }
+        if (cp < 0x80) out += static_cast<char>(cp);
+        else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    // The keyword is the first child of a statement or field node.
+    ast::Token keyword(const Node& n) const { return n.children.empty() ? ast::Token{} : token(n.children.front()); }
+
+    ast::NumberField number_field(const Node& n) const {
+        ast::NumberField f;
+        f.span = span(n);
+        f.keyword = keyword(n);
+        if (const Node* num = n.find(K::number)) f.number = token(*num);
+        if (const Node* u = n.find(K::money_unit)) f.unit = token(*u);
+        if (const Node* p = n.find(K::percent)) f.unit = token(*p);
+        return f;
+    }
+
+    ast::TextField text_field(const Node& n) const {
+        ast::TextField f;
+        f.span = span(n);
+        f.keyword = keyword(n);
+        if (const Node* s = n.find(K::string_lit)) f.value = string(*s);
+        return f;
+    }
+
+    template <typename T>
+    void set_once(std::optional<T>& slot, T value, std::vector<ast::Token>& duplicates, const ast::Token& kw) {
+        if (slot) duplicates.push_back(kw);
+        else slot = std::move(value);
+    }
+
+    ast::Project project(const Node& n) {
+        ast::Project p;
+        p.span = span(n);
+        for (const auto& c : n.children) {
+            switch (c.kind) {
+            case K::kw_project: p.keyword = token(c); break;
+            case K::project_name:
+                if (const Node* s = c.find(K::string_lit)) p.name = string(*s);
+                break;
+            case K::year_stmt: {
+                ast::NumberField f;
+                f.span = span(c);
+                f.keyword = keyword(c);
+                if (const Node* y = c.find(K::year_value)) f.number = token(*y);
+                set_once(p.year, f, p.duplicate_keywords, f.keyword);
+                break;
+            }
+            case K::department_stmt: set_once(p.department, text_field(c), p.duplicate_keywords, keyword(c)); break;
+            case K::unit_stmt: set_once(p.unit, text_field(c), p.duplicate_keywords, keyword(c)); break;
+            case K::contact_stmt: set_once(p.contact, text_field(c), p.duplicate_keywords, keyword(c)); break;
+            case K::phone_stmt: set_once(p.phone, text_field(c), p.duplicate_keywords, keyword(c)); break;
+            case K::funds_block: set_once(p.funds, funds(c), p.duplicate_keywords, keyword(c)); break;
+            case K::goal_block: set_once(p.goals, goals(c), p.duplicate_keywords, keyword(c)); break;
+            case K::level1_block: p.categories.push_back(category(c)); break;
+            case K::total_stmt: set_once(p.total, total(c), p.duplicate_keywords, keyword(c)); break;
+            case K::grade_stmt: {
+                ast::NumberField f;
+                f.span = span(c);
+                f.keyword = keyword(c);
+                if (const Node* w = c.find(K::total_grade_word)) f.number = token(*w);
+                set_once(p.grade, f, p.duplicate_keywords, f.keyword);
+                break;
+            }
+            default: break;
+            }
+        }
+        return p;
+    }
+
+    ast::Funds funds(const Node& n) {
+        ast::Funds f;
+        f.span = span(n);
+        f.keyword = keyword(n);
+        if (const Node* u = n.find(K::money_unit)) f.unit = token(*u);
+        for (const auto& c : n.children) {
+            if (c.kind != K::fund_row) continue;
+            ast::FundRow row;
+            row.span = span(c);
+            row.name = keyword(c);
+            for (const auto& fld : c.children) {
+                ast::NumberField v = number_field(fld);
+                switch (fld.kind) {
+                case K::initial_field: set_once(row.initial, v, row.duplicate_keywords, v.keyword); break;
+                case K::annual_field: set_once(row.annual, v, row.duplicate_keywords, v.keyword); break;
+                case K::spent_field: set_once(row.spent, v, row.duplicate_keywords, v.keyword); break;
+                case K::fund_weight_field: set_once(row.weight, v, row.duplicate_keywords, v.keyword); break;
+                case K::rate_field: set_once(row.rate, v, row.duplicate_keywords, v.keyword); break;
+                case K::fund_score_field: set_once(row.score, v, row.duplicate_keywords, v.keyword); break;
+                default: break;
+                }
+            }
+            f.rows.push_back(std::move(row));
+        }
+        return f;
+    }
+
+    ast::Goals goals(const Node& n) {
+        ast::Goals g;
+        g.span = span(n);
+        g.keyword = keyword(n);
+        std::vector<ast::Token> dup;
+        for (const auto& c : n.children) {
+            if (c.kind == K::expected_stmt) set_once(g.expected, text_field(c), dup, keyword(c));
+            if (c.kind == K::achieved_stmt) set_once(g.achieved, text_field(c), dup, keyword(c));
+        }
+        for (const auto& d : dup)
+            errors_.push_back(make_error("duplicate-field", fmt::format("{} is written twice", d.text)).label(d.span));
+        return g;
+    }
+
+    ast::Total total(const Node& n) {
+        ast::Total t;
+        t.span = span(n);
+        t.keyword = keyword(n);
+        std::vector<ast::Token> dup;
+        for (const auto& c : n.children) {
+            if (c.kind == K::total_weight_field) set_once(t.weight, number_field(c), dup, keyword(c));
+            if (c.kind == K::total_score_field) set_once(t.score, number_field(c), dup, keyword(c));
+        }
+        for (const auto& d : dup)
+            errors_.push_back(make_error("duplicate-field", fmt::format("{} is written twice", d.text)).label(d.span));
+        return t;
+    }
+
+    ast::Category category(const Node& n) {
+        ast::Category cat;
+        cat.span = span(n);
+        // category_name is not selected: its child is a category_word or a string_lit.
+        for (const auto& c : n.children) {
+            if (c.kind == K::category_word) {
+                cat.name = token(c);
+                cat.name_text = cat.name.text;
+                break;
+            }
+            if (c.kind == K::string_lit) {
+                ast::String s = string(c);
+                cat.name = {s.span, s.raw};
+                cat.name_text = s.text;
+                cat.quoted = true;
+                break;
+            }
+        }
+        for (const auto& c : n.children) {
+            if (c.kind == K::level2_block) cat.children.push_back(category(c));
+            else if (c.kind == K::indicator) cat.indicators.push_back(indicator(c));
+            else if (c.kind == K::level2_na) cat.not_applicable = token(c);
+        }
+        return cat;
+    }
+
+    ast::Indicator indicator(const Node& n) {
+        ast::Indicator ind;
+        ind.span = span(n);
+        for (const auto& c : n.children) {
+            switch (c.kind) {
+            case K::string_lit:
+                if (ind.name.raw.empty()) ind.name = string(c);
+                break;
+            case K::target_field: {
+                ast::ValueField f{keyword(c), value(*c.find(K::value)), span(c)};
+                set_once(ind.target, f, ind.duplicate_keywords, f.keyword);
+                break;
+            }
+            case K::actual_field: {
+                ast::ValueField f{keyword(c), value(*c.find(K::value)), span(c)};
+                set_once(ind.actual, f, ind.duplicate_keywords, f.keyword);
+                break;
+            }
+            case K::weight_field: set_once(ind.weight, number_field(c), ind.duplicate_keywords, keyword(c)); break;
+            case K::score_field: set_once(ind.score, number_field(c), ind.duplicate_keywords, keyword(c)); break;
+            case K::reason_field: set_once(ind.reason, text_field(c), ind.duplicate_keywords, keyword(c)); break;
+            case K::na_field: set_once(ind.not_applicable, token(c), ind.duplicate_keywords, token(c)); break;
+            default: break;
+            }
+        }
+        return ind;
+    }
+
+    static std::optional<ast::Cmp> cmp_of(K k) {
+        switch (k) {
+        case K::cmp_ge: case K::suffix_ge: return ast::Cmp::ge;
+        case K::cmp_le: case K::suffix_le: return ast::Cmp::le;
+        case K::cmp_gt: return ast::Cmp::gt;
+        case K::cmp_lt: return ast::Cmp::lt;
+        case K::cmp_eq: return ast::Cmp::eq;
+        default: return std::nullopt;
+        }
+    }
+
+    ast::Value value(const Node& n) {
+        ast::Value v;
+        v.span = span(n);
+        for (const auto& c : n.children) {
+            if (c.kind == K::kw_na) v.not_applicable = token(c);
+            else if (c.kind == K::condition) v.conditions.push_back(condition(c));
+            else if (c.kind == K::condition_sep) v.separators.push_back(token(c));
+        }
+        return v;
+    }
+
+    ast::Condition condition(const Node& n) {
+        ast::Condition cond;
+        cond.span = span(n);
+        const Node* body = &n;
+        if (const Node* l = n.find(K::label)) {
+            cond.label = string(*l);
+            cond.label->raw = std::string(text(*l));
+        }
+        for (const auto& c : n.children) {
+            if (c.kind == K::text_value) {
+                cond.kind = ast::Condition::Kind::text;
+                cond.text = string(c.children.front());
+                return cond;
+            }
+            if (c.kind == K::scale_lit) {
+                cond.kind = ast::Condition::Kind::scale;
+                cond.scale = token(c);
+                return cond;
+            }
+            if (c.kind == K::measured) body = &c;
+        }
+        for (const auto& c : body->children) {
+            if (auto cmp = cmp_of(c.kind)) {
+                ast::Comparator comparator{token(c), *cmp};
+                if (c.kind == K::suffix_ge || c.kind == K::suffix_le) cond.suffix = comparator;
+                else cond.prefix = comparator;
+            } else if (c.kind == K::operand) {
+                operand_into(c, cond);
+            }
+        }
+        return cond;
+    }
+
+    void operand_into(const Node& n, ast::Condition& cond) {
+        const Node& inner = n.children.front();
+        switch (inner.kind) {
+        case K::date_range:
+        case K::quantity_range: {
+            std::vector<ast::Operand> parts;
+            for (const auto& c : inner.children) {
+                if (c.kind == K::date || c.kind == K::quantity) parts.push_back(single_operand(c));
+                if (c.kind == K::range_sep) cond.range_sep = token(c);
+            }
+            if (parts.size() == 2) {
+                cond.low = parts[0];
+                cond.high = parts[1];
+            }
+            break;
+        }
+        default: cond.low = single_operand(inner);
+        }
+    }
+
+    ast::Operand single_operand(const Node& n) {
+        ast::Operand op;
+        op.span = span(n);
+        switch (n.kind) {
+        case K::quantity:
+            op.kind = ast::Operand::Kind::quantity;
+            op.quantity.span = span(n);
+            if (const Node* num = n.find(K::number)) op.quantity.number = token(*num);
+            if (const Node* u = n.find(K::unit)) op.quantity.unit = token(*u);
+            break;
+        case K::date:
+            op.kind = ast::Operand::Kind::date;
+            op.date = date(n);
+            break;
+        case K::grade:
+            op.kind = ast::Operand::Kind::grade;
+            op.word = token(n);
+            break;
+        case K::budget_ref:
+            op.kind = ast::Operand::Kind::budget;
+            op.word = token(n);
+            break;
+        default: break;
+        }
+        return op;
+    }
+
+    ast::Date date(const Node& n) const {
+        ast::Date d;
+        d.token = token(n);
+        std::string t = text::nfkc(d.token.text);
+        // Numbers in order: [year] month [day]; a leading four-digit number is the year.
+        std::vector<std::string> nums;
+        std::string cur;
+        for (char c : t) {
+            if (c >= '0' && c <= '9') cur += c;
+            else if (!cur.empty()) {
+                nums.push_back(cur);
+                cur.clear();
+            }
+        }
+        if (!cur.empty()) nums.push_back(cur);
+        std::size_t i = 0;
+        if (i < nums.size() && nums[i].size() == 4) d.year = std::stoi(nums[i++]);
+        if (i < nums.size()) d.month = std::stoi(nums[i++]);
+        if (i < nums.size()) d.day = std::stoi(nums[i++]);
+        d.month_end = t.find("底") != std::string::npos || t.find("末") != std::string::npos;
+        return d;
+    }
+};
+
+} // namespace
+
+ParseResult parse(const SourceFile& source, const Limits& limits) {
+    ParseResult result;
+    std::string_view text = source.text();
+    if (text.size() > limits.max_file_bytes) {
+        result.diagnostics.push_back(
+            make_error("file-too-large", fmt::format("the file is {} bytes; the limit is {} bytes", text.size(),
+                                                     limits.max_file_bytes))
+                .label({0, 0}));
+        return result;
+    }
+    if (std::size_t bad = text::find_invalid_utf8(text); bad != std::string_view::npos) {
+        result.diagnostics.push_back(
+            make_error("invalid-utf8", fmt::format("the file is not valid UTF-8: byte 0x{:02X} at offset {} does "
+                                                   "not start a valid character",
+                                                   static_cast<unsigned>(static_cast<unsigned char>(text[bad])), bad))
+                .label({static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)})
+                .note("save the file as UTF-8 (in Excel or Word: 另存为 → 编码 UTF-8)"));
+        return result;
+    }
+    if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        result.diagnostics.push_back(make_error("nul-byte", "the file contains a NUL byte; is it a binary file?")
+                                         .label({static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)}));
+        return result;
+    }
+
+    Builder builder(source, limits);
+    pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(text.data(), text.size(), source.name());
+    try {
+        pegtl::parse<g::file, nothing, control>(in, builder);
+    } catch (const pegtl::parse_error& e) {
+        // Only errors outside any recoverable item reach here.
+        const auto* se = dynamic_cast<const SyntaxError*>(&e);
+        std::uint32_t at = e.positions().empty() ? 0 : static_cast<std::uint32_t>(e.positions().front().byte);
+        builder.errors.push_back(make_error(se ? se->code() : "syntax", std::string(e.message()))
+                                     .label(offending_span(text, at)));
+    }
+    result.diagnostics = std::move(builder.errors);
+    Node root = std::move(builder.stack.front());
+    Converter converter(source, result.diagnostics);
+    result.file = converter.convert(root);
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.labels.front().span.begin < b.labels.front().span.begin;
+    });
+    return result;
+}
+
+} // namespace jx::syntax
