@@ -1,19 +1,209 @@
-#include <cstdio>
-#include <fstream>
+// The jixiao command line: a thin layer over the library in src/ (which the tests use too).
 #include <iostream>
-#include <sstream>
+#include <thread>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
 
 #include "diag/render.hpp"
+#include "driver/check.hpp"
+#include "driver/files.hpp"
+#include "driver/report.hpp"
+#include "driver/score_table.hpp"
+#include "format/format.hpp"
+#include "model/project.hpp"
+#include "scoring/engine.hpp"
 #include "syntax/parser.hpp"
 
-int main(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i) {
-        std::ifstream f(argv[i], std::ios::binary);
-        std::stringstream ss;
-        ss << f.rdbuf();
-        jx::SourceFile src(argv[i], ss.str());
-        auto r = jx::syntax::parse(src);
-        std::cout << jx::ast::dump(r.file);
-        for (auto& d : r.diagnostics) std::cout << jx::render(d, &src);
+namespace {
+
+using namespace jx;
+
+constexpr int exit_ok = 0, exit_findings = 1, exit_usage = 2;
+
+bool use_colour(const std::string& mode) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    return ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+}
+
+// Loads --policy, or the built-in defaults. Errors name the file and line.
+bool load_policy(const std::string& path, scoring::Policy& policy) {
+    if (path.empty()) {
+        policy = scoring::Policy::defaults();
+        return true;
     }
+    std::string text, error;
+    if (!driver::read_file(path, text, error)) {
+        std::cerr << "error[io-error]: " << error << "\n";
+        return false;
+    }
+    scoring::PolicyError e;
+    auto p = scoring::load_policy(text, e);
+    if (!p) {
+        std::cerr << path << ":" << e.line << ":" << e.column << ": error[invalid-policy]: " << e.message << "\n";
+        return false;
+    }
+    policy = std::move(*p);
+    return true;
+}
+
+int run_check(const std::vector<std::string>& paths, const std::string& format, const std::string& policy_path,
+              unsigned jobs, const std::string& colour) {
+    scoring::Policy policy;
+    if (!load_policy(policy_path, policy)) return exit_usage;
+    std::vector<driver::FileReport> problems;
+    auto files = driver::discover(paths, problems);
+    driver::Totals totals;
+    bool colour_on = format == "text" && use_colour(colour);
+    bool first_json = true;
+    if (format == "json") std::cout << "{\"findings\":[";
+    auto emit = [&](driver::FileReport& r) {
+        totals.add(r);
+        if (format == "text") {
+            std::cout << driver::render_text(r, colour_on);
+        } else {
+            for (const auto& d : r.diagnostics) {
+                if (format == "json") std::cout << (first_json ? "\n" : ",\n");
+                std::cout << driver::json_finding(r, d);
+                if (format == "jsonl") std::cout << "\n";
+                first_json = false;
+            }
+        }
+    };
+    for (auto& p : problems) emit(p);
+    bool progress = ::isatty(STDERR_FILENO) && files.size() >= 200;
+    std::size_t done = 0;
+    driver::check_files(files, policy, jobs, [&](driver::FileReport& r) {
+        emit(r);
+        if (progress && (++done % 100 == 0 || done == files.size()))
+            std::cerr << "\rchecked " << done << " / " << files.size() << " files" << std::flush;
+    });
+    if (progress) std::cerr << "\n";
+    if (format == "json")
+        std::cout << (first_json ? "" : "\n") << "],\"files\":" << totals.files << ",\"projects\":" << totals.projects
+                  << ",\"indicators\":" << totals.indicators << "}\n";
+    if (format == "text") std::cout << driver::render_summary(totals);
+    if (totals.io_error) return exit_usage;
+    return totals.errors > 0 ? exit_findings : exit_ok;
+}
+
+int run_score(const std::string& path, const std::string& policy_path) {
+    scoring::Policy policy;
+    if (!load_policy(policy_path, policy)) return exit_usage;
+    std::string text, error;
+    if (!driver::read_file(path, text, error)) {
+        std::cerr << "error[io-error]: " << error << "\n";
+        return exit_usage;
+    }
+    SourceFile source(path, std::move(text));
+    auto parsed = syntax::parse(source);
+    for (const auto& d : parsed.diagnostics) std::cerr << render(d, &source, {use_colour("auto")});
+    if (!parsed.ok()) return exit_findings;
+    bool errors = false;
+    for (const auto& p : parsed.file.projects) {
+        std::vector<Diagnostic> model_errors;
+        auto m = model::lower(p, model_errors);
+        auto result = scoring::evaluate(m, policy);
+        std::cout << driver::render_score_table(result, policy) << "\n";
+        for (const auto& d : model_errors) std::cerr << render(d, &source);
+        for (const auto& d : result.findings) {
+            std::cerr << render(d, &source);
+            errors = errors || d.severity == Severity::error;
+        }
+        errors = errors || !model_errors.empty();
+    }
+    return errors ? exit_findings : exit_ok;
+}
+
+int run_fmt(const std::vector<std::string>& paths, bool check) {
+    std::vector<driver::FileReport> problems;
+    auto files = driver::discover(paths, problems);
+    int status = exit_ok;
+    for (const auto& p : problems) {
+        std::cerr << driver::render_text(p, false);
+        status = exit_usage;
+    }
+    std::size_t changed = 0;
+    for (const auto& path : files) {
+        std::string text, error;
+        if (!driver::read_file(path, text, error)) {
+            std::cerr << "error[io-error]: " << error << "\n";
+            status = exit_usage;
+            continue;
+        }
+        SourceFile source(path, text);
+        auto parsed = syntax::parse(source);
+        if (!parsed.ok()) {
+            // A file that does not parse is never rewritten.
+            for (const auto& d : parsed.diagnostics) std::cerr << render(d, &source, {use_colour("auto")});
+            std::cerr << path << ": not formatted: fix the errors above first\n";
+            if (status == exit_ok) status = exit_findings;
+            continue;
+        }
+        std::string formatted = format::format(parsed.file, source.text());
+        if (formatted == text) continue;
+        ++changed;
+        if (check) {
+            std::cout << "would reformat " << path << "\n";
+            if (status == exit_ok) status = exit_findings;
+        } else if (!driver::write_atomically(path, formatted, error)) {
+            std::cerr << "error[io-error]: " << error << "\n";
+            status = exit_usage;
+        } else {
+            std::cout << "formatted " << path << "\n";
+        }
+    }
+    if (check && changed == 0 && status == exit_ok)
+        std::cout << files.size() << " file" << (files.size() == 1 ? "" : "s") << " already formatted\n";
+    return status;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"jixiao — write, check and regenerate 项目支出绩效自评表 (performance self-evaluation tables)"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "jixiao 0.1.0");
+
+    std::vector<std::string> paths;
+    std::string format = "text", policy_path, colour = "auto";
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+    bool check = false;
+
+    auto* cmd_check = app.add_subcommand("check", "Recompute every score and report the figures that do not add up");
+    cmd_check->add_option("paths", paths, "Spec files (*.jx) or directories (searched recursively)")->required();
+    cmd_check->add_option("--format", format, "Output: text (default), json (one document) or jsonl (one finding per line)")
+        ->check(CLI::IsMember({"text", "json", "jsonl"}));
+    cmd_check->add_option("--policy", policy_path, "Scoring policy in YAML (default: the built-in policy; see `jixiao policy`)");
+    cmd_check->add_option("--jobs,-j", jobs, "Files checked in parallel (default: the number of cores)")->check(CLI::Range(1u, 256u));
+    cmd_check->add_option("--color", colour, "Colour: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    cmd_check->footer("Exit status: 0 no error-level finding, 1 at least one, 2 usage or I/O error.");
+
+    std::string score_path;
+    auto* cmd_score = app.add_subcommand("score", "Show a project's table with reported and recomputed scores side by side");
+    cmd_score->add_option("file", score_path, "A spec file (*.jx)")->required();
+    cmd_score->add_option("--policy", policy_path, "Scoring policy in YAML");
+
+    auto* cmd_fmt = app.add_subcommand("fmt", "Rewrite specs in the canonical layout (atomically; never a file that does not parse)");
+    cmd_fmt->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
+    cmd_fmt->add_flag("--check", check, "Change nothing; exit 1 and name each file that would change");
+
+    auto* cmd_policy = app.add_subcommand("policy", "Print the built-in scoring policy as YAML, to copy and adapt");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_usage;
+    }
+    if (*cmd_check) return run_check(paths, format, policy_path, jobs, colour);
+    if (*cmd_score) return run_score(score_path, policy_path);
+    if (*cmd_fmt) return run_fmt(paths, check);
+    if (*cmd_policy) {
+        std::cout << scoring::dump_policy_yaml(scoring::Policy::defaults());
+        return exit_ok;
+    }
+    return exit_usage;
 }

@@ -57,10 +57,10 @@ namespace {
 // Lookaheads test without consuming; nothing matched inside them belongs to the tree.
 // Rules derived from at<> or not_at<> (such as grammar::indicator_end) count too.
 template <typename... R>
-std::true_type lookahead_test(const pegtl::internal::at<R...>*);
+constexpr std::true_type lookahead_test(const pegtl::internal::at<R...>*) { return {}; }
 template <typename... R>
-std::true_type lookahead_test(const pegtl::internal::not_at<R...>*);
-std::false_type lookahead_test(const void*);
+constexpr std::true_type lookahead_test(const pegtl::internal::not_at<R...>*) { return {}; }
+constexpr std::false_type lookahead_test(const void*) { return {}; }
 template <typename Rule>
 inline constexpr bool is_lookahead = decltype(lookahead_test(static_cast<const Rule*>(nullptr)))::value;
 

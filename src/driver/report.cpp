@@ -1,0 +1,71 @@
+#include "driver/report.hpp"
+
+#include <fmt/format.h>
+
+#include "diag/render.hpp"
+
+namespace jx::driver {
+
+void Totals::add(const FileReport& r) {
+    ++files;
+    projects += r.projects;
+    indicators += r.indicators;
+    io_error = io_error || r.io_error;
+    for (const auto& d : r.diagnostics) {
+        if (d.severity == Severity::error) ++errors;
+        if (d.severity == Severity::warning) ++warnings;
+        ++by_code[d.code];
+    }
+}
+
+std::string render_text(const FileReport& r, bool colour) {
+    std::string out;
+    for (const auto& d : r.diagnostics) {
+        if (r.source) out += render(d, r.source.get(), {colour});
+        else out += render(d, nullptr, {colour});
+    }
+    return out;
+}
+
+std::string render_summary(const Totals& t) {
+    std::string out = fmt::format("checked {} file{}, {} project{}, {} indicator{}: {} error{}, {} warning{}\n", t.files,
+                                  t.files == 1 ? "" : "s", t.projects, t.projects == 1 ? "" : "s", t.indicators,
+                                  t.indicators == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s", t.warnings,
+                                  t.warnings == 1 ? "" : "s");
+    for (const auto& [code, n] : t.by_code) out += fmt::format("  {:>5}  {}\n", n, code);
+    return out;
+}
+
+std::string json_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    for (char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+            else out += c;
+        }
+    }
+    return out;
+}
+
+std::string json_finding(const FileReport& r, const Diagnostic& d) {
+    std::size_t line = 0, column = 0;
+    if (r.source && !d.labels.empty()) {
+        Position p = r.source->position(d.labels.front().span.begin);
+        line = p.line;
+        column = p.column;
+    }
+    return fmt::format("{{\"code\":\"{}\",\"severity\":\"{}\",\"file\":\"{}\",\"line\":{},\"column\":{},"
+                       "\"project\":\"{}\",\"indicator\":\"{}\",\"message\":\"{}\",\"reported\":\"{}\",\"expected\":\"{}\"}}",
+                       json_escape(d.code), severity_name(d.severity), json_escape(r.path), line, column,
+                       json_escape(d.subject.project), json_escape(d.subject.indicator), json_escape(d.message),
+                       json_escape(d.subject.reported), json_escape(d.subject.expected));
+}
+
+} // namespace jx::driver

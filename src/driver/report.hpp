@@ -1,0 +1,25 @@
+// Output of `jixiao check`: rendered diagnostics, the closing summary, and the JSON document.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "driver/check.hpp"
+
+namespace jx::driver {
+
+struct Totals {
+    std::size_t files = 0, projects = 0, indicators = 0, errors = 0, warnings = 0;
+    bool io_error = false;
+    std::map<std::string, std::size_t> by_code;
+    void add(const FileReport& r);
+};
+
+std::string render_text(const FileReport& r, bool colour);
+std::string render_summary(const Totals& t);
+
+std::string json_escape(std::string_view s);
+// One finding as a JSON object (also one line of --format jsonl).
+std::string json_finding(const FileReport& r, const Diagnostic& d);
+
+} // namespace jx::driver

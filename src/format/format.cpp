@@ -1,0 +1,251 @@
+#include "format/format.hpp"
+
+#include <algorithm>
+
+#include "base/text.hpp"
+
+namespace jx::format {
+namespace {
+
+constexpr int indent_width = 2;
+constexpr int max_aligned_cell = 40; // wider cells do not widen their column
+
+std::string value_text(const ast::Value& v);
+
+std::string operand_text(const ast::Operand& o) {
+    switch (o.kind) {
+    case ast::Operand::Kind::quantity: return o.quantity.number.text + (o.quantity.unit ? o.quantity.unit->text : "");
+    case ast::Operand::Kind::date: return o.date.token.text;
+    case ast::Operand::Kind::grade:
+    case ast::Operand::Kind::budget: return o.word.text;
+    }
+    return {};
+}
+
+std::string condition_text(const ast::Condition& c) {
+    std::string s;
+    if (c.label) s += c.label->raw + " ";
+    switch (c.kind) {
+    case ast::Condition::Kind::text: return s + c.text.raw;
+    case ast::Condition::Kind::scale: return s + c.scale.text;
+    case ast::Condition::Kind::measured:
+        if (c.prefix) s += c.prefix->token.text + " ";
+        if (c.low) s += operand_text(*c.low);
+        if (c.high) s += c.range_sep->text + operand_text(*c.high);
+        if (c.suffix) s += c.suffix->token.text;
+        return s;
+    }
+    return s;
+}
+
+std::string separator_text(const std::string& sep) {
+    if (sep == "," || sep == ";" || sep == "and") return sep + " ";
+    if (sep == "且") return " 且 ";
+    return sep; // full-width punctuation carries its own space
+}
+
+std::string value_text(const ast::Value& v) {
+    if (v.not_applicable) return v.not_applicable->text;
+    std::string s;
+    for (std::size_t i = 0; i < v.conditions.size(); ++i) {
+        if (i > 0) s += separator_text(v.separators[i - 1].text);
+        s += condition_text(v.conditions[i]);
+    }
+    return s;
+}
+
+std::string number_cell(const std::optional<ast::NumberField>& f) {
+    if (!f) return {};
+    return f->keyword.text + " " + f->number.text + (f->unit ? f->unit->text : "");
+}
+
+using Cells = std::vector<std::string>;
+
+class Printer {
+public:
+    Printer(const ast::File& file, std::string_view source) : file_(file), source_(source) {}
+
+    std::string run() {
+        if (file_.has_bom) out_ += "\xEF\xBB\xBF";
+        for (std::size_t i = 0; i < file_.projects.size(); ++i) {
+            if (i > 0) out_ += '\n';
+            project(file_.projects[i]);
+        }
+        comments_before(static_cast<std::uint32_t>(source_.size()) + 1, 0);
+        return out_;
+    }
+
+private:
+    const ast::File& file_;
+    std::string_view source_;
+    std::string out_;
+    std::size_t next_comment_ = 0;
+
+    void line(int depth, const std::string& s) {
+        out_ += std::string(static_cast<std::size_t>(depth * indent_width), ' ') + s;
+    }
+
+    // Comments that stand before `offset` in the source go on lines of their own.
+    void comments_before(std::uint32_t offset, int depth) {
+        const auto& cs = file_.comments;
+        while (next_comment_ < cs.size() && cs[next_comment_].span.begin < offset) {
+            line(depth, std::string(text::trim(cs[next_comment_].text)) + "\n");
+            ++next_comment_;
+        }
+    }
+
+    // Ends a line whose source ended at `end`: a comment on the same source line stays there.
+    void end_line(std::uint32_t end) {
+        const auto& cs = file_.comments;
+        if (next_comment_ < cs.size()) {
+            std::uint32_t b = cs[next_comment_].span.begin;
+            std::size_t nl = source_.find('\n', end);
+            if (b >= end && (nl == std::string_view::npos || b < nl)) {
+                out_ += "  " + std::string(text::trim(cs[next_comment_].text));
+                ++next_comment_;
+            }
+        }
+        out_ += '\n';
+    }
+
+    // One statement on one line: comments inside it move above it.
+    void statement(int depth, Span span, const std::string& text) {
+        comments_before(span.end, depth);
+        line(depth, text);
+        end_line(span.end);
+    }
+
+    static int width(const std::string& s) { return text::display_width(s); }
+
+    // Rows of cells, each column padded to its widest cell (by display width).
+    void table(int depth, const std::vector<std::pair<Span, Cells>>& rows) {
+        std::vector<int> widths = column_widths(rows);
+        for (const auto& [span, cells] : rows) aligned(depth, span, cells, widths);
+    }
+
+    static Cells indicator_cells(const ast::Indicator& ind) {
+        Cells c;
+        c.push_back(ind.name.raw);
+        c.push_back(ind.target ? ind.target->keyword.text + " " + value_text(ind.target->value) : "");
+        c.push_back(ind.actual ? ind.actual->keyword.text + " " + value_text(ind.actual->value) : "");
+        c.push_back(number_cell(ind.weight));
+        c.push_back(number_cell(ind.score));
+        c.push_back(ind.reason ? ind.reason->keyword.text + " " + ind.reason->value.raw : "");
+        c.push_back(ind.not_applicable ? ind.not_applicable->text : "");
+        return c;
+    }
+
+    void project(const ast::Project& p) {
+        comments_before(p.span.begin, 0);
+        line(0, p.keyword.text + " " + p.name.raw + " {");
+        end_line(p.name.span.end);
+        auto text_stmt = [&](const std::optional<ast::TextField>& f) {
+            if (f) statement(1, f->span, f->keyword.text + " " + f->value.raw);
+        };
+        if (p.year) statement(1, p.year->span, p.year->keyword.text + " " + p.year->number.text);
+        text_stmt(p.department);
+        text_stmt(p.unit);
+        text_stmt(p.contact);
+        text_stmt(p.phone);
+        if (p.funds) funds(*p.funds);
+        if (p.goals) goals(*p.goals);
+
+        // Indicators of the whole project share their columns, so the table reads as one.
+        std::vector<std::pair<Span, Cells>> all;
+        for (const auto& l1 : p.categories)
+            for (const auto& l2 : l1.children)
+                for (const auto& ind : l2.indicators) all.push_back({ind.span, indicator_cells(ind)});
+        std::vector<int> widths = column_widths(all);
+        for (const auto& l1 : p.categories) category1(l1, widths);
+
+        if (p.total) {
+            std::string s = p.total->keyword.text;
+            if (p.total->weight) s += " " + number_cell(p.total->weight);
+            if (p.total->score) s += " " + number_cell(p.total->score);
+            statement(1, p.total->span, s);
+        }
+        if (p.grade) statement(1, p.grade->span, p.grade->keyword.text + " " + p.grade->number.text);
+        comments_before(p.span.end, 1);
+        line(0, "}\n");
+    }
+
+    static std::vector<int> column_widths(const std::vector<std::pair<Span, Cells>>& rows) {
+        std::vector<int> widths;
+        for (const auto& [span, cells] : rows) {
+            if (widths.size() < cells.size()) widths.resize(cells.size(), 0);
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                int w = width(cells[i]);
+                if (w <= max_aligned_cell && cells[i].find('\n') == std::string::npos) widths[i] = std::max(widths[i], w);
+            }
+        }
+        return widths;
+    }
+
+    void aligned(int depth, Span span, const Cells& cells, const std::vector<int>& widths) {
+        std::size_t last = cells.size();
+        while (last > 0 && cells[last - 1].empty()) --last;
+        std::string s;
+        for (std::size_t i = 0; i < last; ++i) {
+            s += cells[i];
+            if (i + 1 < last) s += std::string(static_cast<std::size_t>(std::max(0, widths[i] - width(cells[i])) + 2), ' ');
+        }
+        statement(depth, span, s);
+    }
+
+    void category1(const ast::Category& c, const std::vector<int>& widths) {
+        comments_before(c.span.begin, 1);
+        line(1, c.name.text + " {");
+        end_line(c.name.span.end);
+        for (const auto& l2 : c.children) {
+            comments_before(l2.span.begin, 2);
+            if (l2.not_applicable && l2.indicators.empty() && !has_comment_inside(l2.span)) {
+                line(2, l2.name.text + " { " + l2.not_applicable->text + " }");
+                end_line(l2.span.end);
+                continue;
+            }
+            line(2, l2.name.text + " {");
+            end_line(l2.name.span.end);
+            if (l2.not_applicable) statement(3, l2.not_applicable->span, l2.not_applicable->text);
+            for (const auto& ind : l2.indicators) aligned(3, ind.span, indicator_cells(ind), widths);
+            comments_before(l2.span.end, 3);
+            line(2, "}\n");
+        }
+        comments_before(c.span.end, 2);
+        line(1, "}\n");
+    }
+
+    bool has_comment_inside(Span s) const {
+        const auto& cs = file_.comments;
+        return next_comment_ < cs.size() && cs[next_comment_].span.begin < s.end;
+    }
+
+    void funds(const ast::Funds& f) {
+        comments_before(f.span.begin, 1);
+        line(1, f.keyword.text + (f.unit ? " " + f.unit->text : "") + " {");
+        end_line(f.unit ? f.unit->span.end : f.keyword.span.end);
+        std::vector<std::pair<Span, Cells>> rows;
+        for (const auto& r : f.rows)
+            rows.push_back({r.span,
+                            {r.name.text, number_cell(r.initial), number_cell(r.annual), number_cell(r.spent),
+                             number_cell(r.weight), number_cell(r.rate), number_cell(r.score)}});
+        table(2, rows);
+        comments_before(f.span.end, 2);
+        line(1, "}\n");
+    }
+
+    void goals(const ast::Goals& g) {
+        comments_before(g.span.begin, 1);
+        line(1, g.keyword.text + " {");
+        end_line(g.keyword.span.end);
+        if (g.expected) statement(2, g.expected->span, g.expected->keyword.text + " " + g.expected->value.raw);
+        if (g.achieved) statement(2, g.achieved->span, g.achieved->keyword.text + " " + g.achieved->value.raw);
+        comments_before(g.span.end, 2);
+        line(1, "}\n");
+    }
+};
+
+} // namespace
+
+std::string format(const ast::File& file, std::string_view source) { return Printer(file, source).run(); }
+
+} // namespace jx::format

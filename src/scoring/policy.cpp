@@ -1,0 +1,303 @@
+#include "scoring/policy.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "base/text.hpp"
+
+namespace jx::scoring {
+
+bool Band::contains(const Decimal& percent) const {
+    if (percent < low) return false;
+    if (high == Decimal::from_int(100)) return percent <= high;
+    return percent < high;
+}
+
+namespace {
+
+Decimal d(long long v) { return Decimal::from_int(v); }
+
+Scale make_scale(std::string name, std::vector<std::pair<std::string, std::pair<int, int>>> grades) {
+    Scale s;
+    s.name = std::move(name);
+    for (auto& [g, band] : grades) {
+        s.grades.push_back(g);
+        s.bands[g] = Band{d(band.first), d(band.second)};
+    }
+    return s;
+}
+
+} // namespace
+
+Policy Policy::defaults() {
+    Policy p;
+    // Grade scales. 达成/部分达成/未达成 are the official bands (财预〔2020〕10号, 项目支出绩效自评表
+    // 填报说明); the finer scales split the same bands and are jixiao's defaults.
+    p.scales = {
+        make_scale("优良中低差", {{"优", {90, 100}}, {"良", {80, 90}}, {"中", {60, 80}}, {"低", {20, 60}}, {"差", {0, 20}}}),
+        make_scale("优良中差", {{"优", {90, 100}}, {"良", {80, 90}}, {"中", {60, 80}}, {"差", {0, 60}}}),
+        make_scale("好/较好/一般/较差/差",
+                   {{"好", {90, 100}}, {"较好", {80, 90}}, {"一般", {60, 80}}, {"较差", {20, 60}}, {"差", {0, 20}}}),
+        make_scale("高/较高/一般/较低/低",
+                   {{"高", {90, 100}}, {"较高", {80, 90}}, {"一般", {60, 80}}, {"较低", {20, 60}}, {"低", {0, 20}}}),
+        make_scale("达成/部分达成/未达成", {{"达成", {80, 100}}, {"部分达成", {60, 80}}, {"未达成", {0, 60}}}),
+        make_scale("满意/基本满意/不满意", {{"满意", {80, 100}}, {"基本满意", {60, 80}}, {"不满意", {0, 60}}}),
+        make_scale("合格/不合格", {{"合格", {60, 100}}, {"不合格", {0, 60}}}),
+    };
+    p.total_grades = {{"优秀", d(90)}, {"良好", d(80)}, {"一般", d(60)}, {"较差", d(0)}};
+    p.categories = {
+        {"产出指标", {"数量指标", "质量指标", "时效指标", "成本指标"}},
+        {"效益指标", {"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"}},
+        {"满意度指标", {"服务对象满意度指标"}},
+        {"成本指标", {"经济成本指标", "社会成本指标", "生态环境成本指标"}},
+        {"预算执行率", {"预算执行率"}},
+    };
+    return p;
+}
+
+const Scale* Policy::scale_named(const std::string& name) const {
+    std::string n = text::nfkc(name);
+    for (const auto& s : scales) {
+        if (text::nfkc(s.name) == n) return &s;
+        // 优良中低差 may also be written 优/良/中/低/差.
+        std::string joined, slashed;
+        for (std::size_t i = 0; i < s.grades.size(); ++i) {
+            joined += s.grades[i];
+            slashed += (i ? "/" : "") + s.grades[i];
+        }
+        if (n == joined || n == slashed) return &s;
+    }
+    return nullptr;
+}
+
+const Scale* Policy::scale_with(const std::string& a, const std::string& b) const {
+    for (const auto& s : scales)
+        if (s.bands.count(a) && (b.empty() || s.bands.count(b))) return &s;
+    return nullptr;
+}
+
+std::string Policy::grade_for_total(const Decimal& total) const {
+    for (const auto& [grade, low] : total_grades)
+        if (total >= low) return grade;
+    return total_grades.empty() ? std::string() : total_grades.back().first;
+}
+
+ast::Cmp Policy::bare_comparator(const std::string& level2) const {
+    if (auto it = bare_target.find(level2); it != bare_target.end()) return it->second;
+    return bare_target_default;
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML
+
+namespace {
+
+struct Failure {
+    std::string message;
+    YAML::Mark mark;
+};
+
+[[noreturn]] void fail(const YAML::Node& n, std::string message) { throw Failure{std::move(message), n.Mark()}; }
+
+Decimal number(const YAML::Node& n, const std::string& key) {
+    if (!n.IsScalar()) fail(n, fmt::format("{} must be a number", key));
+    std::string s = n.Scalar();
+    bool percent = !s.empty() && s.back() == '%';
+    if (percent) s.pop_back();
+    auto v = Decimal::parse(text::nfkc(text::trim(s)));
+    if (!v) fail(n, fmt::format("{} must be a number, not \"{}\"", key, n.Scalar()));
+    return *v;
+}
+
+std::string scalar(const YAML::Node& n, const std::string& key) {
+    if (!n.IsScalar()) fail(n, fmt::format("{} must be a single value", key));
+    return n.Scalar();
+}
+
+template <typename E>
+E choice(const YAML::Node& n, const std::string& key, std::initializer_list<std::pair<const char*, E>> options) {
+    std::string v = scalar(n, key);
+    std::string names;
+    for (const auto& [name, value] : options) {
+        if (v == name) return value;
+        names += (names.empty() ? "" : ", ") + std::string(name);
+    }
+    fail(n, fmt::format("{} must be one of {}, not \"{}\"", key, names, v));
+}
+
+ast::Cmp comparator(const YAML::Node& n, const std::string& key) {
+    std::string v = text::nfkc(scalar(n, key));
+    if (v == "≥" || v == ">=" || v == "ge") return ast::Cmp::ge;
+    if (v == "≤" || v == "<=" || v == "le") return ast::Cmp::le;
+    if (v == ">" || v == "gt") return ast::Cmp::gt;
+    if (v == "<" || v == "lt") return ast::Cmp::lt;
+    if (v == "=" || v == "eq") return ast::Cmp::eq;
+    fail(n, fmt::format("{} must be a comparator (≥, ≤, >, <, =), not \"{}\"", key, v));
+}
+
+Band band(const YAML::Node& n, const std::string& key) {
+    if (!n.IsSequence() || n.size() != 2) fail(n, fmt::format("{} must be a band [low, high] in percent", key));
+    Band b{number(n[0], key), number(n[1], key)};
+    if (b.high < b.low || b.low < Decimal::from_int(0) || Decimal::from_int(100) < b.high)
+        fail(n, fmt::format("{} must satisfy 0 ≤ low ≤ high ≤ 100", key));
+    return b;
+}
+
+void expect_map(const YAML::Node& n, const std::string& key) {
+    if (!n.IsMap()) fail(n, fmt::format("{} must be a mapping", key));
+}
+
+void apply(const YAML::Node& root, Policy& p) {
+    if (root.IsNull()) return;
+    expect_map(root, "the policy");
+    static const std::set<std::string> known{"precision",    "total_weight", "level1_split", "budget",
+                                             "below_target", "above_limit",  "combined",     "bare_target",
+                                             "achievement_bands", "scales", "total_grades", "categories"};
+    for (const auto& kv : root) {
+        std::string key = kv.first.Scalar();
+        const YAML::Node& v = kv.second;
+        if (!known.count(key)) fail(kv.first, fmt::format("unknown policy key \"{}\"", key));
+        if (key == "precision") {
+            Decimal x = number(v, key);
+            if (x.scale() != 0 || x < Decimal::from_int(0) || Decimal::from_int(10) < x)
+                fail(v, "precision must be a whole number from 0 to 10");
+            p.precision = static_cast<int>(x.mantissa());
+        } else if (key == "total_weight") {
+            p.total_weight = number(v, key);
+        } else if (key == "level1_split") {
+            expect_map(v, key);
+            p.level1_split.clear();
+            for (const auto& e : v) p.level1_split[e.first.Scalar()] = number(e.second, key + "." + e.first.Scalar());
+        } else if (key == "budget") {
+            expect_map(v, key);
+            for (const auto& e : v) {
+                std::string k = e.first.Scalar();
+                if (k == "weight") p.budget_weight = number(e.second, "budget.weight");
+                else if (k == "rate_cap") p.budget_rate_cap = Decimal::divide(number(e.second, "budget.rate_cap"), Decimal::from_int(100), 6);
+                else if (k == "reference")
+                    p.budget_reference = choice<Policy::BudgetReference>(
+                        e.second, "budget.reference",
+                        {{"initial", Policy::BudgetReference::initial}, {"annual", Policy::BudgetReference::annual}});
+                else fail(e.first, fmt::format("unknown key \"budget.{}\" (known: weight, rate_cap, reference)", k));
+            }
+        } else if (key == "below_target") {
+            p.below_target = choice<Policy::BelowFormula>(
+                v, key, {{"proportional", Policy::BelowFormula::proportional}, {"zero", Policy::BelowFormula::zero}});
+        } else if (key == "above_limit") {
+            p.above_limit = choice<Policy::AboveFormula>(v, key,
+                                                         {{"linear", Policy::AboveFormula::linear},
+                                                          {"ratio", Policy::AboveFormula::ratio},
+                                                          {"zero", Policy::AboveFormula::zero}});
+        } else if (key == "combined") {
+            p.combined = choice<Policy::Combine>(v, key, {{"mean", Policy::Combine::mean}, {"min", Policy::Combine::min}});
+        } else if (key == "bare_target") {
+            expect_map(v, key);
+            p.bare_target.clear();
+            for (const auto& e : v) {
+                if (e.first.Scalar() == "default") p.bare_target_default = comparator(e.second, "bare_target.default");
+                else p.bare_target[e.first.Scalar()] = comparator(e.second, "bare_target." + e.first.Scalar());
+            }
+        } else if (key == "achievement_bands") {
+            expect_map(v, key);
+            for (const auto& e : v) {
+                std::string k = e.first.Scalar();
+                if (k == "达成") p.achieved = band(e.second, key + ".达成");
+                else if (k == "部分达成") p.partly_achieved = band(e.second, key + ".部分达成");
+                else if (k == "未达成") p.not_achieved = band(e.second, key + ".未达成");
+                else fail(e.first, fmt::format("unknown achievement band \"{}\" (known: 达成, 部分达成, 未达成)", k));
+            }
+        } else if (key == "scales") {
+            if (!v.IsSequence()) fail(v, "scales must be a list of {name, grades}");
+            p.scales.clear();
+            for (const auto& s : v) {
+                expect_map(s, "a scale");
+                Scale scale;
+                scale.name = scalar(s["name"], "scales[].name");
+                const YAML::Node grades = s["grades"];
+                if (!grades || !grades.IsMap()) fail(s, "scales[].grades must map each grade to a band [low, high]");
+                for (const auto& g : grades) {
+                    scale.grades.push_back(g.first.Scalar());
+                    scale.bands[g.first.Scalar()] = band(g.second, "scales[].grades." + g.first.Scalar());
+                }
+                p.scales.push_back(std::move(scale));
+            }
+        } else if (key == "total_grades") {
+            expect_map(v, key);
+            p.total_grades.clear();
+            for (const auto& e : v) p.total_grades.emplace_back(e.first.Scalar(), number(e.second, key + "." + e.first.Scalar()));
+            std::sort(p.total_grades.begin(), p.total_grades.end(),
+                      [](const auto& a, const auto& b) { return b.second < a.second; });
+        } else if (key == "categories") {
+            expect_map(v, key);
+            p.categories.clear();
+            for (const auto& e : v) {
+                if (!e.second.IsSequence()) fail(e.second, "categories maps each level-1 name to a list of level-2 names");
+                std::vector<std::string> children;
+                for (const auto& c : e.second) children.push_back(scalar(c, "categories[]"));
+                p.categories.emplace_back(e.first.Scalar(), std::move(children));
+            }
+        }
+    }
+}
+
+} // namespace
+
+std::optional<Policy> load_policy(const std::string& yaml_text, PolicyError& error) {
+    Policy p = Policy::defaults();
+    try {
+        apply(YAML::Load(yaml_text), p);
+    } catch (const Failure& f) {
+        error = {f.message, f.mark.line + 1, f.mark.column + 1};
+        return std::nullopt;
+    } catch (const YAML::Exception& e) {
+        error = {e.msg, e.mark.line + 1, e.mark.column + 1};
+        return std::nullopt;
+    }
+    return p;
+}
+
+std::string dump_policy_yaml(const Policy& p) {
+    auto cmp = [](ast::Cmp c) { return std::string(ast::cmp_symbol(c)); };
+    auto band = [](const Band& b) { return fmt::format("[{}, {}]", b.low.to_string(), b.high.to_string()); };
+    std::string out;
+    out += "# jixiao scoring policy (the built-in defaults; see docs/scoring-policy.md)\n";
+    out += fmt::format("precision: {}\ntotal_weight: {}\n", p.precision, p.total_weight.to_string());
+    out += "level1_split: {";
+    bool first = true;
+    for (const auto& [k, v] : p.level1_split) {
+        out += fmt::format("{}{}: {}", first ? "" : ", ", k, v.to_string());
+        first = false;
+    }
+    out += "}\n";
+    out += fmt::format("budget:\n  weight: {}\n  rate_cap: {}\n  reference: {}\n", p.budget_weight.to_string(),
+                       (p.budget_rate_cap * Decimal::from_int(100)).normalized().to_string(),
+                       p.budget_reference == Policy::BudgetReference::initial ? "initial" : "annual");
+    out += fmt::format("below_target: {}\n", p.below_target == Policy::BelowFormula::proportional ? "proportional" : "zero");
+    out += fmt::format("above_limit: {}\n", p.above_limit == Policy::AboveFormula::linear  ? "linear"
+                                            : p.above_limit == Policy::AboveFormula::ratio ? "ratio"
+                                                                                           : "zero");
+    out += fmt::format("combined: {}\n", p.combined == Policy::Combine::mean ? "mean" : "min");
+    out += "bare_target:\n";
+    for (const auto& [k, v] : p.bare_target) out += fmt::format("  {}: \"{}\"\n", k, cmp(v));
+    out += fmt::format("  default: \"{}\"\n", cmp(p.bare_target_default));
+    out += fmt::format("achievement_bands:\n  达成: {}\n  部分达成: {}\n  未达成: {}\n", band(p.achieved),
+                       band(p.partly_achieved), band(p.not_achieved));
+    out += "scales:\n";
+    for (const auto& s : p.scales) {
+        out += fmt::format("  - name: {}\n    grades:\n", s.name);
+        for (const auto& g : s.grades) out += fmt::format("      {}: {}\n", g, band(s.bands.at(g)));
+    }
+    out += "total_grades:\n";
+    for (const auto& [g, v] : p.total_grades) out += fmt::format("  {}: {}\n", g, v.to_string());
+    out += "categories:\n";
+    for (const auto& [l1, l2s] : p.categories) {
+        out += fmt::format("  {}: [", l1);
+        for (std::size_t i = 0; i < l2s.size(); ++i) out += (i ? ", " : "") + l2s[i];
+        out += "]\n";
+    }
+    return out;
+}
+
+} // namespace jx::scoring
