@@ -93,7 +93,7 @@ struct kw_funds : sor<JX_STR("项目资金"), en_kw<JX_STR("funds")>> {};
 struct kw_goal : sor<JX_STR("年度总体目标"), en_kw<JX_STR("goal")>> {};
 struct kw_expected : sor<JX_STR("预期目标"), en_kw<JX_STR("expected")>> {};
 struct kw_achieved : sor<JX_STR("实际完成情况"), en_kw<JX_STR("achieved")>> {};
-struct kw_total : sor<JX_STR("总分"), en_kw<JX_STR("total")>> {};
+struct kw_total : sor<JX_STR("总分"), JX_STR("总计"), en_kw<JX_STR("total")>> {};
 struct kw_grade : sor<JX_STR("等级"), en_kw<JX_STR("grade")>> {};
 
 struct kw_row_total : sor<JX_STR("年度资金总额"), en_kw<JX_STR("all-funds")>> {};
@@ -102,7 +102,8 @@ struct kw_row_carryover : sor<JX_STR("上年结转资金"), en_kw<JX_STR("carryo
 struct kw_row_other : sor<JX_STR("其他资金"), en_kw<JX_STR("other")>> {};
 
 struct kw_initial : sor<JX_STR("年初预算数"), JX_STR("年初"), en_kw<JX_STR("initial")>> {};
-struct kw_annual : sor<JX_STR("全年预算数"), JX_STR("全年"), en_kw<JX_STR("annual")>> {};
+// 全年 must not swallow the head of 全年执行数.
+struct kw_annual : sor<JX_STR("全年预算数"), seq<JX_STR("全年"), not_at<JX_STR("执行")>>, en_kw<JX_STR("annual")>> {};
 struct kw_spent : sor<JX_STR("全年执行数"), JX_STR("执行数"), seq<JX_STR("执行"), not_at<JX_STR("率")>>, en_kw<JX_STR("spent")>> {};
 struct kw_rate : sor<JX_STR("执行率"), en_kw<JX_STR("rate")>> {};
 struct kw_weight : sor<JX_STR("分值"), en_kw<JX_STR("weight")>> {};
@@ -209,7 +210,7 @@ struct contact_stmt : seq<kw_contact, sp, must<contact_value>> {};
 struct phone_stmt : seq<kw_phone, sp, must<phone_value>> {};
 
 // 项目资金 万元 { 年度资金总额 年初 280 全年 280 执行 279.77 分值 10 执行率 99.92% 得分 9.99 }
-struct money_unit : sor<JX_STR("万元"), JX_STR("亿元"), JX_STR("元"), en_kw<JX_STR("wan-yuan")>, en_kw<JX_STR("yuan")>> {};
+struct money_unit : sor<JX_STR("万元"), JX_STR("亿元"), JX_STR("元"), JX_STR("万"), en_kw<JX_STR("wan-yuan")>, en_kw<JX_STR("yuan")>> {};
 struct amount : seq<number, hsp, opt<money_unit>> {};
 struct rate_value : seq<number, hsp, opt<percent>> {};
 struct initial_value : amount {};

@@ -241,9 +241,34 @@ struct Evaluator {
         return o;
     }
 
-    Outcome pair(const ast::Condition& tc, const ast::Condition& ac, const Row& row) {
+    // "1月" against a target of "≤7个月" means one month, not January: a month without year or
+    // day, beside a time target, is read as that many months (tables write both ways).
+    static std::optional<ast::Condition> as_months(const ast::Condition& c) {
+        if (c.kind != ast::Condition::Kind::measured || !c.low || c.is_range() || c.low->kind != ast::Operand::Kind::date)
+            return std::nullopt;
+        const ast::Date& d = c.low->date;
+        if (d.year || d.day || d.month_end || !d.month || c.suffix) return std::nullopt;
+        ast::Condition q = c;
+        q.low->kind = ast::Operand::Kind::quantity;
+        q.low->quantity.span = d.token.span;
+        q.low->quantity.number = {d.token.span, std::to_string(d.month)};
+        q.low->quantity.unit = ast::Token{d.token.span, "个月"};
+        return q;
+    }
+
+    static bool is_time_quantity(const ast::Condition& c) {
+        return c.kind == ast::Condition::Kind::measured && c.low && c.low->kind == ast::Operand::Kind::quantity &&
+               c.low->quantity.unit && model::unit_of(c.low->quantity.unit->text).family == model::Family::time;
+    }
+
+    Outcome pair(const ast::Condition& tc_in, const ast::Condition& ac_in, const Row& row) {
         using CK = ast::Condition::Kind;
         using OK = ast::Operand::Kind;
+        std::optional<ast::Condition> tc_months, ac_months;
+        if (is_time_quantity(tc_in)) ac_months = as_months(ac_in);
+        if (is_time_quantity(ac_in)) tc_months = as_months(tc_in);
+        const ast::Condition& tc = tc_months ? *tc_months : tc_in;
+        const ast::Condition& ac = ac_months ? *ac_months : ac_in;
         if (tc.kind == CK::text) {
             std::string at = ac.kind == CK::text ? ac.text.text : std::string();
             if (ac.kind == CK::text && text::nfkc(text::trim(tc.text.text)) == text::nfkc(text::trim(at)))
