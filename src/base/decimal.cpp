@@ -53,6 +53,9 @@ std::optional<Decimal> Decimal::parse(std::string_view text, ParseError* error) 
     };
     if (error) *error = ParseError::none;
     if (text.empty()) return fail(ParseError::empty);
+    // Too many decimals is the clearer message when both limits are passed.
+    if (std::size_t point = text.find('.'); point != std::string_view::npos && text.size() - point - 1 > max_scale)
+        return fail(ParseError::too_many_decimals);
     bool negative = false;
     std::size_t i = 0;
     if (text[0] == '-' || text[0] == '+') {

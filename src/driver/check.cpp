@@ -102,6 +102,8 @@ FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Polic
         report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(result.findings.begin()),
                                   std::make_move_iterator(result.findings.end()));
     }
+    if (report.projects == 0 && report.diagnostics.empty())
+        report.diagnostics.push_back(make_warning("no-project", "the file holds no project (项目 \"…\" { … })").label({0, 0}));
     report.source = std::move(source);
     return report;
 }

@@ -186,6 +186,7 @@ private:
         while (last > 0 && cells[last - 1].empty()) --last;
         std::string s;
         for (std::size_t i = 0; i < last; ++i) {
+            if (widths[i] == 0 && cells[i].empty()) continue; // a column empty in every row
             s += cells[i];
             if (i + 1 < last) s += std::string(static_cast<std::size_t>(std::max(0, widths[i] - width(cells[i])) + 2), ' ');
         }

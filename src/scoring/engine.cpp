@@ -409,7 +409,8 @@ struct Evaluator {
             add(Severity::error, "negative-weight", fmt::format("\"{}\" has a negative weight {}", row.name, row.weight->text),
                 row.weight->span, row.name, row.weight->value.to_string(), "≥ 0");
         if (!row.weight) {
-            if (row.score)
+            // A weight that was written but could not be read is already reported.
+            if (row.score && !(row.source && row.source->weight))
                 add(Severity::warning, "score-without-weight", fmt::format("\"{}\" has a score but no weight", row.name),
                     row.score->span, row.name);
             return;

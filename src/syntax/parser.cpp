@@ -173,6 +173,15 @@ struct control : pegtl::normal<Rule> {
         constexpr ErrorEntry entry = error_of<Rule>;
         static_assert(entry.message != nullptr, "every must-point needs an entry in syntax/errors.hpp");
         pegtl::position p = in.position();
+        if constexpr (std::is_same_v<Rule, g::string_close>) {
+            // An unclosed string is shown where it opens.
+            for (auto it = b.stack.rbegin(); it != b.stack.rend(); ++it)
+                if (it->kind == K::string_lit) {
+                    p.byte = it->begin;
+                    b.failed_rule = nullptr;
+                    throw SyntaxError(entry.code, entry.message, p);
+                }
+        }
         if (b.failed_rule == &error_of<Rule>) {
             std::uint32_t begin = b.failed_begin;
             std::string_view text = b.source.text();

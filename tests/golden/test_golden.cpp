@@ -1,0 +1,77 @@
+// Golden tests: the whole rendered output of the parser, the checker and the score table is
+// compared with committed expected files (as jq's %%FAIL tests and ninja's parser tests do).
+// JIXIAO_UPDATE_GOLDEN=1 rewrites the expected files; review the diff before committing.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "diag/render.hpp"
+#include "driver/check.hpp"
+#include "driver/report.hpp"
+#include "driver/score_table.hpp"
+#include "model/project.hpp"
+#include "support.hpp"
+#include "syntax/parser.hpp"
+
+using namespace jx;
+namespace fs = std::filesystem;
+
+static std::string stem_path(const std::string& rel) {
+    return rel.substr(0, rel.size() - fs::path(rel).extension().string().size());
+}
+
+TEST_CASE("golden: syntax errors, rendered in full", "[golden][parse]") {
+    auto files = test::files_under("tests/golden/parse", ".jx");
+    REQUIRE(files.size() >= 8);
+    for (const auto& rel : files) {
+        INFO(rel);
+        SourceFile src(fs::path(rel).filename().string(), test::read(test::source_path(rel)));
+        auto r = syntax::parse(src);
+        CHECK_FALSE(r.ok()); // every case here is a mistake
+        std::string out;
+        for (const auto& d : r.diagnostics) out += render(d, &src);
+        test::check_golden(stem_path(rel) + ".expected", out);
+    }
+}
+
+static std::string check_output(const std::vector<std::string>& rel_paths) {
+    auto policy = scoring::Policy::defaults();
+    driver::Totals totals;
+    std::string out;
+    for (const auto& rel : rel_paths) {
+        auto r = driver::check_source(std::make_unique<SourceFile>(rel, test::read(test::source_path(rel))), policy);
+        totals.add(r);
+        out += driver::render_text(r, false);
+    }
+    return out + driver::render_summary(totals);
+}
+
+TEST_CASE("golden: checks on small cases", "[golden][check]") {
+    auto files = test::files_under("tests/golden/check", ".jx");
+    REQUIRE(files.size() >= 3);
+    for (const auto& rel : files) {
+        INFO(rel);
+        test::check_golden(stem_path(rel) + ".expected", check_output({rel}));
+    }
+}
+
+TEST_CASE("golden: every finding on the real tables in indicator_specs", "[golden][specs]") {
+    auto files = test::files_under("indicator_specs", ".jx");
+    test::check_golden("tests/golden/indicator_specs.check.expected", check_output(files));
+}
+
+TEST_CASE("golden: the recomputed score table of every real table", "[golden][specs]") {
+    auto policy = scoring::Policy::defaults();
+    std::string out;
+    for (const auto& rel : test::files_under("indicator_specs", ".jx")) {
+        SourceFile src(rel, test::read(test::source_path(rel)));
+        auto parsed = syntax::parse(src);
+        REQUIRE(parsed.ok());
+        for (const auto& p : parsed.file.projects) {
+            std::vector<Diagnostic> errors;
+            auto m = model::lower(p, errors);
+            out += "== " + rel + "\n" + driver::render_score_table(scoring::evaluate(m, policy), policy) + "\n";
+        }
+    }
+    test::check_golden("tests/golden/indicator_specs.score.expected", out);
+}

@@ -1,0 +1,72 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+
+#include "driver/check.hpp"
+#include "driver/files.hpp"
+#include "driver/report.hpp"
+#include "support.hpp"
+
+using namespace jx;
+namespace fs = std::filesystem;
+
+TEST_CASE("directories are searched recursively for *.jx, in a stable order", "[driver]") {
+    std::vector<driver::FileReport> problems;
+    auto files = driver::discover({jx::test::source_path("indicator_specs")}, problems);
+    CHECK(problems.empty());
+    CHECK(files.size() >= 27);
+    CHECK(std::is_sorted(files.begin(), files.end()));
+    driver::discover({"/nonexistent/dir"}, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].io_error);
+}
+
+TEST_CASE("parallel checking gives the same reports, in input order", "[driver]") {
+    std::vector<driver::FileReport> problems;
+    auto files = driver::discover({jx::test::source_path("indicator_specs")}, problems);
+    auto policy = scoring::Policy::defaults();
+    auto collect = [&](unsigned jobs) {
+        std::string out;
+        driver::check_files(files, policy, jobs, [&](driver::FileReport& r) { out += r.path + "\n" + driver::render_text(r, false); });
+        return out;
+    };
+    CHECK(collect(1) == collect(4));
+}
+
+TEST_CASE("FIFOs and directories given as files are refused, not read", "[driver]") {
+    fs::path dir = fs::temp_directory_path() / "jixiao-test-fifo";
+    fs::create_directories(dir);
+    fs::path fifo = dir / "pipe.jx";
+    fs::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    auto r = driver::check_file(fifo.string(), scoring::Policy::defaults());
+    CHECK(r.io_error);
+    CHECK(r.diagnostics.at(0).message.find("not a regular file") != std::string::npos);
+    fs::remove(fifo);
+}
+
+TEST_CASE("files are written atomically and keep their permissions", "[driver]") {
+    fs::path dir = fs::temp_directory_path() / "jixiao-test-atomic";
+    fs::create_directories(dir);
+    fs::path f = dir / "a.jx";
+    std::ofstream(f) << "old";
+    fs::permissions(f, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    std::string error;
+    REQUIRE(driver::write_atomically(f.string(), "new", error));
+    CHECK(jx::test::read(f.string()) == "new");
+    CHECK((fs::status(f).permissions() & fs::perms::group_read) != fs::perms::none);
+    CHECK((fs::status(f).permissions() & fs::perms::others_read) == fs::perms::none);
+    for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename().string().rfind(".a.jx.", 0) != 0);
+}
+
+TEST_CASE("JSON findings escape text and carry the subject", "[driver]") {
+    driver::FileReport r;
+    r.path = "a\"b.jx";
+    Diagnostic d = make_error("total-score-mismatch", "总分 得分 is 95\nbut 80");
+    d.subject = {"基层党组织党建活动经费", "总分", "95", "80"};
+    CHECK(driver::json_finding(r, d) ==
+          R"({"code":"total-score-mismatch","severity":"error","file":"a\"b.jx","line":0,"column":0,)"
+          R"("project":"基层党组织党建活动经费","indicator":"总分","message":"总分 得分 is 95\nbut 80","reported":"95","expected":"80"})");
+}

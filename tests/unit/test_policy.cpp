@@ -1,0 +1,64 @@
+#include "scored.hpp"
+#include "scoring/policy.hpp"
+
+using jx::scoring::load_policy;
+using jx::scoring::Policy;
+using jx::scoring::PolicyError;
+
+static Policy policy_from(const std::string& yaml) {
+    PolicyError e;
+    auto p = load_policy(yaml, e);
+    INFO(e.message << " at line " << e.line);
+    REQUIRE(p);
+    return *p;
+}
+
+TEST_CASE("a YAML policy that changes a rule changes the result", "[policy]") {
+    const std::string row = "指标值 ≤ 10天 完成值 15天 分值 10 得分 5 偏差原因 \"延期\"";
+    auto by_default = score_row(row, "时效指标");
+    CHECK(shown(by_default->row()) == "5");
+    CHECK(by_default->codes().empty());
+
+    auto ratio = score_row(row, "时效指标", policy_from("above_limit: ratio\n"));
+    CHECK(shown(ratio->row()) == "6.67"); // 10 × 10 / 15
+    CHECK(ratio->has("indicator-score-mismatch"));
+
+    auto strict = score_row("指标值 ≥ 10个 完成值 8个 分值 10 得分 8 偏差原因 \"x\"", "数量指标",
+                            policy_from("below_target: zero\n"));
+    CHECK(shown(strict->row()) == "0");
+
+    auto total = score_spec("项目 \"p\" { 产出指标 { 数量指标 { \"a\" 分值 90 得分 90 } } 总分 分值 90 得分 90 }",
+                            policy_from("total_weight: 90\n"));
+    CHECK_FALSE(total->has("weights-not-100"));
+
+    auto budget = score_spec("项目 \"p\" { 项目资金 万元 { 年度资金总额 全年 100 执行 120 分值 10 得分 10 } }",
+                             policy_from("budget:\n  rate_cap: 110\n"));
+    CHECK(budget->has("budget-score-mismatch")); // 11 points with a 110% cap
+}
+
+TEST_CASE("the dumped default policy loads back unchanged", "[policy]") {
+    std::string yaml = jx::scoring::dump_policy_yaml(Policy::defaults());
+    Policy p = policy_from(yaml);
+    CHECK(jx::scoring::dump_policy_yaml(p) == yaml);
+}
+
+TEST_CASE("a malformed policy gets a clear error naming the line", "[policy]") {
+    PolicyError e;
+    CHECK_FALSE(load_policy("precision: 2\nabove_limit: sometimes\n", e));
+    CHECK(e.line == 2);
+    CHECK(e.message == "above_limit must be one of linear, ratio, zero, not \"sometimes\"");
+
+    CHECK_FALSE(load_policy("precision: 2\n\ntotal_wieght: 100\n", e));
+    CHECK(e.line == 3);
+    CHECK(e.message == "unknown policy key \"total_wieght\"");
+
+    CHECK_FALSE(load_policy("budget:\n  weight: ten\n", e));
+    CHECK(e.line == 2);
+    CHECK(e.message == "budget.weight must be a number, not \"ten\"");
+
+    CHECK_FALSE(load_policy("scales: [\n", e)); // not YAML at all
+    CHECK(e.line >= 1);
+
+    CHECK_FALSE(load_policy("achievement_bands:\n  达成: [90, 80]\n", e));
+    CHECK(e.line == 2);
+}

@@ -1,0 +1,36 @@
+#include <catch2/catch.hpp>
+
+#include "base/source.hpp"
+#include "base/text.hpp"
+
+using namespace jx;
+
+TEST_CASE("display width counts CJK and full-width characters as two columns", "[text]") {
+    CHECK(text::display_width("abc") == 3);
+    CHECK(text::display_width("绩效") == 4);
+    CHECK(text::display_width("≥95％") == 5); // ≥ is narrow, ％ is full-width
+    CHECK(text::display_width("“丰九条”") == 8); // curly quotes are ambiguous: counted narrow
+}
+
+TEST_CASE("NFKC makes full-width and half-width forms the same", "[text]") {
+    CHECK(text::nfkc("９５．５") == "95.5");
+    CHECK(text::nfkc("＝８") == "=8");
+    CHECK(text::nfkc("（万元）") == "(万元)");
+}
+
+TEST_CASE("invalid UTF-8 is located", "[text]") {
+    CHECK(text::find_invalid_utf8("绩效") == std::string_view::npos);
+    CHECK(text::find_invalid_utf8("ab\xff") == 2);
+    CHECK(text::find_invalid_utf8("\xe7\xbb") == 0);    // truncated sequence
+    CHECK(text::find_invalid_utf8("\xc0\x80") == 0);    // overlong NUL
+    CHECK(text::find_invalid_utf8("\xed\xa0\x80") == 0); // surrogate
+}
+
+TEST_CASE("positions count code points per line", "[text]") {
+    SourceFile f("x.jx", "项目 \"a\"\n  分值 abc\n");
+    CHECK(f.position(0).line == 1);
+    Position p = f.position(static_cast<std::uint32_t>(std::string("项目 \"a\"\n  分值 ").size()));
+    CHECK(p.line == 2);
+    CHECK(p.column == 6);
+    CHECK(f.line_text(2) == "  分值 abc");
+}
