@@ -634,7 +634,11 @@ struct Evaluator {
         if (!project.grade.empty()) {
             Decimal basis = project.total_score ? project.total_score->value : scores;
             std::string want = policy.grade_for_total(basis);
-            if (text::nfkc(project.grade) != want)
+            static const std::map<std::string, std::string> english{
+                {"excellent", "优秀"}, {"good", "良好"}, {"fair", "一般"}, {"poor", "较差"}};
+            std::string stated = text::nfkc(project.grade);
+            if (auto it = english.find(stated); it != english.end()) stated = it->second;
+            if (stated != want)
                 add(Severity::error, "total-grade-mismatch",
                     fmt::format("等级 is {} but a total of {} is {}", project.grade, basis.to_string(), want),
                     project.grade_span, "等级", project.grade, want);

@@ -33,8 +33,8 @@ Scale make_scale(std::string name, std::vector<std::pair<std::string, std::pair<
 
 Policy Policy::defaults() {
     Policy p;
-    // Grade scales. 达成/部分达成/未达成 are the official bands (财预〔2020〕10号, 项目支出绩效自评表
-    // 填报说明); the finer scales split the same bands and are jixiao's defaults.
+    // Grade scales. 达成/部分达成/未达成 carry the official bands (as given in issue #3); the finer
+    // scales split the same range and are jixiao's defaults, to be set per bureau.
     p.scales = {
         make_scale("优良中低差", {{"优", {90, 100}}, {"良", {80, 90}}, {"中", {60, 80}}, {"低", {20, 60}}, {"差", {0, 20}}}),
         make_scale("优良中差", {{"优", {90, 100}}, {"良", {80, 90}}, {"中", {60, 80}}, {"差", {0, 60}}}),

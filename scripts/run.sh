@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# One entry point for newcomers and CI. Each command installs what is missing (Debian 12
+# packages), builds, and runs:
+#   scripts/run.sh demo      check the bundled real tables in indicator_specs/
+#   scripts/run.sh test      the whole test suite (CTest)
+#   scripts/run.sh sanitize  the whole test suite built with ASan + UBSan
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libicu-dev libfmt-dev libyaml-cpp-dev catch2 libcli11-dev)
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "== installing: ${missing[*]}"
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "error: not root and no sudo; install: ${missing[*]}" >&2; exit 2; }
+        sudo=sudo
+    fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() { # build DIR [cmake options...]
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" -G Ninja -DBUILD_TESTING=ON -DJIXIAO_WERROR=ON "$@" >/dev/null
+    cmake --build "$dir" -j "$(nproc)"
+}
+
+cmd=${1:-}
+case "$cmd" in
+demo)
+    install_missing
+    build build -DCMAKE_BUILD_TYPE=Release
+    echo "== jixiao check indicator_specs/ (27 published tables, transcribed as they were published)"
+    status=0
+    ./build/jixiao check --color auto indicator_specs || status=$?
+    # Exit 1 means findings: the published tables do contain arithmetic errors.
+    [ "$status" -le 1 ] || exit "$status"
+    echo "== jixiao score: one table, reported and recomputed side by side"
+    ./build/jixiao score "indicator_specs/fengtai-2022/001-02-基层党组织党建活动经费.jx" 2>/dev/null || true
+    ;;
+test)
+    install_missing
+    build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    ctest --test-dir build --no-tests=error --output-on-failure -j "$(nproc)"
+    ;;
+sanitize)
+    install_missing
+    build build-asan -DCMAKE_BUILD_TYPE=Debug -DJIXIAO_SANITIZE=ON
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir build-asan --no-tests=error --output-on-failure -j "$(nproc)"
+    ;;
+*)
+    echo "usage: scripts/run.sh demo|test|sanitize" >&2
+    exit 2
+    ;;
+esac
