@@ -152,9 +152,16 @@ std::string Decimal::to_string() const {
     } while (m != 0);
     while (static_cast<int>(digits.size()) <= scale_) digits.push_back('0');
     std::reverse(digits.begin(), digits.end());
-    if (scale_ > 0) digits.insert(digits.size() - static_cast<std::size_t>(scale_), ".");
-    if (mantissa_ < 0) digits.insert(0, "-");
-    return digits;
+    // Appending, not inserting: GCC 12 warns falsely about string::insert at -O3 (bug 105329).
+    const std::size_t integer_digits = digits.size() - static_cast<std::size_t>(scale_);
+    std::string out;
+    if (mantissa_ < 0) out += '-';
+    out.append(digits, 0, integer_digits);
+    if (scale_ > 0) {
+        out += '.';
+        out.append(digits, integer_digits, std::string::npos);
+    }
+    return out;
 }
 
 bool matches_at_written_precision(const Decimal& reported, const Decimal& exact) {
