@@ -159,7 +159,9 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
             m.budget_row = i;
             break;
         }
+    if (p.goals) report_duplicates(p.goals->duplicate_keywords, out);
     if (p.total) {
+        report_duplicates(p.total->duplicate_keywords, out);
         m.total_weight = figure(p.total->weight, out);
         m.total_score = figure(p.total->score, out);
     }

@@ -89,7 +89,12 @@ public:
         }
         if (p.goals) line(1, fmt::format("goals {} | {}", txt(p.goals->expected), txt(p.goals->achieved)));
         for (const auto& c : p.categories) category(c, 1);
-        if (p.total) line(1, fmt::format("total {} {}", num(p.total->weight), num(p.total->score)));
+        if (p.goals)
+            for (const auto& d : p.goals->duplicate_keywords) line(1, "duplicate " + d.text);
+        if (p.total) {
+            line(1, fmt::format("total {} {}", num(p.total->weight), num(p.total->score)));
+            for (const auto& d : p.total->duplicate_keywords) line(1, "duplicate " + d.text);
+        }
         if (p.grade) line(1, "grade " + p.grade->number.text);
         for (const auto& d : p.duplicate_keywords) line(1, "duplicate " + d.text);
     }

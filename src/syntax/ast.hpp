@@ -130,12 +130,14 @@ struct Goals {
     Span span;
     Token keyword;
     std::optional<TextField> expected, achieved;
+    std::vector<Token> duplicate_keywords;
 };
 
 struct Total {
     Span span;
     Token keyword;
     std::optional<NumberField> weight, score;
+    std::vector<Token> duplicate_keywords;
 };
 
 struct Project {

@@ -448,13 +448,10 @@ private:
         ast::Goals g;
         g.span = span(n);
         g.keyword = keyword(n);
-        std::vector<ast::Token> dup;
         for (const auto& c : n.children) {
-            if (c.kind == K::expected_stmt) set_once(g.expected, text_field(c), dup, keyword(c));
-            if (c.kind == K::achieved_stmt) set_once(g.achieved, text_field(c), dup, keyword(c));
+            if (c.kind == K::expected_stmt) set_once(g.expected, text_field(c), g.duplicate_keywords, keyword(c));
+            if (c.kind == K::achieved_stmt) set_once(g.achieved, text_field(c), g.duplicate_keywords, keyword(c));
         }
-        for (const auto& d : dup)
-            errors_.push_back(make_error("duplicate-field", fmt::format("{} is written twice", d.text)).label(d.span));
         return g;
     }
 
@@ -462,13 +459,10 @@ private:
         ast::Total t;
         t.span = span(n);
         t.keyword = keyword(n);
-        std::vector<ast::Token> dup;
         for (const auto& c : n.children) {
-            if (c.kind == K::total_weight_field) set_once(t.weight, number_field(c), dup, keyword(c));
-            if (c.kind == K::total_score_field) set_once(t.score, number_field(c), dup, keyword(c));
+            if (c.kind == K::total_weight_field) set_once(t.weight, number_field(c), t.duplicate_keywords, keyword(c));
+            if (c.kind == K::total_score_field) set_once(t.score, number_field(c), t.duplicate_keywords, keyword(c));
         }
-        for (const auto& d : dup)
-            errors_.push_back(make_error("duplicate-field", fmt::format("{} is written twice", d.text)).label(d.span));
         return t;
     }
 
