@@ -11,7 +11,9 @@
 namespace jx::test {
 namespace fs = std::filesystem;
 
-std::string source_path(const std::string& relative) { return std::string(JIXIAO_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+    return std::string(JIXIAO_SOURCE_DIR) + "/" + relative;
+}
 
 std::string read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -45,7 +47,9 @@ void check_golden(const std::string& expected_path, const std::string& actual) {
         write(path, actual);
         return;
     }
-    INFO("golden file " << expected_path << " (rerun with JIXIAO_UPDATE_GOLDEN=1 to regenerate, then review git diff)");
+    INFO("golden file "
+         << expected_path
+         << " (rerun with JIXIAO_UPDATE_GOLDEN=1 to regenerate, then review git diff)");
     REQUIRE(fs::exists(path));
     CHECK(read(path) == actual);
 }

@@ -29,7 +29,8 @@ struct recover {
     static bool match(ParseInput& in, States&&... st) {
         const char* start = in.current();
         try {
-            return Control<Rule>::template match<A, rewind_mode::required, Action, Control>(in, st...);
+            return Control<Rule>::template match<A, rewind_mode::required, Action, Control>(in,
+                                                                                            st...);
         } catch (const parse_error& e) {
             // Without a recovery hook (PEGTL's plain control, as in rule tests) errors propagate.
             if constexpr (requires { Control<Rule>::recovered(e, start, in, st...); }) {
@@ -74,13 +75,15 @@ struct number : seq<opt<sor<minus, one<'+'>>>, unsigned_number> {};
 
 // Strings. "..." stays on one line and knows the escapes \" \\ \n \t \u{4E00};
 // """...""" spans lines and is taken verbatim.
-struct escape_code : sor<one<'"', '\\', 'n', 't', 'r'>, seq<one<'u'>, one<'{'>, rep_min_max<1, 6, ascii::xdigit>, one<'}'>>> {};
+struct escape_code : sor<one<'"', '\\', 'n', 't', 'r'>,
+                         seq<one<'u'>, one<'{'>, rep_min_max<1, 6, ascii::xdigit>, one<'}'>>> {};
 struct escape : if_must<one<'\\'>, escape_code> {};
 struct string_char : sor<escape, utf8::not_one<U'"', U'\\', U'\n', U'\r'>> {};
 struct string_close : one<'"'> {};
 struct line_string : seq<one<'"'>, star<string_char>, must<string_close>> {};
 struct block_string_close : JX_STR("\"\"\"") {};
-struct block_string : seq<JX_STR("\"\"\""), until<at<block_string_close>, utf8::any>, must<block_string_close>> {};
+struct block_string
+    : seq<JX_STR("\"\"\""), until<at<block_string_close>, utf8::any>, must<block_string_close>> {};
 struct string_lit : sor<block_string, line_string> {};
 
 // ---------------------------------------------------------------------------------------------
@@ -88,9 +91,11 @@ struct string_lit : sor<block_string, line_string> {};
 // first so that 年度总体目标 is not read as 年度.
 
 // 项目 must not swallow the head of 项目资金 or 项目负责人.
-struct kw_project : sor<seq<JX_STR("项目"), not_at<sor<JX_STR("资金"), JX_STR("负责人")>>>, en_kw<JX_STR("project")>> {};
+struct kw_project : sor<seq<JX_STR("项目"), not_at<sor<JX_STR("资金"), JX_STR("负责人")>>>,
+                        en_kw<JX_STR("project")>> {};
 // 年度 must not swallow the head of 年度总体目标, 年度资金总额 or 年度指标值.
-struct kw_year : sor<seq<JX_STR("年度"), not_at<sor<JX_STR("总体目标"), JX_STR("资金总额"), JX_STR("指标值")>>>,
+struct kw_year : sor<seq<JX_STR("年度"),
+                         not_at<sor<JX_STR("总体目标"), JX_STR("资金总额"), JX_STR("指标值")>>>,
                      en_kw<JX_STR("year")>> {};
 struct kw_department : sor<JX_STR("主管部门"), en_kw<JX_STR("department")>> {};
 struct kw_unit : sor<JX_STR("实施单位"), en_kw<JX_STR("unit")>> {};
@@ -110,53 +115,60 @@ struct kw_row_other : sor<JX_STR("其他资金"), en_kw<JX_STR("other")>> {};
 
 struct kw_initial : sor<JX_STR("年初预算数"), JX_STR("年初"), en_kw<JX_STR("initial")>> {};
 // 全年 must not swallow the head of 全年执行数.
-struct kw_annual : sor<JX_STR("全年预算数"), seq<JX_STR("全年"), not_at<JX_STR("执行")>>, en_kw<JX_STR("annual")>> {};
-struct kw_spent : sor<JX_STR("全年执行数"), JX_STR("执行数"), seq<JX_STR("执行"), not_at<JX_STR("率")>>, en_kw<JX_STR("spent")>> {};
+struct kw_annual : sor<JX_STR("全年预算数"), seq<JX_STR("全年"), not_at<JX_STR("执行")>>,
+                       en_kw<JX_STR("annual")>> {};
+struct kw_spent : sor<JX_STR("全年执行数"), JX_STR("执行数"),
+                      seq<JX_STR("执行"), not_at<JX_STR("率")>>, en_kw<JX_STR("spent")>> {};
 struct kw_rate : sor<JX_STR("执行率"), en_kw<JX_STR("rate")>> {};
 struct kw_weight : sor<JX_STR("分值"), en_kw<JX_STR("weight")>> {};
 struct kw_score : sor<JX_STR("得分"), en_kw<JX_STR("score")>> {};
 
 struct kw_target : sor<JX_STR("年度指标值"), JX_STR("指标值"), en_kw<JX_STR("target")>> {};
 struct kw_actual : sor<JX_STR("实际完成值"), JX_STR("完成值"), en_kw<JX_STR("actual")>> {};
-struct kw_reason : sor<JX_STR("偏差原因分析及改进措施"), JX_STR("偏差原因"), en_kw<JX_STR("reason")>> {};
+struct kw_reason
+    : sor<JX_STR("偏差原因分析及改进措施"), JX_STR("偏差原因"), en_kw<JX_STR("reason")>> {};
 struct kw_na : sor<JX_STR("不涉及"), en_kw<JX_STR("n/a")>, en_kw<JX_STR("n-a")>> {};
 
 // Category names that may be written without quotes (others are quoted strings).
-struct category_word : sor<JX_STR("产出指标"), JX_STR("效益指标"), JX_STR("满意度指标"), JX_STR("成本指标"),
-                           JX_STR("数量指标"), JX_STR("质量指标"), JX_STR("时效指标"),
-                           JX_STR("经济效益指标"), JX_STR("社会效益指标"), JX_STR("生态效益指标"),
-                           JX_STR("可持续影响指标"), JX_STR("服务对象满意度指标"), JX_STR("预算执行率"),
-                           JX_STR("经济成本指标"), JX_STR("社会成本指标"), JX_STR("生态环境成本指标"),
-                           en_kw<sor<JX_STR("output"), JX_STR("benefit"), JX_STR("satisfaction"),
-                                     JX_STR("cost"), JX_STR("quantity"), JX_STR("quality"),
-                                     JX_STR("timeliness"), JX_STR("economic"), JX_STR("social"),
-                                     JX_STR("ecological"), JX_STR("sustainability"),
-                                     JX_STR("beneficiary-satisfaction"), JX_STR("budget-execution")>>> {};
+struct category_word
+    : sor<JX_STR("产出指标"), JX_STR("效益指标"), JX_STR("满意度指标"), JX_STR("成本指标"),
+          JX_STR("数量指标"), JX_STR("质量指标"), JX_STR("时效指标"), JX_STR("经济效益指标"),
+          JX_STR("社会效益指标"), JX_STR("生态效益指标"), JX_STR("可持续影响指标"),
+          JX_STR("服务对象满意度指标"), JX_STR("预算执行率"), JX_STR("经济成本指标"),
+          JX_STR("社会成本指标"), JX_STR("生态环境成本指标"),
+          en_kw<sor<JX_STR("output"), JX_STR("benefit"), JX_STR("satisfaction"), JX_STR("cost"),
+                    JX_STR("quantity"), JX_STR("quality"), JX_STR("timeliness"), JX_STR("economic"),
+                    JX_STR("social"), JX_STR("ecological"), JX_STR("sustainability"),
+                    JX_STR("beneficiary-satisfaction"), JX_STR("budget-execution")>>> {};
 
 // ---------------------------------------------------------------------------------------------
 // Values: targets (年度指标值) and actual values (实际完成值).
 
 // Comparators written before a value: ≥ 95%, 不少于 8次.
-struct cmp_ge : sor<JX_STR("≥"), JX_STR(">="), JX_STR("＞＝"), JX_STR("＞="), JX_STR("大于等于"), JX_STR("大于或等于"),
-                    JX_STR("不低于"), JX_STR("不少于"), JX_STR("不小于"), JX_STR("至少"), JX_STR("达到")> {};
-struct cmp_le : sor<JX_STR("≤"), JX_STR("<="), JX_STR("＜＝"), JX_STR("＜="), JX_STR("小于等于"), JX_STR("小于或等于"),
-                    JX_STR("不超过"), JX_STR("不高于"), JX_STR("不多于"), JX_STR("不大于"), JX_STR("至多")> {};
-struct cmp_gt : sor<JX_STR(">"), JX_STR("＞"), JX_STR("高于"), JX_STR("大于"), JX_STR("超过"), JX_STR("多于")> {};
+struct cmp_ge : sor<JX_STR("≥"), JX_STR(">="), JX_STR("＞＝"), JX_STR("＞="), JX_STR("大于等于"),
+                    JX_STR("大于或等于"), JX_STR("不低于"), JX_STR("不少于"), JX_STR("不小于"),
+                    JX_STR("至少"), JX_STR("达到")> {};
+struct cmp_le : sor<JX_STR("≤"), JX_STR("<="), JX_STR("＜＝"), JX_STR("＜="), JX_STR("小于等于"),
+                    JX_STR("小于或等于"), JX_STR("不超过"), JX_STR("不高于"), JX_STR("不多于"),
+                    JX_STR("不大于"), JX_STR("至多")> {};
+struct cmp_gt : sor<JX_STR(">"), JX_STR("＞"), JX_STR("高于"), JX_STR("大于"), JX_STR("超过"),
+                    JX_STR("多于")> {};
 struct cmp_lt : sor<JX_STR("<"), JX_STR("＜"), JX_STR("低于"), JX_STR("小于"), JX_STR("少于")> {};
 struct cmp_eq : sor<JX_STR("="), JX_STR("＝"), JX_STR("等于")> {};
 struct prefix_cmp : sor<cmp_ge, cmp_le, cmp_gt, cmp_lt, cmp_eq> {};
 
 // Comparators written after a value: 90%以上, 5个月以内, 2023年12月前.
 struct suffix_ge : sor<JX_STR("及以上"), JX_STR("以上")> {};
-struct suffix_le : sor<JX_STR("及以下"), JX_STR("以下"), JX_STR("以内"), JX_STR("之内"), JX_STR("之前"), JX_STR("以前"), JX_STR("前")> {};
+struct suffix_le : sor<JX_STR("及以下"), JX_STR("以下"), JX_STR("以内"), JX_STR("之内"),
+                       JX_STR("之前"), JX_STR("以前"), JX_STR("前")> {};
 struct suffix_cmp : sor<suffix_ge, suffix_le> {};
 
 // Units: longer spellings first. A single ideograph is also a unit (名, 辆, 座 …) when no other
 // ideograph follows it, so that 分值 and 得分 are never read as units.
-struct unit_word : sor<JX_STR("万人次"), JX_STR("人次"), JX_STR("万元"), JX_STR("亿元"), JX_STR("元"),
-                       JX_STR("个月"), JX_STR("分钟"), JX_STR("小时"), JX_STR("工作日"), JX_STR("平方米"),
-                       JX_STR("平方公里"), JX_STR("公里"), JX_STR("万人"), JX_STR("万户"), JX_STR("万"),
-                       JX_STR("亿")> {};
+struct unit_word : sor<JX_STR("万人次"), JX_STR("人次"), JX_STR("万元"), JX_STR("亿元"),
+                       JX_STR("元"), JX_STR("个月"), JX_STR("分钟"), JX_STR("小时"),
+                       JX_STR("工作日"), JX_STR("平方米"), JX_STR("平方公里"), JX_STR("公里"),
+                       JX_STR("万人"), JX_STR("万户"), JX_STR("万"), JX_STR("亿")> {};
 struct unit_atom : sor<percent, permille, seq<unit_word, sor<at<suffix_cmp>, not_at<cjk>>>,
                        seq<cjk, sor<at<suffix_cmp>, not_at<cjk>>>> {};
 struct unit : seq<unit_atom, star<one<'/'>, sor<unit_word, cjk>>> {};
@@ -166,23 +178,28 @@ struct quantity : seq<number, hsp, opt<unit>> {};
 struct year4 : seq<digit, digit, digit, digit> {};
 struct day_or_month : seq<digit, opt<digit>> {};
 struct iso_date : seq<year4, minus, day_or_month, opt<minus, day_or_month>, not_at<digit>> {};
-struct month_part : sor<JX_STR("底"), JX_STR("末"), JX_STR("初"), JX_STR("中旬"), JX_STR("上旬"), JX_STR("下旬")> {};
-struct cn_month_day : seq<day_or_month, JX_STR("月"), opt<sor<seq<day_or_month, sor<JX_STR("日"), JX_STR("号")>>, month_part>>> {};
+struct month_part : sor<JX_STR("底"), JX_STR("末"), JX_STR("初"), JX_STR("中旬"), JX_STR("上旬"),
+                        JX_STR("下旬")> {};
+struct cn_month_day
+    : seq<day_or_month, JX_STR("月"),
+          opt<sor<seq<day_or_month, sor<JX_STR("日"), JX_STR("号")>>, month_part>>> {};
 struct cn_date : sor<seq<year4, JX_STR("年"), opt<cn_month_day>>, cn_month_day> {};
 struct date : sor<iso_date, cn_date> {};
 
 // Qualitative grades and grade scales: 优良中低差 (a scale), 优 (a grade).
-struct grade_word : sor<JX_STR("部分达成"), JX_STR("未达成"), JX_STR("达成"), JX_STR("基本满意"), JX_STR("不满意"),
-                        JX_STR("满意"), JX_STR("不合格"), JX_STR("合格"), JX_STR("较好"), JX_STR("较差"),
-                        JX_STR("一般"), JX_STR("较高"), JX_STR("较低"), JX_STR("优秀"), JX_STR("良好"),
-                        JX_STR("优"), JX_STR("良"), JX_STR("中"), JX_STR("低"), JX_STR("差"), JX_STR("好"),
-                        JX_STR("高")> {};
+struct grade_word : sor<JX_STR("部分达成"), JX_STR("未达成"), JX_STR("达成"), JX_STR("基本满意"),
+                        JX_STR("不满意"), JX_STR("满意"), JX_STR("不合格"), JX_STR("合格"),
+                        JX_STR("较好"), JX_STR("较差"), JX_STR("一般"), JX_STR("较高"),
+                        JX_STR("较低"), JX_STR("优秀"), JX_STR("良好"), JX_STR("优"), JX_STR("良"),
+                        JX_STR("中"), JX_STR("低"), JX_STR("差"), JX_STR("好"), JX_STR("高")> {};
 struct grade : seq<grade_word, sor<at<suffix_cmp>, not_at<cjk>>> {};
 struct scale_lit : sor<seq<sor<JX_STR("优良中低差"), JX_STR("优良中差")>, not_at<cjk>>,
                        seq<grade_word, plus<one<'/'>, grade_word>, not_at<cjk>>> {};
 
 // The project's own budget: 不超过预算批复数.
-struct budget_ref : sor<JX_STR("预算批复数"), JX_STR("预算批复金额"), JX_STR("预算数"), en_kw<JX_STR("budget")>> {};
+struct budget_ref
+    : sor<JX_STR("预算批复数"), JX_STR("预算批复金额"), JX_STR("预算数"), en_kw<JX_STR("budget")>> {
+};
 
 struct range_sep : sor<minus, one<'~'>, JX_STR("～"), JX_STR("至"), JX_STR("到")> {};
 struct date_range : seq<date, hsp, range_sep, hsp, date> {};
@@ -194,7 +211,8 @@ struct text_value : seq<string_lit> {};
 struct label : line_string {};
 struct labelled : seq<label, hsp, at<sor<prefix_cmp, digit>>, measured> {};
 struct condition : sor<labelled, text_value, scale_lit, measured> {};
-struct condition_sep : sor<JX_STR("，"), one<','>, JX_STR("；"), one<';'>, JX_STR("且"), en_kw<JX_STR("and")>> {};
+struct condition_sep
+    : sor<JX_STR("，"), one<','>, JX_STR("；"), one<';'>, JX_STR("且"), en_kw<JX_STR("and")>> {};
 struct conditions : seq<condition, star<hsp, condition_sep, hsp, condition>> {};
 struct value : sor<kw_na, conditions> {};
 
@@ -217,7 +235,8 @@ struct contact_stmt : seq<kw_contact, sp, must<contact_value>> {};
 struct phone_stmt : seq<kw_phone, sp, must<phone_value>> {};
 
 // 项目资金 万元 { 年度资金总额 年初 280 全年 280 执行 279.77 分值 10 执行率 99.92% 得分 9.99 }
-struct money_unit : sor<JX_STR("万元"), JX_STR("亿元"), JX_STR("元"), JX_STR("万"), en_kw<JX_STR("wan-yuan")>, en_kw<JX_STR("yuan")>> {};
+struct money_unit : sor<JX_STR("万元"), JX_STR("亿元"), JX_STR("元"), JX_STR("万"),
+                        en_kw<JX_STR("wan-yuan")>, en_kw<JX_STR("yuan")>> {};
 struct amount : seq<number, hsp, opt<money_unit>> {};
 struct rate_value : seq<number, hsp, opt<percent>> {};
 struct initial_value : amount {};
@@ -232,14 +251,16 @@ struct spent_field : seq<kw_spent, sp, must<spent_value>> {};
 struct fund_weight_field : seq<kw_weight, sp, must<fund_weight_value>> {};
 struct rate_field : seq<kw_rate, sp, must<rate_figure>> {};
 struct fund_score_field : seq<kw_score, sp, must<fund_score_value>> {};
-struct fund_field : sor<initial_field, annual_field, rate_field, spent_field, fund_weight_field, fund_score_field> {};
+struct fund_field : sor<initial_field, annual_field, rate_field, spent_field, fund_weight_field,
+                        fund_score_field> {};
 struct fund_row_name : sor<kw_row_total, kw_row_appropriation, kw_row_carryover, kw_row_other> {};
 struct fund_row : seq<fund_row_name, star<sp, fund_field>> {};
 struct fund_item : sor<fund_row, raise<fund_item>> {};
 struct funds_open : lbrace {};
 struct funds_close : rbrace {};
-struct funds_block : seq<kw_funds, sp, opt<money_unit, sp>, must<funds_open>, sp,
-                         star<not_at<rbrace>, not_at<eof>, recover<fund_item>, sp>, must<funds_close>> {};
+struct funds_block
+    : seq<kw_funds, sp, opt<money_unit, sp>, must<funds_open>, sp,
+          star<not_at<rbrace>, not_at<eof>, recover<fund_item>, sp>, must<funds_close>> {};
 
 // 年度总体目标 { 预期目标 "…" 实际完成情况 "…" }
 struct expected_text : seq<string_lit> {};
@@ -249,8 +270,9 @@ struct achieved_stmt : seq<kw_achieved, sp, must<achieved_text>> {};
 struct goal_item : sor<expected_stmt, achieved_stmt, raise<goal_item>> {};
 struct goal_open : lbrace {};
 struct goal_close : rbrace {};
-struct goal_block : seq<kw_goal, sp, must<goal_open>, sp, star<not_at<rbrace>, not_at<eof>, recover<goal_item>, sp>,
-                        must<goal_close>> {};
+struct goal_block
+    : seq<kw_goal, sp, must<goal_open>, sp,
+          star<not_at<rbrace>, not_at<eof>, recover<goal_item>, sp>, must<goal_close>> {};
 
 // "展示场景数量" 指标值 = 8 个 完成值 8 个 分值 10 得分 10 偏差原因 "…"
 struct indicator_name : seq<string_lit> {};
@@ -265,7 +287,8 @@ struct weight_field : seq<kw_weight, sp, must<weight_value>> {};
 struct score_field : seq<kw_score, sp, must<score_value>> {};
 struct reason_field : seq<kw_reason, sp, must<reason_text>> {};
 struct na_field : kw_na {};
-struct indicator_field : sor<target_field, actual_field, weight_field, score_field, reason_field, na_field> {};
+struct indicator_field
+    : sor<target_field, actual_field, weight_field, score_field, reason_field, na_field> {};
 // After a field, the next thing must be a field, another indicator, a category or '}'.
 struct indicator_end : at<sp, sor<rbrace, one<'"'>, category_word, eof>> {};
 struct indicator : seq<indicator_name, star<sp, indicator_field>, must<indicator_end>> {};
@@ -275,13 +298,15 @@ struct level2_open : lbrace {};
 struct level2_close : rbrace {};
 struct level2_na : kw_na {};
 struct level2_item : sor<level2_na, indicator, raise<level2_item>> {};
-struct level2_block : seq<category_name, sp, must<level2_open>, sp,
-                          star<not_at<rbrace>, not_at<eof>, recover<level2_item>, sp>, must<level2_close>> {};
+struct level2_block
+    : seq<category_name, sp, must<level2_open>, sp,
+          star<not_at<rbrace>, not_at<eof>, recover<level2_item>, sp>, must<level2_close>> {};
 struct level1_open : lbrace {};
 struct level1_close : rbrace {};
 struct level1_item : sor<level2_block, raise<level1_item>> {};
-struct level1_block : seq<category_name, sp, must<level1_open>, sp,
-                          star<not_at<rbrace>, not_at<eof>, recover<level1_item>, sp>, must<level1_close>> {};
+struct level1_block
+    : seq<category_name, sp, must<level1_open>, sp,
+          star<not_at<rbrace>, not_at<eof>, recover<level1_item>, sp>, must<level1_close>> {};
 
 // 总分 分值 100 得分 99.99
 struct total_weight_value : seq<number> {};
@@ -292,14 +317,16 @@ struct total_stmt : seq<kw_total, star<sp, sor<total_weight_field, total_score_f
 
 // 等级 优秀
 struct total_grade_word : sor<JX_STR("优秀"), JX_STR("良好"), JX_STR("一般"), JX_STR("较差"),
-                              en_kw<JX_STR("excellent")>, en_kw<JX_STR("good")>, en_kw<JX_STR("fair")>,
-                              en_kw<JX_STR("poor")>> {};
+                              en_kw<JX_STR("excellent")>, en_kw<JX_STR("good")>,
+                              en_kw<JX_STR("fair")>, en_kw<JX_STR("poor")>> {};
 struct grade_stmt : seq<kw_grade, sp, must<total_grade_word>> {};
 
-struct project_item : sor<year_stmt, department_stmt, unit_stmt, contact_stmt, phone_stmt, funds_block,
-                          goal_block, total_stmt, grade_stmt, level1_block, raise<project_item>> {};
-struct project : seq<kw_project, sp, must<project_name>, sp, must<project_open>, sp,
-                     star<not_at<rbrace>, not_at<eof>, recover<project_item>, sp>, must<project_close>> {};
+struct project_item
+    : sor<year_stmt, department_stmt, unit_stmt, contact_stmt, phone_stmt, funds_block, goal_block,
+          total_stmt, grade_stmt, level1_block, raise<project_item>> {};
+struct project
+    : seq<kw_project, sp, must<project_name>, sp, must<project_open>, sp,
+          star<not_at<rbrace>, not_at<eof>, recover<project_item>, sp>, must<project_close>> {};
 struct file_item : sor<project, raise<file_item>> {};
 struct file : seq<opt<bom>, sp, star<not_at<eof>, recover<file_item>, sp>, eof> {};
 
@@ -309,4 +336,5 @@ struct file : seq<opt<bom>, sp, star<not_at<eof>, recover<file_item>, sp>, eof> 
 
 // recover<R> behaves like R for grammar analysis.
 template <typename Name, typename Rule>
-struct tao::pegtl::analyze_traits<Name, jx::grammar::recover<Rule>> : analyze_traits<Name, typename Rule::rule_t> {};
+struct tao::pegtl::analyze_traits<Name, jx::grammar::recover<Rule>>
+    : analyze_traits<Name, typename Rule::rule_t> {};

@@ -10,7 +10,8 @@ using int128 = Decimal::int128;
 
 int128 pow10(int n) {
     int128 r = 1;
-    for (int i = 0; i < n; ++i) r *= 10;
+    for (int i = 0; i < n; ++i)
+        r *= 10;
     return r;
 }
 
@@ -26,7 +27,9 @@ int128 checked_add(int128 a, int128 b) {
     return r;
 }
 
-int128 abs128(int128 v) { return v < 0 ? -v : v; }
+int128 abs128(int128 v) {
+    return v < 0 ? -v : v;
+}
 
 // round(n / d × 10^e) half away from zero, for n >= 0, d > 0, by exact long division.
 int128 scaled_quotient(int128 n, int128 d, int e) {
@@ -54,7 +57,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text, ParseError* error) 
     if (error) *error = ParseError::none;
     if (text.empty()) return fail(ParseError::empty);
     // Too many decimals is the clearer message when both limits are passed.
-    if (std::size_t point = text.find('.'); point != std::string_view::npos && text.size() - point - 1 > max_scale)
+    if (std::size_t point = text.find('.');
+        point != std::string_view::npos && text.size() - point - 1 > max_scale)
         return fail(ParseError::too_many_decimals);
     bool negative = false;
     std::size_t i = 0;
@@ -80,7 +84,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text, ParseError* error) 
             ++integer_digits;
         }
         if (significant > 0 || c != '0') ++significant;
-        if (integer_digits > max_integer_digits || significant > 19) return fail(ParseError::too_large);
+        if (integer_digits > max_integer_digits || significant > 19)
+            return fail(ParseError::too_large);
         mantissa = mantissa * 10 + (c - '0');
     }
     if (!seen_digit) return fail(ParseError::syntax);
@@ -89,7 +94,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text, ParseError* error) 
 
 Decimal Decimal::rescaled(int new_scale) const {
     if (new_scale == scale_) return *this;
-    if (new_scale > scale_) return Decimal(checked_mul(mantissa_, pow10(new_scale - scale_)), new_scale);
+    if (new_scale > scale_)
+        return Decimal(checked_mul(mantissa_, pow10(new_scale - scale_)), new_scale);
     int128 q = scaled_quotient(abs128(mantissa_), pow10(scale_ - new_scale), 0);
     return Decimal(mantissa_ < 0 ? -q : q, new_scale);
 }
@@ -109,7 +115,9 @@ Decimal operator+(const Decimal& a, const Decimal& b) {
     return Decimal(checked_add(a.rescaled(s).mantissa_, b.rescaled(s).mantissa_), s);
 }
 
-Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
+Decimal operator-(const Decimal& a, const Decimal& b) {
+    return a + (-b);
+}
 
 Decimal operator*(const Decimal& a, const Decimal& b) {
     Decimal x = a.normalized(), y = b.normalized();
@@ -150,7 +158,8 @@ std::string Decimal::to_string() const {
         digits.push_back(static_cast<char>('0' + static_cast<int>(m % 10)));
         m /= 10;
     } while (m != 0);
-    while (static_cast<int>(digits.size()) <= scale_) digits.push_back('0');
+    while (static_cast<int>(digits.size()) <= scale_)
+        digits.push_back('0');
     std::reverse(digits.begin(), digits.end());
     // Appending, not inserting: GCC 12 warns falsely about string::insert at -O3 (bug 105329).
     const std::size_t integer_digits = digits.size() - static_cast<std::size_t>(scale_);

@@ -6,7 +6,8 @@
 
 namespace jx {
 
-SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
+SourceFile::SourceFile(std::string name, std::string text)
+    : name_(std::move(name)), text_(std::move(text)) {
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < text_.size(); ++i)
         if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
@@ -17,14 +18,17 @@ Position SourceFile::position(std::uint32_t offset) const {
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
     std::uint32_t start = line_starts_[line - 1];
-    return {line, text::code_point_count(std::string_view(text_).substr(start, offset - start)) + 1};
+    return {line,
+            text::code_point_count(std::string_view(text_).substr(start, offset - start)) + 1};
 }
 
 std::string_view SourceFile::line_text(std::size_t line) const {
     std::uint32_t start = line_starts_[line - 1];
-    std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
+    std::uint32_t end =
+        line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
     std::string_view v = std::string_view(text_).substr(start, end - start);
-    while (!v.empty() && (v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
+    while (!v.empty() && (v.back() == '\n' || v.back() == '\r'))
+        v.remove_suffix(1);
     return v;
 }
 

@@ -63,7 +63,8 @@ int display_width(char32_t c) {
 int display_width(std::string_view s) {
     int w = 0;
     std::size_t i = 0;
-    while (i < s.size()) w += display_width(next_code_point(s, i));
+    while (i < s.size())
+        w += display_width(next_code_point(s, i));
     return w;
 }
 
@@ -100,13 +101,16 @@ std::string_view trim(std::string_view s) {
         return 0;
     };
     auto is_space_at_back = [](std::string_view v) -> std::size_t {
-        if (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r' || v.back() == '\n'))
+        if (!v.empty() &&
+            (v.back() == ' ' || v.back() == '\t' || v.back() == '\r' || v.back() == '\n'))
             return 1;
         if (v.size() >= 3 && v.substr(v.size() - 3) == "\u3000") return 3;
         return 0;
     };
-    while (std::size_t n = is_space_at_front(s)) s.remove_prefix(n);
-    while (std::size_t n = is_space_at_back(s)) s.remove_suffix(n);
+    while (std::size_t n = is_space_at_front(s))
+        s.remove_prefix(n);
+    while (std::size_t n = is_space_at_back(s))
+        s.remove_suffix(n);
     return s;
 }
 

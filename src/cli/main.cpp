@@ -41,15 +41,16 @@ bool load_policy(const std::string& path, scoring::Policy& policy) {
     scoring::PolicyError e;
     auto p = scoring::load_policy(text, e);
     if (!p) {
-        std::cerr << path << ":" << e.line << ":" << e.column << ": error[invalid-policy]: " << e.message << "\n";
+        std::cerr << path << ":" << e.line << ":" << e.column
+                  << ": error[invalid-policy]: " << e.message << "\n";
         return false;
     }
     policy = std::move(*p);
     return true;
 }
 
-int run_check(const std::vector<std::string>& paths, const std::string& format, const std::string& policy_path,
-              unsigned jobs, const std::string& colour) {
+int run_check(const std::vector<std::string>& paths, const std::string& format,
+              const std::string& policy_path, unsigned jobs, const std::string& colour) {
     scoring::Policy policy;
     if (!load_policy(policy_path, policy)) return exit_usage;
     std::vector<driver::FileReport> problems;
@@ -71,7 +72,8 @@ int run_check(const std::vector<std::string>& paths, const std::string& format, 
             }
         }
     };
-    for (auto& p : problems) emit(p);
+    for (auto& p : problems)
+        emit(p);
     bool progress = ::isatty(STDERR_FILENO) && files.size() >= 200;
     std::size_t done = 0;
     driver::check_files(files, policy, jobs, [&](driver::FileReport& r) {
@@ -81,8 +83,9 @@ int run_check(const std::vector<std::string>& paths, const std::string& format, 
     });
     if (progress) std::cerr << "\n";
     if (format == "json")
-        std::cout << (first_json ? "" : "\n") << "],\"files\":" << totals.files << ",\"projects\":" << totals.projects
-                  << ",\"indicators\":" << totals.indicators << "}\n";
+        std::cout << (first_json ? "" : "\n") << "],\"files\":" << totals.files
+                  << ",\"projects\":" << totals.projects << ",\"indicators\":" << totals.indicators
+                  << "}\n";
     if (format == "text") std::cout << driver::render_summary(totals);
     if (totals.io_error) return exit_usage;
     return totals.errors > 0 ? exit_findings : exit_ok;
@@ -98,7 +101,8 @@ int run_score(const std::string& path, const std::string& policy_path) {
     }
     SourceFile source(path, std::move(text));
     auto parsed = syntax::parse(source);
-    for (const auto& d : parsed.diagnostics) std::cerr << render(d, &source, {use_colour("auto")});
+    for (const auto& d : parsed.diagnostics)
+        std::cerr << render(d, &source, {use_colour("auto")});
     if (!parsed.ok()) return exit_findings;
     bool errors = false;
     for (const auto& p : parsed.file.projects) {
@@ -106,7 +110,8 @@ int run_score(const std::string& path, const std::string& policy_path) {
         auto m = model::lower(p, model_errors);
         auto result = scoring::evaluate(m, policy);
         std::cout << driver::render_score_table(result, policy) << "\n";
-        for (const auto& d : model_errors) std::cerr << render(d, &source);
+        for (const auto& d : model_errors)
+            std::cerr << render(d, &source);
         for (const auto& d : result.findings) {
             std::cerr << render(d, &source);
             errors = errors || d.severity == Severity::error;
@@ -136,7 +141,8 @@ int run_fmt(const std::vector<std::string>& paths, bool check) {
         auto parsed = syntax::parse(source);
         if (!parsed.ok()) {
             // A file that does not parse is never rewritten.
-            for (const auto& d : parsed.diagnostics) std::cerr << render(d, &source, {use_colour("auto")});
+            for (const auto& d : parsed.diagnostics)
+                std::cerr << render(d, &source, {use_colour("auto")});
             std::cerr << path << ": not formatted: fix the errors above first\n";
             if (status == exit_ok) status = exit_findings;
             continue;
@@ -155,14 +161,16 @@ int run_fmt(const std::vector<std::string>& paths, bool check) {
         }
     }
     if (check && changed == 0 && status == exit_ok)
-        std::cout << files.size() << " file" << (files.size() == 1 ? "" : "s") << " already formatted\n";
+        std::cout << files.size() << " file" << (files.size() == 1 ? "" : "s")
+                  << " already formatted\n";
     return status;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"jixiao — write, check and regenerate 项目支出绩效自评表 (performance self-evaluation tables)"};
+    CLI::App app{"jixiao — write, check and regenerate 项目支出绩效自评表 (performance "
+                 "self-evaluation tables)"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "jixiao 0.1.0");
 
@@ -171,26 +179,40 @@ int main(int argc, char** argv) {
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     bool check = false;
 
-    auto* cmd_check = app.add_subcommand("check", "Recompute every score and report the figures that do not add up");
-    cmd_check->add_option("paths", paths, "Spec files (*.jx) or directories (searched recursively)")->required();
-    cmd_check->add_option("--format", format, "Output: text (default), json (one document) or jsonl (one finding per line)")
+    auto* cmd_check = app.add_subcommand(
+        "check", "Recompute every score and report the figures that do not add up");
+    cmd_check->add_option("paths", paths, "Spec files (*.jx) or directories (searched recursively)")
+        ->required();
+    cmd_check
+        ->add_option("--format", format,
+                     "Output: text (default), json (one document) or jsonl (one finding per line)")
         ->check(CLI::IsMember({"text", "json", "jsonl"}));
-    cmd_check->add_option("--policy", policy_path, "Scoring policy in YAML (default: the built-in policy; see `jixiao policy`)");
-    cmd_check->add_option("--jobs,-j", jobs, "Files checked in parallel (default: the number of cores)")->check(CLI::Range(1u, 256u));
+    cmd_check->add_option(
+        "--policy", policy_path,
+        "Scoring policy in YAML (default: the built-in policy; see `jixiao policy`)");
+    cmd_check
+        ->add_option("--jobs,-j", jobs, "Files checked in parallel (default: the number of cores)")
+        ->check(CLI::Range(1u, 256u));
     cmd_check->add_option("--color", colour, "Colour: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
-    cmd_check->footer("Exit status: 0 no error-level finding, 1 at least one, 2 usage or I/O error.");
+    cmd_check->footer(
+        "Exit status: 0 no error-level finding, 1 at least one, 2 usage or I/O error.");
 
     std::string score_path;
-    auto* cmd_score = app.add_subcommand("score", "Show a project's table with reported and recomputed scores side by side");
+    auto* cmd_score = app.add_subcommand(
+        "score", "Show a project's table with reported and recomputed scores side by side");
     cmd_score->add_option("file", score_path, "A spec file (*.jx)")->required();
     cmd_score->add_option("--policy", policy_path, "Scoring policy in YAML");
 
-    auto* cmd_fmt = app.add_subcommand("fmt", "Rewrite specs in the canonical layout (atomically; never a file that does not parse)");
+    auto* cmd_fmt = app.add_subcommand(
+        "fmt",
+        "Rewrite specs in the canonical layout (atomically; never a file that does not parse)");
     cmd_fmt->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
-    cmd_fmt->add_flag("--check", check, "Change nothing; exit 1 and name each file that would change");
+    cmd_fmt->add_flag("--check", check,
+                      "Change nothing; exit 1 and name each file that would change");
 
-    auto* cmd_policy = app.add_subcommand("policy", "Print the built-in scoring policy as YAML, to copy and adapt");
+    auto* cmd_policy = app.add_subcommand(
+        "policy", "Print the built-in scoring policy as YAML, to copy and adapt");
 
     try {
         app.parse(argc, argv);

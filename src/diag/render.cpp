@@ -19,9 +19,12 @@ struct Style {
 
 const char* severity_colour(Severity s) {
     switch (s) {
-    case Severity::error: return "1;31";
-    case Severity::warning: return "1;33";
-    case Severity::note: return "1;36";
+    case Severity::error:
+        return "1;31";
+    case Severity::warning:
+        return "1;33";
+    case Severity::note:
+        return "1;36";
     }
     return "1";
 }
@@ -54,14 +57,16 @@ std::string render(const Diagnostic& d, const SourceFile* file, const RenderOpti
             out += style.paint(fmt::format("{}: ", file->name()), "1");
         }
     }
-    out += style.paint(fmt::format("{}[{}]", severity_name(d.severity), d.code), severity_colour(d.severity));
+    out += style.paint(fmt::format("{}[{}]", severity_name(d.severity), d.code),
+                       severity_colour(d.severity));
     out += style.paint(": " + d.message, "1");
     out += '\n';
 
     if (file && !d.labels.empty()) {
         // Group labels by line, in line order.
         std::map<std::size_t, std::vector<const Label*>> by_line;
-        for (const auto& l : d.labels) by_line[file->position(l.span.begin).line].push_back(&l);
+        for (const auto& l : d.labels)
+            by_line[file->position(l.span.begin).line].push_back(&l);
         std::size_t gutter = std::to_string(by_line.rbegin()->first).size();
         std::string pad(gutter, ' ');
         out += style.paint(pad + " |", "1;34") + '\n';
@@ -84,7 +89,8 @@ std::string render(const Diagnostic& d, const SourceFile* file, const RenderOpti
                 std::string underline = std::string(static_cast<std::size_t>(lead), ' ') + marks;
                 if (!l->message.empty()) underline += " " + l->message;
                 out += style.paint(pad + " |", "1;34") + " " +
-                       style.paint(underline, l->primary ? severity_colour(d.severity) : "1;34") + '\n';
+                       style.paint(underline, l->primary ? severity_colour(d.severity) : "1;34") +
+                       '\n';
             }
         }
     }
@@ -92,7 +98,8 @@ std::string render(const Diagnostic& d, const SourceFile* file, const RenderOpti
         std::size_t gutter = 0;
         if (file && !d.labels.empty()) {
             std::size_t max_line = 0;
-            for (const auto& l : d.labels) max_line = std::max(max_line, file->position(l.span.begin).line);
+            for (const auto& l : d.labels)
+                max_line = std::max(max_line, file->position(l.span.begin).line);
             gutter = std::to_string(max_line).size();
         }
         out += std::string(gutter, ' ') + style.paint(" = note", "1") + ": " + n + '\n';

@@ -31,7 +31,8 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
     }
     if (!S_ISREG(st.st_mode)) {
         // A FIFO or a device would block or never end: only regular files are read.
-        error = fmt::format("{} is not a regular file (a FIFO, socket or device); give a .jx file", path);
+        error = fmt::format("{} is not a regular file (a FIFO, socket or device); give a .jx file",
+                            path);
         return false;
     }
     std::ifstream in(path, std::ios::binary);
@@ -47,7 +48,8 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
     return true;
 }
 
-std::vector<std::string> discover(const std::vector<std::string>& paths, std::vector<FileReport>& problems) {
+std::vector<std::string> discover(const std::vector<std::string>& paths,
+                                  std::vector<FileReport>& problems) {
     std::vector<std::string> files;
     auto problem = [&](const std::string& path, std::string message) {
         FileReport r;
@@ -68,7 +70,8 @@ std::vector<std::string> discover(const std::vector<std::string>& paths, std::ve
             continue;
         }
         std::vector<std::string> found;
-        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
+            end;
         if (ec) {
             problem(p, fmt::format("cannot read directory {}: {}", p, ec.message()));
             continue;
@@ -78,7 +81,8 @@ std::vector<std::string> discover(const std::vector<std::string>& paths, std::ve
                 problem(p, fmt::format("cannot read directory {}: {}", p, ec.message()));
                 break;
             }
-            if (it->path().extension() == ".jx" && !it->is_directory()) found.push_back(it->path().string());
+            if (it->path().extension() == ".jx" && !it->is_directory())
+                found.push_back(it->path().string());
         }
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
@@ -95,15 +99,20 @@ FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Polic
         ++report.projects;
         std::vector<Diagnostic> model_errors;
         model::Project m = model::lower(p, model_errors);
-        for (auto& d : model_errors) d.subject.project = p.name.text;
+        for (auto& d : model_errors)
+            d.subject.project = p.name.text;
         auto result = scoring::evaluate(m, policy);
         report.indicators += result.indicator_count;
-        report.diagnostics.insert(report.diagnostics.end(), model_errors.begin(), model_errors.end());
-        report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(result.findings.begin()),
+        report.diagnostics.insert(report.diagnostics.end(), model_errors.begin(),
+                                  model_errors.end());
+        report.diagnostics.insert(report.diagnostics.end(),
+                                  std::make_move_iterator(result.findings.begin()),
                                   std::make_move_iterator(result.findings.end()));
     }
     if (report.projects == 0 && report.diagnostics.empty())
-        report.diagnostics.push_back(make_warning("no-project", "the file holds no project (项目 \"…\" { … })").label({0, 0}));
+        report.diagnostics.push_back(
+            make_warning("no-project", "the file holds no project (项目 \"…\" { … })")
+                .label({0, 0}));
     report.source = std::move(source);
     return report;
 }
@@ -120,8 +129,8 @@ FileReport check_file(const std::string& path, const scoring::Policy& policy) {
     return check_source(std::make_unique<SourceFile>(path, std::move(contents)), policy);
 }
 
-void check_files(const std::vector<std::string>& files, const scoring::Policy& policy, unsigned jobs,
-                 const std::function<void(FileReport&)>& sink) {
+void check_files(const std::vector<std::string>& files, const scoring::Policy& policy,
+                 unsigned jobs, const std::function<void(FileReport&)>& sink) {
     jobs = std::max(1u, jobs);
     if (jobs == 1 || files.size() < 2) {
         for (const auto& f : files) {
@@ -155,7 +164,8 @@ void check_files(const std::vector<std::string>& files, const scoring::Policy& p
         }
     };
     std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (unsigned t = 0; t < jobs; ++t)
+        threads.emplace_back(worker);
     while (emitted < files.size()) {
         std::unique_ptr<FileReport> r;
         {
@@ -170,7 +180,8 @@ void check_files(const std::vector<std::string>& files, const scoring::Policy& p
         }
         cv.notify_all();
     }
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
 }
 
 } // namespace jx::driver

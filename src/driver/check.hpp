@@ -16,7 +16,7 @@ namespace jx::driver {
 
 struct FileReport {
     std::string path;
-    std::unique_ptr<SourceFile> source; // null when the file could not be read
+    std::unique_ptr<SourceFile> source;  // null when the file could not be read
     std::vector<Diagnostic> diagnostics; // I/O, syntax, model and scoring findings, in order
     std::size_t projects = 0, indicators = 0;
     bool io_error = false;
@@ -24,7 +24,8 @@ struct FileReport {
 
 // Files named by `paths`: files as given, directories searched recursively for *.jx, sorted.
 // Problems (missing path, unreadable directory) become FileReports with io_error set.
-std::vector<std::string> discover(const std::vector<std::string>& paths, std::vector<FileReport>& problems);
+std::vector<std::string> discover(const std::vector<std::string>& paths,
+                                  std::vector<FileReport>& problems);
 
 // Reads, parses, lowers and scores one file.
 FileReport check_file(const std::string& path, const scoring::Policy& policy);
@@ -32,8 +33,8 @@ FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Polic
 
 // Checks files on `jobs` threads; `sink` receives each report in input order, as soon as all
 // earlier ones are done, so output streams while memory stays bounded.
-void check_files(const std::vector<std::string>& files, const scoring::Policy& policy, unsigned jobs,
-                 const std::function<void(FileReport&)>& sink);
+void check_files(const std::vector<std::string>& files, const scoring::Policy& policy,
+                 unsigned jobs, const std::function<void(FileReport&)>& sink);
 
 // Reads a whole file; false with a message on failure (missing, a directory, a FIFO, unreadable).
 bool read_file(const std::string& path, std::string& contents, std::string& error);

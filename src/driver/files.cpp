@@ -24,8 +24,10 @@ bool write_atomically(const std::string& path, const std::string& contents, std:
     }
     // Keep the permissions of the file being replaced.
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) ::fchmod(fd, st.st_mode & 07777);
-    else ::fchmod(fd, 0644);
+    if (::stat(path.c_str(), &st) == 0)
+        ::fchmod(fd, st.st_mode & 07777);
+    else
+        ::fchmod(fd, 0644);
     const char* p = contents.data();
     std::size_t left = contents.size();
     while (left > 0) {

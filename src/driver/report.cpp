@@ -21,18 +21,22 @@ void Totals::add(const FileReport& r) {
 std::string render_text(const FileReport& r, bool colour) {
     std::string out;
     for (const auto& d : r.diagnostics) {
-        if (r.source) out += render(d, r.source.get(), {colour});
-        else out += render(d, nullptr, {colour});
+        if (r.source)
+            out += render(d, r.source.get(), {colour});
+        else
+            out += render(d, nullptr, {colour});
     }
     return out;
 }
 
 std::string render_summary(const Totals& t) {
-    std::string out = fmt::format("checked {} file{}, {} project{}, {} indicator{}: {} error{}, {} warning{}\n", t.files,
-                                  t.files == 1 ? "" : "s", t.projects, t.projects == 1 ? "" : "s", t.indicators,
-                                  t.indicators == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s", t.warnings,
-                                  t.warnings == 1 ? "" : "s");
-    for (const auto& [code, n] : t.by_code) out += fmt::format("  {:>5}  {}\n", n, code);
+    std::string out =
+        fmt::format("checked {} file{}, {} project{}, {} indicator{}: {} error{}, {} warning{}\n",
+                    t.files, t.files == 1 ? "" : "s", t.projects, t.projects == 1 ? "" : "s",
+                    t.indicators, t.indicators == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s",
+                    t.warnings, t.warnings == 1 ? "" : "s");
+    for (const auto& [code, n] : t.by_code)
+        out += fmt::format("  {:>5}  {}\n", n, code);
     return out;
 }
 
@@ -41,14 +45,26 @@ std::string json_escape(std::string_view s) {
     out.reserve(s.size() + 2);
     for (char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
-            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-            else out += c;
+            if (static_cast<unsigned char>(c) < 0x20)
+                out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+            else
+                out += c;
         }
     }
     return out;
@@ -61,11 +77,13 @@ std::string json_finding(const FileReport& r, const Diagnostic& d) {
         line = p.line;
         column = p.column;
     }
-    return fmt::format("{{\"code\":\"{}\",\"severity\":\"{}\",\"file\":\"{}\",\"line\":{},\"column\":{},"
-                       "\"project\":\"{}\",\"indicator\":\"{}\",\"message\":\"{}\",\"reported\":\"{}\",\"expected\":\"{}\"}}",
-                       json_escape(d.code), severity_name(d.severity), json_escape(r.path), line, column,
-                       json_escape(d.subject.project), json_escape(d.subject.indicator), json_escape(d.message),
-                       json_escape(d.subject.reported), json_escape(d.subject.expected));
+    return fmt::format(
+        "{{\"code\":\"{}\",\"severity\":\"{}\",\"file\":\"{}\",\"line\":{},\"column\":{},"
+        "\"project\":\"{}\",\"indicator\":\"{}\",\"message\":\"{}\",\"reported\":\"{}\","
+        "\"expected\":\"{}\"}}",
+        json_escape(d.code), severity_name(d.severity), json_escape(r.path), line, column,
+        json_escape(d.subject.project), json_escape(d.subject.indicator), json_escape(d.message),
+        json_escape(d.subject.reported), json_escape(d.subject.expected));
 }
 
 } // namespace jx::driver

@@ -13,7 +13,8 @@ using scoring::RowResult;
 using scoring::show;
 
 std::string pad(const std::string& s, int width) {
-    return s + std::string(static_cast<std::size_t>(std::max(0, width - text::display_width(s))), ' ');
+    return s +
+           std::string(static_cast<std::size_t>(std::max(0, width - text::display_width(s))), ' ');
 }
 
 std::string one_line(std::string s, std::size_t max_points = 24) {
@@ -36,11 +37,21 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
     const int places = policy.precision;
     if (r.budget.present && p.funds) {
         const auto& f = *p.funds;
-        std::string recomputed = r.budget.rate ? show(Decimal::mul_div(r.budget.weight, r.budget.score.num, r.budget.score.den, 12), places) : "?";
+        std::string recomputed = r.budget.rate
+                                     ? show(Decimal::mul_div(r.budget.weight, r.budget.score.num,
+                                                             r.budget.score.den, 12),
+                                            places)
+                                     : "?";
         std::string reported = f.score ? f.score->value.to_string() : "";
-        rows.push_back({"预算执行率", "", "执行率", r.budget.weight.to_string(), reported, recomputed,
-                        (!reported.empty() && recomputed != "?" && !matches_at_written_precision(f.score->value, Decimal::mul_div(r.budget.weight, r.budget.score.num, r.budget.score.den, 12))) ? "≠" : "",
-                        r.budget.basis});
+        rows.push_back(
+            {"预算执行率", "", "执行率", r.budget.weight.to_string(), reported, recomputed,
+             (!reported.empty() && recomputed != "?" &&
+              !matches_at_written_precision(
+                  f.score->value,
+                  Decimal::mul_div(r.budget.weight, r.budget.score.num, r.budget.score.den, 12)))
+                 ? "≠"
+                 : "",
+             r.budget.basis});
     }
     std::string last1, last2;
     for (const auto& row : r.rows) {
@@ -53,40 +64,54 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
         std::string score = m.score ? m.score->value.to_string() : "";
         std::string recomputed, mark, basis;
         switch (row.kind) {
-        case RowResult::Kind::not_applicable: basis = "不涉及"; break;
-        case RowResult::Kind::unweighted: basis = "no weight"; break;
+        case RowResult::Kind::not_applicable:
+            basis = "不涉及";
+            break;
+        case RowResult::Kind::unweighted:
+            basis = "no weight";
+            break;
         case RowResult::Kind::exact:
             recomputed = show(row.expected(12), places);
-            if (m.score && !matches_at_written_precision(m.score->value, row.expected(12))) mark = "≠";
+            if (m.score && !matches_at_written_precision(m.score->value, row.expected(12)))
+                mark = "≠";
             basis = row.basis;
             break;
         case RowResult::Kind::band:
             recomputed = show(row.band_low) + "–" + show(row.band_high);
-            if (m.score && (m.score->value < row.band_low || row.band_high < m.score->value)) mark = "≠";
+            if (m.score && (m.score->value < row.band_low || row.band_high < m.score->value))
+                mark = "≠";
             basis = row.basis;
             break;
         case RowResult::Kind::judgement:
             recomputed = score;
             basis = row.basis;
             break;
-        case RowResult::Kind::unknown: basis = "target or actual missing"; break;
+        case RowResult::Kind::unknown:
+            basis = "target or actual missing";
+            break;
         }
-        rows.push_back({one_line(l1, 10), one_line(l2, 10), one_line(m.name), weight, score, recomputed, mark, one_line(basis, 40)});
+        rows.push_back({one_line(l1, 10), one_line(l2, 10), one_line(m.name), weight, score,
+                        recomputed, mark, one_line(basis, 40)});
     }
     std::string total_weight = p.total_weight ? p.total_weight->value.to_string() : "";
     std::string total_score = p.total_score ? p.total_score->value.to_string() : "";
-    rows.push_back({"总分", "", fmt::format("(rows add up to {} / {})", r.weight_sum.normalized().to_string(),
-                                           r.reported_score_sum.normalized().to_string()),
-                    total_weight, total_score, show(r.recomputed_total, places), "", r.recomputed_grade});
+    rows.push_back({"总分", "",
+                    fmt::format("(rows add up to {} / {})", r.weight_sum.normalized().to_string(),
+                                r.reported_score_sum.normalized().to_string()),
+                    total_weight, total_score, show(r.recomputed_total, places), "",
+                    r.recomputed_grade});
 
     std::vector<int> widths(rows.front().size(), 0);
     for (const auto& row : rows)
-        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], text::display_width(row[i]));
+        for (std::size_t i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], text::display_width(row[i]));
     std::string out = fmt::format("{}{}\n", p.name, p.year ? fmt::format(" ({}年度)", p.year) : "");
     for (const auto& row : rows) {
         std::string line;
-        for (std::size_t i = 0; i < row.size(); ++i) line += pad(row[i], widths[i]) + (i + 1 < row.size() ? "  " : "");
-        while (!line.empty() && line.back() == ' ') line.pop_back();
+        for (std::size_t i = 0; i < row.size(); ++i)
+            line += pad(row[i], widths[i]) + (i + 1 < row.size() ? "  " : "");
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
         out += line + "\n";
     }
     return out;

@@ -14,10 +14,13 @@ std::string value_text(const ast::Value& v);
 
 std::string operand_text(const ast::Operand& o) {
     switch (o.kind) {
-    case ast::Operand::Kind::quantity: return o.quantity.number.text + (o.quantity.unit ? o.quantity.unit->text : "");
-    case ast::Operand::Kind::date: return o.date.token.text;
+    case ast::Operand::Kind::quantity:
+        return o.quantity.number.text + (o.quantity.unit ? o.quantity.unit->text : "");
+    case ast::Operand::Kind::date:
+        return o.date.token.text;
     case ast::Operand::Kind::grade:
-    case ast::Operand::Kind::budget: return o.word.text;
+    case ast::Operand::Kind::budget:
+        return o.word.text;
     }
     return {};
 }
@@ -26,8 +29,10 @@ std::string condition_text(const ast::Condition& c) {
     std::string s;
     if (c.label) s += c.label->raw + " ";
     switch (c.kind) {
-    case ast::Condition::Kind::text: return s + c.text.raw;
-    case ast::Condition::Kind::scale: return s + c.scale.text;
+    case ast::Condition::Kind::text:
+        return s + c.text.raw;
+    case ast::Condition::Kind::scale:
+        return s + c.scale.text;
     case ast::Condition::Kind::measured:
         if (c.prefix) s += c.prefix->token.text + " ";
         if (c.low) s += operand_text(*c.low);
@@ -120,14 +125,17 @@ private:
     // Rows of cells, each column padded to its widest cell (by display width).
     void table(int depth, const std::vector<std::pair<Span, Cells>>& rows) {
         std::vector<int> widths = column_widths(rows);
-        for (const auto& [span, cells] : rows) aligned(depth, span, cells, widths);
+        for (const auto& [span, cells] : rows)
+            aligned(depth, span, cells, widths);
     }
 
     static Cells indicator_cells(const ast::Indicator& ind) {
         Cells c;
         c.push_back(ind.name.raw);
-        c.push_back(ind.target ? ind.target->keyword.text + " " + value_text(ind.target->value) : "");
-        c.push_back(ind.actual ? ind.actual->keyword.text + " " + value_text(ind.actual->value) : "");
+        c.push_back(ind.target ? ind.target->keyword.text + " " + value_text(ind.target->value)
+                               : "");
+        c.push_back(ind.actual ? ind.actual->keyword.text + " " + value_text(ind.actual->value)
+                               : "");
         c.push_back(number_cell(ind.weight));
         c.push_back(number_cell(ind.score));
         c.push_back(ind.reason ? ind.reason->keyword.text + " " + ind.reason->value.raw : "");
@@ -154,9 +162,11 @@ private:
         std::vector<std::pair<Span, Cells>> all;
         for (const auto& l1 : p.categories)
             for (const auto& l2 : l1.children)
-                for (const auto& ind : l2.indicators) all.push_back({ind.span, indicator_cells(ind)});
+                for (const auto& ind : l2.indicators)
+                    all.push_back({ind.span, indicator_cells(ind)});
         std::vector<int> widths = column_widths(all);
-        for (const auto& l1 : p.categories) category1(l1, widths);
+        for (const auto& l1 : p.categories)
+            category1(l1, widths);
 
         if (p.total) {
             std::string s = p.total->keyword.text;
@@ -164,7 +174,8 @@ private:
             if (p.total->score) s += " " + number_cell(p.total->score);
             statement(1, p.total->span, s);
         }
-        if (p.grade) statement(1, p.grade->span, p.grade->keyword.text + " " + p.grade->number.text);
+        if (p.grade)
+            statement(1, p.grade->span, p.grade->keyword.text + " " + p.grade->number.text);
         comments_before(p.span.end, 1);
         line(0, "}\n");
     }
@@ -175,7 +186,8 @@ private:
             if (widths.size() < cells.size()) widths.resize(cells.size(), 0);
             for (std::size_t i = 0; i < cells.size(); ++i) {
                 int w = width(cells[i]);
-                if (w <= max_aligned_cell && cells[i].find('\n') == std::string::npos) widths[i] = std::max(widths[i], w);
+                if (w <= max_aligned_cell && cells[i].find('\n') == std::string::npos)
+                    widths[i] = std::max(widths[i], w);
             }
         }
         return widths;
@@ -183,12 +195,15 @@ private:
 
     void aligned(int depth, Span span, const Cells& cells, const std::vector<int>& widths) {
         std::size_t last = cells.size();
-        while (last > 0 && cells[last - 1].empty()) --last;
+        while (last > 0 && cells[last - 1].empty())
+            --last;
         std::string s;
         for (std::size_t i = 0; i < last; ++i) {
             if (widths[i] == 0 && cells[i].empty()) continue; // a column empty in every row
             s += cells[i];
-            if (i + 1 < last) s += std::string(static_cast<std::size_t>(std::max(0, widths[i] - width(cells[i])) + 2), ' ');
+            if (i + 1 < last)
+                s += std::string(
+                    static_cast<std::size_t>(std::max(0, widths[i] - width(cells[i])) + 2), ' ');
         }
         statement(depth, span, s);
     }
@@ -207,7 +222,8 @@ private:
             line(2, l2.name.text + " {");
             end_line(l2.name.span.end);
             if (l2.not_applicable) statement(3, l2.not_applicable->span, l2.not_applicable->text);
-            for (const auto& ind : l2.indicators) aligned(3, ind.span, indicator_cells(ind), widths);
+            for (const auto& ind : l2.indicators)
+                aligned(3, ind.span, indicator_cells(ind), widths);
             comments_before(l2.span.end, 3);
             line(2, "}\n");
         }
@@ -226,9 +242,10 @@ private:
         end_line(f.unit ? f.unit->span.end : f.keyword.span.end);
         std::vector<std::pair<Span, Cells>> rows;
         for (const auto& r : f.rows)
-            rows.push_back({r.span,
-                            {r.name.text, number_cell(r.initial), number_cell(r.annual), number_cell(r.spent),
-                             number_cell(r.weight), number_cell(r.rate), number_cell(r.score)}});
+            rows.push_back(
+                {r.span,
+                 {r.name.text, number_cell(r.initial), number_cell(r.annual), number_cell(r.spent),
+                  number_cell(r.weight), number_cell(r.rate), number_cell(r.score)}});
         table(2, rows);
         comments_before(f.span.end, 2);
         line(1, "}\n");
@@ -238,8 +255,10 @@ private:
         comments_before(g.span.begin, 1);
         line(1, g.keyword.text + " {");
         end_line(g.keyword.span.end);
-        if (g.expected) statement(2, g.expected->span, g.expected->keyword.text + " " + g.expected->value.raw);
-        if (g.achieved) statement(2, g.achieved->span, g.achieved->keyword.text + " " + g.achieved->value.raw);
+        if (g.expected)
+            statement(2, g.expected->span, g.expected->keyword.text + " " + g.expected->value.raw);
+        if (g.achieved)
+            statement(2, g.achieved->span, g.achieved->keyword.text + " " + g.achieved->value.raw);
         comments_before(g.span.end, 2);
         line(1, "}\n");
     }
@@ -247,6 +266,8 @@ private:
 
 } // namespace
 
-std::string format(const ast::File& file, std::string_view source) { return Printer(file, source).run(); }
+std::string format(const ast::File& file, std::string_view source) {
+    return Printer(file, source).run();
+}
 
 } // namespace jx::format

@@ -17,10 +17,11 @@ std::optional<Figure> read_figure(const ast::Token& number, const std::optional<
     if (!value) {
         std::string why = error == Decimal::ParseError::too_many_decimals
                               ? fmt::format("more than {} decimals", Decimal::max_scale)
-                              : error == Decimal::ParseError::too_large
-                                    ? "more than 19 significant digits"
-                                    : "not a number";
-        out.push_back(make_error("invalid-number", fmt::format("{} cannot be used as a figure: {}", number.text, why))
+                          : error == Decimal::ParseError::too_large
+                              ? "more than 19 significant digits"
+                              : "not a number";
+        out.push_back(make_error("invalid-number",
+                                 fmt::format("{} cannot be used as a figure: {}", number.text, why))
                           .label(number.span));
         return std::nullopt;
     }
@@ -34,20 +35,26 @@ std::optional<Figure> read_figure(const ast::Token& number, const std::optional<
 
 std::string canonical_category(const std::string& name) {
     static const std::map<std::string, std::string> english{
-        {"output", "产出指标"},          {"benefit", "效益指标"},
-        {"satisfaction", "满意度指标"},  {"cost", "成本指标"},
-        {"quantity", "数量指标"},        {"quality", "质量指标"},
-        {"timeliness", "时效指标"},      {"economic", "经济效益指标"},
-        {"social", "社会效益指标"},      {"ecological", "生态效益指标"},
-        {"sustainability", "可持续影响指标"}, {"beneficiary-satisfaction", "服务对象满意度指标"},
+        {"output", "产出指标"},
+        {"benefit", "效益指标"},
+        {"satisfaction", "满意度指标"},
+        {"cost", "成本指标"},
+        {"quantity", "数量指标"},
+        {"quality", "质量指标"},
+        {"timeliness", "时效指标"},
+        {"economic", "经济效益指标"},
+        {"social", "社会效益指标"},
+        {"ecological", "生态效益指标"},
+        {"sustainability", "可持续影响指标"},
+        {"beneficiary-satisfaction", "服务对象满意度指标"},
         {"budget-execution", "预算执行率"},
     };
     std::string n(text::trim(name));
     if (auto it = english.find(n); it != english.end()) return it->second;
     // 社会效益 / 经济效益 / 可持续影响 / 产出 / 效益 / 满意度 are written without 指标 too.
-    static const std::set<std::string> short_forms{"产出",     "效益",       "满意度",   "成本",       "数量",
-                                                   "质量",     "时效",       "经济效益", "社会效益",   "生态效益",
-                                                   "可持续影响", "服务对象满意度"};
+    static const std::set<std::string> short_forms{
+        "产出", "效益",     "满意度",   "成本",     "数量",       "质量",
+        "时效", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度"};
     if (short_forms.count(n)) return n + "指标";
     return n;
 }
@@ -56,11 +63,14 @@ namespace {
 
 void report_duplicates(const std::vector<ast::Token>& keywords, std::vector<Diagnostic>& out) {
     for (const auto& k : keywords)
-        out.push_back(make_error("duplicate-field", fmt::format("{} is written twice; only the first one counts", k.text))
-                          .label(k.span));
+        out.push_back(
+            make_error("duplicate-field",
+                       fmt::format("{} is written twice; only the first one counts", k.text))
+                .label(k.span));
 }
 
-std::optional<Figure> figure(const std::optional<ast::NumberField>& field, std::vector<Diagnostic>& out) {
+std::optional<Figure> figure(const std::optional<ast::NumberField>& field,
+                             std::vector<Diagnostic>& out) {
     if (!field) return std::nullopt;
     return read_figure(field->number, field->unit, out);
 }
@@ -73,13 +83,15 @@ Decimal money_factor(const std::string& unit) {
 }
 
 // An amount with its own unit (30万元 in a block of 元) is converted to the block's unit.
-std::optional<Figure> amount(const std::optional<ast::NumberField>& field, const Decimal& block_factor,
-                             std::vector<Diagnostic>& out) {
+std::optional<Figure> amount(const std::optional<ast::NumberField>& field,
+                             const Decimal& block_factor, std::vector<Diagnostic>& out) {
     auto f = figure(field, out);
     if (!f || !field->unit) return f;
     Decimal own = money_factor(field->unit->text);
     if (own == block_factor) return f;
-    f->value = Decimal::mul_div(f->value, own, block_factor, std::min(Decimal::max_scale, f->value.scale() + 8)).normalized();
+    f->value = Decimal::mul_div(f->value, own, block_factor,
+                                std::min(Decimal::max_scale, f->value.scale() + 8))
+                   .normalized();
     return f;
 }
 
@@ -104,7 +116,8 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
         for (const auto& row : p.funds->rows) {
             report_duplicates(row.duplicate_keywords, out);
             std::string name = text::nfkc(row.name.text);
-            if (name != "年度资金总额" && name != "all-funds") continue; // sub-rows are shown, not scored
+            if (name != "年度资金总额" && name != "all-funds")
+                continue; // sub-rows are shown, not scored
             f.row_span = row.span;
             f.initial = amount(row.initial, f.unit_factor, out);
             f.annual = amount(row.annual, f.unit_factor, out);
@@ -145,10 +158,12 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
                 if (!r.not_applicable && !r.name.empty()) {
                     auto [it, fresh] = seen_names.emplace(l2.name_text + "\x1f" + r.name, r.span);
                     if (!fresh)
-                        out.push_back(make_warning("duplicate-indicator",
-                                                   fmt::format("indicator \"{}\" appears twice under {}", r.name, l2.name_text))
-                                          .label(r.span)
-                                          .label(it->second, "first written here", false));
+                        out.push_back(
+                            make_warning("duplicate-indicator",
+                                         fmt::format("indicator \"{}\" appears twice under {}",
+                                                     r.name, l2.name_text))
+                                .label(r.span)
+                                .label(it->second, "first written here", false));
                 }
                 m.rows.push_back(std::move(r));
             }

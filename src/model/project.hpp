@@ -47,7 +47,7 @@ struct Project {
     std::optional<Funds> funds;
     // A level-1 category 预算执行率 (as some units lay the table out) is the budget row.
     std::optional<std::size_t> budget_row; // index into rows
-    std::vector<Row> rows; // every level-3 row, in table order
+    std::vector<Row> rows;                 // every level-3 row, in table order
     std::optional<Figure> total_weight, total_score;
     std::string grade; // 等级 as written, empty when not stated
     Span grade_span;

@@ -9,14 +9,22 @@ namespace jx::model {
 
 const char* family_name(Family f) {
     switch (f) {
-    case Family::none: return "number";
-    case Family::percent: return "percentage";
-    case Family::money: return "money";
-    case Family::time: return "time";
-    case Family::count: return "count";
-    case Family::area: return "area";
-    case Family::length: return "length";
-    case Family::compound: return "compound unit";
+    case Family::none:
+        return "number";
+    case Family::percent:
+        return "percentage";
+    case Family::money:
+        return "money";
+    case Family::time:
+        return "time";
+    case Family::count:
+        return "count";
+    case Family::area:
+        return "area";
+    case Family::length:
+        return "length";
+    case Family::compound:
+        return "compound unit";
     }
     return "number";
 }
@@ -32,21 +40,36 @@ struct Known {
 
 // Time is measured in seconds; a month is 30 days and a year 365 days, as budget rules count.
 constexpr std::array<Known, 31> known_units{{
-    {"%", Family::percent, 1},        {"‰", Family::percent, 1, 10},
-    {"元", Family::money, 1},         {"万元", Family::money, 10000},
-    {"亿元", Family::money, 100000000}, {"万", Family::none, 10000},
-    {"亿", Family::none, 100000000},   {"秒", Family::time, 1},
-    {"分钟", Family::time, 60},       {"小时", Family::time, 3600},
-    {"天", Family::time, 86400},      {"日", Family::time, 86400},
-    {"工作日", Family::time, 86400},  {"周", Family::time, 604800},
-    {"个月", Family::time, 2592000},  {"月", Family::time, 2592000},
-    {"年", Family::time, 31536000},   {"人次", Family::count, 1},
-    {"万人次", Family::count, 10000}, {"万人", Family::count, 10000},
-    {"万户", Family::count, 10000},   {"平方米", Family::area, 1},
-    {"平", Family::area, 1},          {"平方公里", Family::area, 1000000},
-    {"公里", Family::length, 1000},   {"米", Family::length, 1},
-    {"千米", Family::length, 1000},   {"km", Family::length, 1000},
-    {"m", Family::length, 1},         {"h", Family::time, 3600},
+    {"%", Family::percent, 1},
+    {"‰", Family::percent, 1, 10},
+    {"元", Family::money, 1},
+    {"万元", Family::money, 10000},
+    {"亿元", Family::money, 100000000},
+    {"万", Family::none, 10000},
+    {"亿", Family::none, 100000000},
+    {"秒", Family::time, 1},
+    {"分钟", Family::time, 60},
+    {"小时", Family::time, 3600},
+    {"天", Family::time, 86400},
+    {"日", Family::time, 86400},
+    {"工作日", Family::time, 86400},
+    {"周", Family::time, 604800},
+    {"个月", Family::time, 2592000},
+    {"月", Family::time, 2592000},
+    {"年", Family::time, 31536000},
+    {"人次", Family::count, 1},
+    {"万人次", Family::count, 10000},
+    {"万人", Family::count, 10000},
+    {"万户", Family::count, 10000},
+    {"平方米", Family::area, 1},
+    {"平", Family::area, 1},
+    {"平方公里", Family::area, 1000000},
+    {"公里", Family::length, 1000},
+    {"米", Family::length, 1},
+    {"千米", Family::length, 1000},
+    {"km", Family::length, 1000},
+    {"m", Family::length, 1},
+    {"h", Family::time, 3600},
     {"s", Family::time, 1},
 }};
 
@@ -65,7 +88,8 @@ Unit unit_of(std::string_view written) {
         if (t == k.text) {
             u.family = k.family;
             u.factor = k.divisor == 1 ? Decimal::from_int(k.factor)
-                                      : Decimal::divide(Decimal::from_int(k.factor), Decimal::from_int(k.divisor), 6);
+                                      : Decimal::divide(Decimal::from_int(k.factor),
+                                                        Decimal::from_int(k.divisor), 6);
             return u;
         }
     }

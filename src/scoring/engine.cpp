@@ -10,7 +10,9 @@
 
 namespace jx::scoring {
 
-std::string show(const Decimal& d, int places) { return d.rounded(std::max(places, 0)).normalized().to_string(); }
+std::string show(const Decimal& d, int places) {
+    return d.rounded(std::max(places, 0)).normalized().to_string();
+}
 
 namespace {
 
@@ -24,7 +26,8 @@ constexpr int fine = 12; // places for intermediate figures shown in messages
 
 // No deviation reason: empty, or a placeholder such as 无.
 bool no_reason(const std::string& r) {
-    static const std::set<std::string> placeholders{"", "无", "/", "-", "—", "--", "——", "none", "n/a", "无偏差"};
+    static const std::set<std::string> placeholders{"",   "无", "/",    "-",   "—",
+                                                    "--", "——", "none", "n/a", "无偏差"};
     return placeholders.count(text::nfkc(text::trim(r))) > 0;
 }
 
@@ -33,9 +36,11 @@ struct Evaluator {
     const Policy& policy;
     ProjectResult& result;
 
-    Diagnostic& add(Severity sev, const char* code, std::string message, Span span, const std::string& indicator,
-                    std::string reported = {}, std::string expected = {}) {
-        Diagnostic d = sev == Severity::error ? make_error(code, std::move(message)) : make_warning(code, std::move(message));
+    Diagnostic& add(Severity sev, const char* code, std::string message, Span span,
+                    const std::string& indicator, std::string reported = {},
+                    std::string expected = {}) {
+        Diagnostic d = sev == Severity::error ? make_error(code, std::move(message))
+                                              : make_warning(code, std::move(message));
         d.label(span);
         d.subject = {project.name, indicator, std::move(reported), std::move(expected)};
         result.findings.push_back(std::move(d));
@@ -58,16 +63,21 @@ struct Evaluator {
     std::optional<Decimal> budget_reference() {
         if (!project.funds) return std::nullopt;
         const auto& f = *project.funds;
-        const auto& primary = policy.budget_reference == Policy::BudgetReference::initial ? f.initial : f.annual;
-        const auto& secondary = policy.budget_reference == Policy::BudgetReference::initial ? f.annual : f.initial;
+        const auto& primary =
+            policy.budget_reference == Policy::BudgetReference::initial ? f.initial : f.annual;
+        const auto& secondary =
+            policy.budget_reference == Policy::BudgetReference::initial ? f.annual : f.initial;
         const auto& pick = primary ? primary : secondary;
         if (!pick) return std::nullopt;
         return pick->value * f.unit_factor;
     }
 
     // Converts two operands to a common base, adopting the other side's unit when one is bare.
-    bool amounts(const ast::Operand& t, const ast::Operand& a, Amount& ta, Amount& aa, const Row& row) {
-        auto unit = [](const ast::Quantity& q) { return model::unit_of(q.unit ? q.unit->text : ""); };
+    bool amounts(const ast::Operand& t, const ast::Operand& a, Amount& ta, Amount& aa,
+                 const Row& row) {
+        auto unit = [](const ast::Quantity& q) {
+            return model::unit_of(q.unit ? q.unit->text : "");
+        };
         if (t.kind == ast::Operand::Kind::budget) {
             auto b = budget_reference();
             if (!b) return false;
@@ -89,8 +99,8 @@ struct Evaluator {
         if (!model::compatible(ta.unit, aa.unit)) {
             add(Severity::error, "unit-mismatch",
                 fmt::format("the target is in {} ({}) but the actual value is in {} ({})",
-                            model::family_name(ta.unit.family), ta.unit.text, model::family_name(aa.unit.family),
-                            aa.unit.text),
+                            model::family_name(ta.unit.family), ta.unit.text,
+                            model::family_name(aa.unit.family), aa.unit.text),
                 a.span, row.name, aa.shown, ta.shown)
                 .label(t.span, "target", false);
             return false;
@@ -148,7 +158,8 @@ struct Evaluator {
         if (tc.is_range()) {
             Amount hi, unused;
             if (!amounts(*tc.high, *ac.low, hi, unused, row)) return {};
-            if (t.value <= a.value && a.value <= hi.value) return met(fmt::format("{} lies within {}–{}", as, ts, hi.shown));
+            if (t.value <= a.value && a.value <= hi.value)
+                return met(fmt::format("{} lies within {}–{}", as, ts, hi.shown));
             if (a.value < t.value) {
                 if (t.value.is_zero()) return met("");
                 return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
@@ -157,20 +168,25 @@ struct Evaluator {
             return share(Decimal::max(hi.value + hi.value - a.value, zero), hi.value,
                          fmt::format("(1 − ({} − {}) / {})", as, hi.shown, hi.shown));
         }
-        ast::Cmp cmp = stated(tc).value_or(policy.bare_comparator(model::canonical_category(row.level2)));
+        ast::Cmp cmp =
+            stated(tc).value_or(policy.bare_comparator(model::canonical_category(row.level2)));
         switch (cmp) {
         case ast::Cmp::ge:
         case ast::Cmp::gt: {
             bool ok = cmp == ast::Cmp::ge ? t.value <= a.value : t.value < a.value;
-            if (ok || t.value.is_zero()) return met(fmt::format("{} {} {} is met", as, ast::cmp_symbol(cmp), ts));
-            if (policy.below_target == Policy::BelowFormula::zero) return share(zero, one, fmt::format("{} misses {}", as, ts));
-            if (!ok && a.value == t.value) return met(fmt::format("{} equals the bound {}", as, ts));
+            if (ok || t.value.is_zero())
+                return met(fmt::format("{} {} {} is met", as, ast::cmp_symbol(cmp), ts));
+            if (policy.below_target == Policy::BelowFormula::zero)
+                return share(zero, one, fmt::format("{} misses {}", as, ts));
+            if (!ok && a.value == t.value)
+                return met(fmt::format("{} equals the bound {}", as, ts));
             return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
         }
         case ast::Cmp::le:
         case ast::Cmp::lt: {
             bool ok = cmp == ast::Cmp::le ? a.value <= t.value : a.value < t.value;
-            if (ok || a.value == t.value) return met(fmt::format("{} {} {} is met", as, ast::cmp_symbol(cmp), ts));
+            if (ok || a.value == t.value)
+                return met(fmt::format("{} {} {} is met", as, ast::cmp_symbol(cmp), ts));
             if (t.value.is_zero() || policy.above_limit == Policy::AboveFormula::zero)
                 return share(zero, one, fmt::format("{} exceeds {}", as, ts));
             if (policy.above_limit == Policy::AboveFormula::ratio)
@@ -180,7 +196,8 @@ struct Evaluator {
         }
         case ast::Cmp::eq:
             if (a.value == t.value) return met(fmt::format("{} = {}", as, ts));
-            if (a.value < t.value) return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
+            if (a.value < t.value)
+                return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
             return share(t.value, a.value, fmt::format("{} / {}", ts, as));
         }
         return {};
@@ -197,18 +214,25 @@ struct Evaluator {
         auto key = [&](const ast::Date& d) { return date_key(d, project.year); };
         if (tc.is_range()) {
             bool ok = key(tc.low->date) <= key(a.date) && key(a.date) <= key(tc.high->date);
-            if (ok) return met(fmt::format("{} lies within {}–{}", a.date.token.text, tc.low->date.token.text, tc.high->date.token.text));
-            return judgement(fmt::format("{} is outside {}–{}", a.date.token.text, tc.low->date.token.text, tc.high->date.token.text));
+            if (ok)
+                return met(fmt::format("{} lies within {}–{}", a.date.token.text,
+                                       tc.low->date.token.text, tc.high->date.token.text));
+            return judgement(fmt::format("{} is outside {}–{}", a.date.token.text,
+                                         tc.low->date.token.text, tc.high->date.token.text));
         }
-        ast::Cmp cmp = stated(tc).value_or(ast::Cmp::le); // a date is a deadline unless stated otherwise
+        ast::Cmp cmp =
+            stated(tc).value_or(ast::Cmp::le); // a date is a deadline unless stated otherwise
         auto t = key(tc.low->date), v = key(a.date);
-        bool ok = cmp == ast::Cmp::le ? v <= t
-                : cmp == ast::Cmp::lt ? v < t
-                : cmp == ast::Cmp::ge ? v >= t
-                : cmp == ast::Cmp::gt ? v > t
-                                      : v == t;
-        if (ok) return met(fmt::format("{} meets the deadline {}", a.date.token.text, tc.low->date.token.text));
-        return judgement(fmt::format("{} misses the deadline {}", a.date.token.text, tc.low->date.token.text));
+        bool ok = cmp == ast::Cmp::le   ? v <= t
+                  : cmp == ast::Cmp::lt ? v < t
+                  : cmp == ast::Cmp::ge ? v >= t
+                  : cmp == ast::Cmp::gt ? v > t
+                                        : v == t;
+        if (ok)
+            return met(fmt::format("{} meets the deadline {}", a.date.token.text,
+                                   tc.low->date.token.text));
+        return judgement(
+            fmt::format("{} misses the deadline {}", a.date.token.text, tc.low->date.token.text));
     }
 
     Outcome grade_outcome(const ast::Condition& tc, const ast::Condition& ac, const Row& row) {
@@ -216,11 +240,13 @@ struct Evaluator {
         const Scale* scale = policy.scale_with(t, a);
         if (!scale) {
             add(Severity::warning, "unknown-grade",
-                fmt::format("no grade scale of the policy holds both {} and {}", t, a), ac.span, row.name, a, t);
+                fmt::format("no grade scale of the policy holds both {} and {}", t, a), ac.span,
+                row.name, a, t);
             return {};
         }
         auto rank = [&](const std::string& g) {
-            return static_cast<int>(std::find(scale->grades.begin(), scale->grades.end(), g) - scale->grades.begin());
+            return static_cast<int>(std::find(scale->grades.begin(), scale->grades.end(), g) -
+                                    scale->grades.begin());
         };
         ast::Cmp cmp = stated(tc).value_or(ast::Cmp::ge);
         int gap = rank(a) - rank(t); // > 0: the actual grade is worse
@@ -237,14 +263,16 @@ struct Evaluator {
             o.band = &policy.not_achieved;
             o.band_name = "未达成";
         }
-        o.basis = fmt::format("actual grade {} against target {} on {}: {}", a, t, scale->name, o.band_name);
+        o.basis = fmt::format("actual grade {} against target {} on {}: {}", a, t, scale->name,
+                              o.band_name);
         return o;
     }
 
     // "1月" against a target of "≤7个月" means one month, not January: a month without year or
     // day, beside a time target, is read as that many months (tables write both ways).
     static std::optional<ast::Condition> as_months(const ast::Condition& c) {
-        if (c.kind != ast::Condition::Kind::measured || !c.low || c.is_range() || c.low->kind != ast::Operand::Kind::date)
+        if (c.kind != ast::Condition::Kind::measured || !c.low || c.is_range() ||
+            c.low->kind != ast::Operand::Kind::date)
             return std::nullopt;
         const ast::Date& d = c.low->date;
         if (d.year || d.day || d.month_end || !d.month || c.suffix) return std::nullopt;
@@ -257,8 +285,9 @@ struct Evaluator {
     }
 
     static bool is_time_quantity(const ast::Condition& c) {
-        return c.kind == ast::Condition::Kind::measured && c.low && c.low->kind == ast::Operand::Kind::quantity &&
-               c.low->quantity.unit && model::unit_of(c.low->quantity.unit->text).family == model::Family::time;
+        return c.kind == ast::Condition::Kind::measured && c.low &&
+               c.low->kind == ast::Operand::Kind::quantity && c.low->quantity.unit &&
+               model::unit_of(c.low->quantity.unit->text).family == model::Family::time;
     }
 
     Outcome pair(const ast::Condition& tc_in, const ast::Condition& ac_in, const Row& row) {
@@ -271,18 +300,22 @@ struct Evaluator {
         const ast::Condition& ac = ac_months ? *ac_months : ac_in;
         if (tc.kind == CK::text) {
             std::string at = ac.kind == CK::text ? ac.text.text : std::string();
-            if (ac.kind == CK::text && text::nfkc(text::trim(tc.text.text)) == text::nfkc(text::trim(at)))
+            if (ac.kind == CK::text &&
+                text::nfkc(text::trim(tc.text.text)) == text::nfkc(text::trim(at)))
                 return met("the actual text equals the target");
             return judgement("a text target: the reported score stands");
         }
         if (tc.kind == CK::scale) {
             const Scale* scale = policy.scale_named(tc.scale.text);
-            if (!scale || ac.kind != CK::measured || !ac.low || ac.low->kind != OK::grade || ac.is_range())
+            if (!scale || ac.kind != CK::measured || !ac.low || ac.low->kind != OK::grade ||
+                ac.is_range())
                 return judgement("a graded target without a grade on its scale");
             auto it = scale->bands.find(ac.low->word.text);
             if (it == scale->bands.end()) {
                 add(Severity::warning, "unknown-grade",
-                    fmt::format("{} is not a grade of the scale {}", ac.low->word.text, scale->name), ac.span, row.name);
+                    fmt::format("{} is not a grade of the scale {}", ac.low->word.text,
+                                scale->name),
+                    ac.span, row.name);
                 return {};
             }
             Outcome o;
@@ -292,13 +325,16 @@ struct Evaluator {
             o.basis = fmt::format("grade {} on {}", it->first, scale->name);
             return o;
         }
-        if (ac.kind != CK::measured || !ac.low || ac.is_range() || !tc.low) return judgement("the actual value is not comparable");
+        if (ac.kind != CK::measured || !ac.low || ac.is_range() || !tc.low)
+            return judgement("the actual value is not comparable");
         OK tk = tc.low->kind, ak = ac.low->kind;
-        if ((tk == OK::quantity || tk == OK::budget) && ak == OK::quantity) return quantity_outcome(tc, ac, row);
+        if ((tk == OK::quantity || tk == OK::budget) && ak == OK::quantity)
+            return quantity_outcome(tc, ac, row);
         if (tk == OK::date && ak == OK::date) return date_outcome(tc, ac);
         if (tk == OK::grade && ak == OK::grade) return grade_outcome(tc, ac, row);
         if ((tk == OK::quantity && ak == OK::date) || (tk == OK::date && ak == OK::quantity)) {
-            add(Severity::error, "unit-mismatch", "the target and the actual value are of different kinds (a date and a number)",
+            add(Severity::error, "unit-mismatch",
+                "the target and the actual value are of different kinds (a date and a number)",
                 ac.span, row.name)
                 .label(tc.span, "target", false);
             return {};
@@ -318,7 +354,8 @@ struct Evaluator {
             return r;
         }
         r.weight = row.weight->value;
-        if (!row.target || !row.actual || row.target->not_applicable || row.actual->not_applicable) {
+        if (!row.target || !row.actual || row.target->not_applicable ||
+            row.actual->not_applicable) {
             r.kind = RowResult::Kind::unknown;
             return r;
         }
@@ -326,7 +363,8 @@ struct Evaluator {
         const auto& acs = row.actual->conditions;
         std::vector<Outcome> outcomes;
         if (tcs.size() == acs.size()) {
-            for (std::size_t i = 0; i < tcs.size(); ++i) outcomes.push_back(pair(tcs[i], acs[i], row));
+            for (std::size_t i = 0; i < tcs.size(); ++i)
+                outcomes.push_back(pair(tcs[i], acs[i], row));
         } else if (acs.size() == 1 && acs[0].kind == ast::Condition::Kind::text) {
             outcomes.push_back(judgement("a text actual value"));
         } else {
@@ -347,8 +385,10 @@ struct Evaluator {
         }
         if (outcomes.size() == 1 && outcomes[0].kind == Outcome::Kind::band) {
             r.kind = RowResult::Kind::band;
-            r.band_low = Decimal::mul_div(r.weight, outcomes[0].band->low, hundred, fine).normalized();
-            r.band_high = Decimal::mul_div(r.weight, outcomes[0].band->high, hundred, fine).normalized();
+            r.band_low =
+                Decimal::mul_div(r.weight, outcomes[0].band->low, hundred, fine).normalized();
+            r.band_high =
+                Decimal::mul_div(r.weight, outcomes[0].band->high, hundred, fine).normalized();
             r.band_name = outcomes[0].band_name;
             r.basis = outcomes[0].basis;
             return r;
@@ -386,13 +426,16 @@ struct Evaluator {
 
     // ---- checks ---------------------------------------------------------------------------
 
-    void check_score_range(const Figure& score, const Decimal& weight, const std::string& name, const std::string& what) {
+    void check_score_range(const Figure& score, const Decimal& weight, const std::string& name,
+                           const std::string& what) {
         if (score.value.is_negative())
-            add(Severity::error, "negative-score", fmt::format("{} has a negative score {}", what, score.text), score.span,
-                name, score.value.to_string(), "≥ 0");
+            add(Severity::error, "negative-score",
+                fmt::format("{} has a negative score {}", what, score.text), score.span, name,
+                score.value.to_string(), "≥ 0");
         else if (weight < score.value)
             add(Severity::error, "score-exceeds-weight",
-                fmt::format("{} scores {} but its weight is only {}", what, score.value.to_string(), weight.to_string()),
+                fmt::format("{} scores {} but its weight is only {}", what, score.value.to_string(),
+                            weight.to_string()),
                 score.span, name, score.value.to_string(), fmt::format("≤ {}", weight.to_string()));
     }
 
@@ -401,18 +444,22 @@ struct Evaluator {
         if (r.kind == RowResult::Kind::not_applicable) {
             if (row.weight || row.score)
                 add(Severity::warning, "not-applicable-scored",
-                    fmt::format("\"{}\" is marked 不涉及 but carries a weight or a score", row.name), row.span, row.name);
+                    fmt::format("\"{}\" is marked 不涉及 but carries a weight or a score",
+                                row.name),
+                    row.span, row.name);
             return;
         }
         ++result.indicator_count;
         if (row.weight && row.weight->value.is_negative())
-            add(Severity::error, "negative-weight", fmt::format("\"{}\" has a negative weight {}", row.name, row.weight->text),
+            add(Severity::error, "negative-weight",
+                fmt::format("\"{}\" has a negative weight {}", row.name, row.weight->text),
                 row.weight->span, row.name, row.weight->value.to_string(), "≥ 0");
         if (!row.weight) {
             // A weight that was written but could not be read is already reported.
             if (row.score && !(row.source && row.source->weight))
-                add(Severity::warning, "score-without-weight", fmt::format("\"{}\" has a score but no weight", row.name),
-                    row.score->span, row.name);
+                add(Severity::warning, "score-without-weight",
+                    fmt::format("\"{}\" has a score but no weight", row.name), row.score->span,
+                    row.name);
             return;
         }
         if (!row.score) return;
@@ -424,24 +471,28 @@ struct Evaluator {
             if (!matches_at_written_precision(s.value, r.expected(fine))) {
                 Decimal shown = r.expected(policy.precision);
                 add(Severity::error, "indicator-score-mismatch",
-                    fmt::format("\"{}\" reports {} points but the policy gives {}", row.name, s.value.to_string(),
-                                show(shown, policy.precision)),
+                    fmt::format("\"{}\" reports {} points but the policy gives {}", row.name,
+                                s.value.to_string(), show(shown, policy.precision)),
                     s.span, row.name, s.value.to_string(), show(shown, policy.precision))
-                    .note(fmt::format("{} = {} × {}", show(shown, policy.precision), r.weight.to_string(), r.basis));
+                    .note(fmt::format("{} = {} × {}", show(shown, policy.precision),
+                                      r.weight.to_string(), r.basis));
             }
             break;
         }
         case RowResult::Kind::band: {
             if (s.value < r.band_low || r.band_high < s.value) {
                 add(Severity::error, "grade-band-mismatch",
-                    fmt::format("\"{}\" reports {} points, outside the band {}–{} for {}", row.name, s.value.to_string(),
-                                show(r.band_low), show(r.band_high), r.band_name),
-                    s.span, row.name, s.value.to_string(), fmt::format("{}–{}", show(r.band_low), show(r.band_high)))
+                    fmt::format("\"{}\" reports {} points, outside the band {}–{} for {}", row.name,
+                                s.value.to_string(), show(r.band_low), show(r.band_high),
+                                r.band_name),
+                    s.span, row.name, s.value.to_string(),
+                    fmt::format("{}–{}", show(r.band_low), show(r.band_high)))
                     .note(r.basis);
             }
             break;
         }
-        default: break;
+        default:
+            break;
         }
         if (s.value < r.weight && no_reason(row.reason))
             add(Severity::warning, "missing-deviation-reason",
@@ -462,13 +513,17 @@ struct Evaluator {
             b.present = true;
             where = f.row_span;
             unit = f.unit_text;
-            if (f.annual) annual = f.annual->value;
-            else if (f.initial) annual = f.initial->value;
+            if (f.annual)
+                annual = f.annual->value;
+            else if (f.initial)
+                annual = f.initial->value;
             if (f.spent) spent = f.spent->value;
             b.weight = f.weight ? f.weight->value : policy.budget_weight;
             if (f.rate) reported_rate = &*f.rate;
             if (f.score) reported_score = &*f.score;
-            if (f.weight && f.score) check_score_range(*f.score, f.weight->value, "预算执行率", "the budget-execution row");
+            if (f.weight && f.score)
+                check_score_range(*f.score, f.weight->value, "预算执行率",
+                                  "the budget-execution row");
         } else if (project.budget_row) {
             const Row& row = project.rows[*project.budget_row];
             b.present = true;
@@ -487,31 +542,37 @@ struct Evaluator {
         if (!b.present || !annual || !spent) return;
         if (annual->is_zero()) {
             add(Severity::error, "zero-budget",
-                fmt::format("the budget is 0 {}: the execution rate cannot be computed", unit), where, "预算执行率");
+                fmt::format("the budget is 0 {}: the execution rate cannot be computed", unit),
+                where, "预算执行率");
             return;
         }
         b.rate = Fraction{*spent, *annual};
         Decimal cap = policy.budget_rate_cap;
         bool capped = Decimal::mul_div(*spent, one, *annual, fine) >= cap;
         b.score = capped ? Fraction{cap, one} : Fraction{*spent, *annual};
-        b.basis = capped ? fmt::format("min({} / {}, {}) × {}", spent->to_string(), annual->to_string(), show(cap, 4),
-                                       b.weight.to_string())
-                         : fmt::format("{} / {} × {}", spent->to_string(), annual->to_string(), b.weight.to_string());
+        b.basis = capped ? fmt::format("min({} / {}, {}) × {}", spent->to_string(),
+                                       annual->to_string(), show(cap, 4), b.weight.to_string())
+                         : fmt::format("{} / {} × {}", spent->to_string(), annual->to_string(),
+                                       b.weight.to_string());
         if (reported_rate) {
             Decimal exact_pct = Decimal::mul_div(*spent, hundred, *annual, fine);
             if (!matches_at_written_precision(reported_rate->value, exact_pct))
                 add(Severity::error, "budget-rate-mismatch",
-                    fmt::format("执行率 is reported as {}% but {} / {} = {}%", reported_rate->value.to_string(),
-                                spent->to_string(), annual->to_string(), show(exact_pct, 2)),
-                    reported_rate->span, "预算执行率", reported_rate->value.to_string() + "%", show(exact_pct, 2) + "%");
+                    fmt::format("执行率 is reported as {}% but {} / {} = {}%",
+                                reported_rate->value.to_string(), spent->to_string(),
+                                annual->to_string(), show(exact_pct, 2)),
+                    reported_rate->span, "预算执行率", reported_rate->value.to_string() + "%",
+                    show(exact_pct, 2) + "%");
         }
         if (reported_score) {
             Decimal exact = Decimal::mul_div(b.weight, b.score.num, b.score.den, fine);
             if (!matches_at_written_precision(reported_score->value, exact))
                 add(Severity::error, "budget-score-mismatch",
-                    fmt::format("the budget-execution row reports {} points but the policy gives {}",
-                                reported_score->value.to_string(), show(exact, policy.precision)),
-                    reported_score->span, "预算执行率", reported_score->value.to_string(), show(exact, policy.precision))
+                    fmt::format(
+                        "the budget-execution row reports {} points but the policy gives {}",
+                        reported_score->value.to_string(), show(exact, policy.precision)),
+                    reported_score->span, "预算执行率", reported_score->value.to_string(),
+                    show(exact, policy.precision))
                     .note(fmt::format("{} = {}", show(exact, policy.precision), b.basis));
         }
     }
@@ -520,7 +581,8 @@ struct Evaluator {
         std::set<std::string> reported;
         for (const auto& row : project.rows) {
             if (!row.source && !row.category_not_applicable) continue;
-            std::string l1 = model::canonical_category(row.level1), l2 = model::canonical_category(row.level2);
+            std::string l1 = model::canonical_category(row.level1),
+                        l2 = model::canonical_category(row.level2);
             if (!reported.insert(row.level1 + "\x1f" + row.level2).second) continue;
             const std::vector<std::string>* children = nullptr;
             for (const auto& [name, kids] : policy.categories)
@@ -529,11 +591,13 @@ struct Evaluator {
             if (const auto* src = project.source) {
                 for (const auto& c1 : src->categories)
                     for (const auto& c2 : c1.children)
-                        if (c1.name_text == row.level1 && c2.name_text == row.level2) span = c2.name.span;
+                        if (c1.name_text == row.level1 && c2.name_text == row.level2)
+                            span = c2.name.span;
             }
             if (!children) {
                 add(Severity::warning, "unknown-category",
-                    fmt::format("\"{}\" is not a level-1 category of the policy", row.level1), span, row.name);
+                    fmt::format("\"{}\" is not a level-1 category of the policy", row.level1), span,
+                    row.name);
                 continue;
             }
             if (std::find(children->begin(), children->end(), l2) != children->end()) continue;
@@ -544,11 +608,15 @@ struct Evaluator {
                 add(Severity::warning, "misplaced-category",
                     fmt::format("{} belongs under {}, not under {}", l2, home, l1), span, row.name);
             else {
-                auto& d = add(Severity::warning, "unknown-category",
-                              fmt::format("\"{}\" is not a level-2 category of the policy", row.level2), span, row.name);
-                // The most common slip in published tables: 服务对象满意度标 for 服务对象满意度指标.
+                auto& d =
+                    add(Severity::warning, "unknown-category",
+                        fmt::format("\"{}\" is not a level-2 category of the policy", row.level2),
+                        span, row.name);
+                // The most common slip in published tables: 服务对象满意度标 for
+                // 服务对象满意度指标.
                 for (const auto& kid : *children)
-                    if (kid.rfind(row.level2.substr(0, std::min<std::size_t>(row.level2.size(), 9)), 0) == 0)
+                    if (kid.rfind(row.level2.substr(0, std::min<std::size_t>(row.level2.size(), 9)),
+                                  0) == 0)
                         d.note(fmt::format("did you mean {}?", kid));
             }
         }
@@ -572,7 +640,9 @@ struct Evaluator {
             }
         }
         if (result.budget.present && result.budget.rate)
-            recomputed = recomputed + Decimal::mul_div(result.budget.weight, result.budget.score.num, result.budget.score.den, fine);
+            recomputed =
+                recomputed + Decimal::mul_div(result.budget.weight, result.budget.score.num,
+                                              result.budget.score.den, fine);
         for (const auto& r : result.rows) {
             const Row& row = *r.row;
             if (r.kind == RowResult::Kind::not_applicable || !row.weight) continue;
@@ -586,8 +656,11 @@ struct Evaluator {
             }
             bool is_budget = project.budget_row && &project.rows[*project.budget_row] == &row;
             if (is_budget) continue; // counted through the budget result
-            if (r.kind == RowResult::Kind::exact) recomputed = recomputed + r.expected(fine);
-            else if (row.score) recomputed = recomputed + Decimal::max(zero, Decimal::min(row.score->value, r.weight));
+            if (r.kind == RowResult::Kind::exact)
+                recomputed = recomputed + r.expected(fine);
+            else if (row.score)
+                recomputed =
+                    recomputed + Decimal::max(zero, Decimal::min(row.score->value, r.weight));
         }
         result.weight_sum = weights;
         result.reported_score_sum = scores;
@@ -596,38 +669,46 @@ struct Evaluator {
 
         auto join = [](const std::vector<std::string>& parts) {
             std::string s;
-            for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? " + " : "") + parts[i];
+            for (std::size_t i = 0; i < parts.size(); ++i)
+                s += (i ? " + " : "") + parts[i];
             return s;
         };
         if (project.total_weight && !weight_parts.empty() && project.total_weight->value != weights)
             add(Severity::error, "total-weight-mismatch",
-                fmt::format("总分 分值 is {} but the weights add up to {}", project.total_weight->value.to_string(),
+                fmt::format("总分 分值 is {} but the weights add up to {}",
+                            project.total_weight->value.to_string(),
                             weights.normalized().to_string()),
-                project.total_weight->span, "总分", project.total_weight->value.to_string(), weights.normalized().to_string())
+                project.total_weight->span, "总分", project.total_weight->value.to_string(),
+                weights.normalized().to_string())
                 .note(fmt::format("{} = {}", weights.normalized().to_string(), join(weight_parts)));
         if (!weight_parts.empty() && weights != policy.total_weight)
             add(Severity::error, "weights-not-100",
-                fmt::format("the weights add up to {}, not {}", weights.normalized().to_string(), policy.total_weight.to_string()),
-                project.total_weight ? project.total_weight->span : project.source->name.span, "总分",
-                weights.normalized().to_string(), policy.total_weight.to_string())
+                fmt::format("the weights add up to {}, not {}", weights.normalized().to_string(),
+                            policy.total_weight.to_string()),
+                project.total_weight ? project.total_weight->span : project.source->name.span,
+                "总分", weights.normalized().to_string(), policy.total_weight.to_string())
                 .note(fmt::format("{} = {}", weights.normalized().to_string(), join(weight_parts)));
         if (project.total_score && all_scored && !score_parts.empty() &&
             !matches_at_written_precision(project.total_score->value, scores))
             add(Severity::error, "total-score-mismatch",
-                fmt::format("总分 得分 is {} but the row scores add up to {}", project.total_score->value.to_string(),
+                fmt::format("总分 得分 is {} but the row scores add up to {}",
+                            project.total_score->value.to_string(),
                             scores.normalized().to_string()),
-                project.total_score->span, "总分", project.total_score->value.to_string(), scores.normalized().to_string())
+                project.total_score->span, "总分", project.total_score->value.to_string(),
+                scores.normalized().to_string())
                 .note(fmt::format("{} = {}", scores.normalized().to_string(), join(score_parts)));
         if (!policy.level1_split.empty()) {
             std::map<std::string, Decimal> by_level1;
             for (const auto& row : project.rows)
                 if (!row.not_applicable && row.weight)
-                    by_level1[model::canonical_category(row.level1)] = by_level1[model::canonical_category(row.level1)] + row.weight->value;
+                    by_level1[model::canonical_category(row.level1)] =
+                        by_level1[model::canonical_category(row.level1)] + row.weight->value;
             for (const auto& [l1, want] : policy.level1_split) {
                 Decimal got = by_level1.count(l1) ? by_level1[l1] : zero;
                 if (got != want)
                     add(Severity::warning, "level1-weight-mismatch",
-                        fmt::format("{} weighs {} in total; the policy expects {}", l1, got.to_string(), want.to_string()),
+                        fmt::format("{} weighs {} in total; the policy expects {}", l1,
+                                    got.to_string(), want.to_string()),
                         project.source->name.span, l1, got.to_string(), want.to_string());
             }
         }
@@ -640,7 +721,8 @@ struct Evaluator {
             if (auto it = english.find(stated); it != english.end()) stated = it->second;
             if (stated != want)
                 add(Severity::error, "total-grade-mismatch",
-                    fmt::format("等级 is {} but a total of {} is {}", project.grade, basis.to_string(), want),
+                    fmt::format("等级 is {} but a total of {} is {}", project.grade,
+                                basis.to_string(), want),
                     project.grade_span, "等级", project.grade, want);
         }
     }
@@ -652,7 +734,8 @@ ProjectResult evaluate(const model::Project& project, const Policy& policy) {
     ProjectResult result;
     result.project = &project;
     Evaluator e{project, policy, result};
-    for (const auto& row : project.rows) result.rows.push_back(e.row_result(row));
+    for (const auto& row : project.rows)
+        result.rows.push_back(e.row_result(row));
     e.budget();
     for (std::size_t i = 0; i < result.rows.size(); ++i) {
         if (project.budget_row && *project.budget_row == i) {
@@ -663,9 +746,10 @@ ProjectResult evaluate(const model::Project& project, const Policy& policy) {
     }
     e.categories();
     e.totals();
-    std::stable_sort(result.findings.begin(), result.findings.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return a.labels.front().span.begin < b.labels.front().span.begin;
-    });
+    std::stable_sort(result.findings.begin(), result.findings.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return a.labels.front().span.begin < b.labels.front().span.begin;
+                     });
     return result;
 }
 

@@ -28,19 +28,21 @@ struct RowResult {
     } kind = Kind::unknown;
     const model::Row* row = nullptr;
     Decimal weight;
-    Fraction fraction;            // Kind::exact
-    Decimal band_low, band_high;  // Kind::band, in points
-    std::string band_name;        // 达成, 良 …
-    std::string basis;            // the arithmetic, for messages: "15 × 2 / 3"
+    Fraction fraction;           // Kind::exact
+    Decimal band_low, band_high; // Kind::band, in points
+    std::string band_name;       // 达成, 良 …
+    std::string basis;           // the arithmetic, for messages: "15 × 2 / 3"
 
-    Decimal expected(int places) const { return Decimal::mul_div(weight, fraction.num, fraction.den, places); }
+    Decimal expected(int places) const {
+        return Decimal::mul_div(weight, fraction.num, fraction.den, places);
+    }
 };
 
 struct BudgetResult {
     bool present = false;
     Decimal weight;
-    std::optional<Fraction> rate;  // spent / budget
-    Fraction score;                // share of the weight
+    std::optional<Fraction> rate; // spent / budget
+    Fraction score;               // share of the weight
     std::string basis;
 };
 

@@ -17,9 +17,12 @@ bool Band::contains(const Decimal& percent) const {
 
 namespace {
 
-Decimal d(long long v) { return Decimal::from_int(v); }
+Decimal d(long long v) {
+    return Decimal::from_int(v);
+}
 
-Scale make_scale(std::string name, std::vector<std::pair<std::string, std::pair<int, int>>> grades) {
+Scale make_scale(std::string name,
+                 std::vector<std::pair<std::string, std::pair<int, int>>> grades) {
     Scale s;
     s.name = std::move(name);
     for (auto& [g, band] : grades) {
@@ -36,14 +39,27 @@ Policy Policy::defaults() {
     // Grade scales. 达成/部分达成/未达成 carry the official bands (as given in issue #3); the finer
     // scales split the same range and are jixiao's defaults, to be set per bureau.
     p.scales = {
-        make_scale("优良中低差", {{"优", {90, 100}}, {"良", {80, 90}}, {"中", {60, 80}}, {"低", {20, 60}}, {"差", {0, 20}}}),
-        make_scale("优良中差", {{"优", {90, 100}}, {"良", {80, 90}}, {"中", {60, 80}}, {"差", {0, 60}}}),
-        make_scale("好/较好/一般/较差/差",
-                   {{"好", {90, 100}}, {"较好", {80, 90}}, {"一般", {60, 80}}, {"较差", {20, 60}}, {"差", {0, 20}}}),
-        make_scale("高/较高/一般/较低/低",
-                   {{"高", {90, 100}}, {"较高", {80, 90}}, {"一般", {60, 80}}, {"较低", {20, 60}}, {"低", {0, 20}}}),
-        make_scale("达成/部分达成/未达成", {{"达成", {80, 100}}, {"部分达成", {60, 80}}, {"未达成", {0, 60}}}),
-        make_scale("满意/基本满意/不满意", {{"满意", {80, 100}}, {"基本满意", {60, 80}}, {"不满意", {0, 60}}}),
+        make_scale("优良中低差", {{"优", {90, 100}},
+                                  {"良", {80, 90}},
+                                  {"中", {60, 80}},
+                                  {"低", {20, 60}},
+                                  {"差", {0, 20}}}),
+        make_scale("优良中差",
+                   {{"优", {90, 100}}, {"良", {80, 90}}, {"中", {60, 80}}, {"差", {0, 60}}}),
+        make_scale("好/较好/一般/较差/差", {{"好", {90, 100}},
+                                            {"较好", {80, 90}},
+                                            {"一般", {60, 80}},
+                                            {"较差", {20, 60}},
+                                            {"差", {0, 20}}}),
+        make_scale("高/较高/一般/较低/低", {{"高", {90, 100}},
+                                            {"较高", {80, 90}},
+                                            {"一般", {60, 80}},
+                                            {"较低", {20, 60}},
+                                            {"低", {0, 20}}}),
+        make_scale("达成/部分达成/未达成",
+                   {{"达成", {80, 100}}, {"部分达成", {60, 80}}, {"未达成", {0, 60}}}),
+        make_scale("满意/基本满意/不满意",
+                   {{"满意", {80, 100}}, {"基本满意", {60, 80}}, {"不满意", {0, 60}}}),
         make_scale("合格/不合格", {{"合格", {60, 100}}, {"不合格", {0, 60}}}),
     };
     p.total_grades = {{"优秀", d(90)}, {"良好", d(80)}, {"一般", d(60)}, {"较差", d(0)}};
@@ -99,7 +115,9 @@ struct Failure {
     YAML::Mark mark;
 };
 
-[[noreturn]] void fail(const YAML::Node& n, std::string message) { throw Failure{std::move(message), n.Mark()}; }
+[[noreturn]] void fail(const YAML::Node& n, std::string message) {
+    throw Failure{std::move(message), n.Mark()};
+}
 
 Decimal number(const YAML::Node& n, const std::string& key) {
     if (!n.IsScalar()) fail(n, fmt::format("{} must be a number", key));
@@ -117,7 +135,8 @@ std::string scalar(const YAML::Node& n, const std::string& key) {
 }
 
 template <typename E>
-E choice(const YAML::Node& n, const std::string& key, std::initializer_list<std::pair<const char*, E>> options) {
+E choice(const YAML::Node& n, const std::string& key,
+         std::initializer_list<std::pair<const char*, E>> options) {
     std::string v = scalar(n, key);
     std::string names;
     for (const auto& [name, value] : options) {
@@ -138,7 +157,8 @@ ast::Cmp comparator(const YAML::Node& n, const std::string& key) {
 }
 
 Band band(const YAML::Node& n, const std::string& key) {
-    if (!n.IsSequence() || n.size() != 2) fail(n, fmt::format("{} must be a band [low, high] in percent", key));
+    if (!n.IsSequence() || n.size() != 2)
+        fail(n, fmt::format("{} must be a band [low, high] in percent", key));
     Band b{number(n[0], key), number(n[1], key)};
     if (b.high < b.low || b.low < Decimal::from_int(0) || Decimal::from_int(100) < b.high)
         fail(n, fmt::format("{} must satisfy 0 ≤ low ≤ high ≤ 100", key));
@@ -152,9 +172,9 @@ void expect_map(const YAML::Node& n, const std::string& key) {
 void apply(const YAML::Node& root, Policy& p) {
     if (root.IsNull()) return;
     expect_map(root, "the policy");
-    static const std::set<std::string> known{"precision",    "total_weight", "level1_split", "budget",
-                                             "below_target", "above_limit",  "combined",     "bare_target",
-                                             "achievement_bands", "scales", "total_grades", "categories"};
+    static const std::set<std::string> known{
+        "precision", "total_weight", "level1_split",      "budget", "below_target", "above_limit",
+        "combined",  "bare_target",  "achievement_bands", "scales", "total_grades", "categories"};
     for (const auto& kv : root) {
         std::string key = kv.first.Scalar();
         const YAML::Node& v = kv.second;
@@ -169,44 +189,64 @@ void apply(const YAML::Node& root, Policy& p) {
         } else if (key == "level1_split") {
             expect_map(v, key);
             p.level1_split.clear();
-            for (const auto& e : v) p.level1_split[e.first.Scalar()] = number(e.second, key + "." + e.first.Scalar());
+            for (const auto& e : v)
+                p.level1_split[e.first.Scalar()] = number(e.second, key + "." + e.first.Scalar());
         } else if (key == "budget") {
             expect_map(v, key);
             for (const auto& e : v) {
                 std::string k = e.first.Scalar();
-                if (k == "weight") p.budget_weight = number(e.second, "budget.weight");
-                else if (k == "rate_cap") p.budget_rate_cap = Decimal::divide(number(e.second, "budget.rate_cap"), Decimal::from_int(100), 6);
+                if (k == "weight")
+                    p.budget_weight = number(e.second, "budget.weight");
+                else if (k == "rate_cap")
+                    p.budget_rate_cap = Decimal::divide(number(e.second, "budget.rate_cap"),
+                                                        Decimal::from_int(100), 6);
                 else if (k == "reference")
                     p.budget_reference = choice<Policy::BudgetReference>(
                         e.second, "budget.reference",
-                        {{"initial", Policy::BudgetReference::initial}, {"annual", Policy::BudgetReference::annual}});
-                else fail(e.first, fmt::format("unknown key \"budget.{}\" (known: weight, rate_cap, reference)", k));
+                        {{"initial", Policy::BudgetReference::initial},
+                         {"annual", Policy::BudgetReference::annual}});
+                else
+                    fail(e.first,
+                         fmt::format(
+                             "unknown key \"budget.{}\" (known: weight, rate_cap, reference)", k));
             }
         } else if (key == "below_target") {
-            p.below_target = choice<Policy::BelowFormula>(
-                v, key, {{"proportional", Policy::BelowFormula::proportional}, {"zero", Policy::BelowFormula::zero}});
+            p.below_target =
+                choice<Policy::BelowFormula>(v, key,
+                                             {{"proportional", Policy::BelowFormula::proportional},
+                                              {"zero", Policy::BelowFormula::zero}});
         } else if (key == "above_limit") {
             p.above_limit = choice<Policy::AboveFormula>(v, key,
                                                          {{"linear", Policy::AboveFormula::linear},
                                                           {"ratio", Policy::AboveFormula::ratio},
                                                           {"zero", Policy::AboveFormula::zero}});
         } else if (key == "combined") {
-            p.combined = choice<Policy::Combine>(v, key, {{"mean", Policy::Combine::mean}, {"min", Policy::Combine::min}});
+            p.combined = choice<Policy::Combine>(
+                v, key, {{"mean", Policy::Combine::mean}, {"min", Policy::Combine::min}});
         } else if (key == "bare_target") {
             expect_map(v, key);
             p.bare_target.clear();
             for (const auto& e : v) {
-                if (e.first.Scalar() == "default") p.bare_target_default = comparator(e.second, "bare_target.default");
-                else p.bare_target[e.first.Scalar()] = comparator(e.second, "bare_target." + e.first.Scalar());
+                if (e.first.Scalar() == "default")
+                    p.bare_target_default = comparator(e.second, "bare_target.default");
+                else
+                    p.bare_target[e.first.Scalar()] =
+                        comparator(e.second, "bare_target." + e.first.Scalar());
             }
         } else if (key == "achievement_bands") {
             expect_map(v, key);
             for (const auto& e : v) {
                 std::string k = e.first.Scalar();
-                if (k == "达成") p.achieved = band(e.second, key + ".达成");
-                else if (k == "部分达成") p.partly_achieved = band(e.second, key + ".部分达成");
-                else if (k == "未达成") p.not_achieved = band(e.second, key + ".未达成");
-                else fail(e.first, fmt::format("unknown achievement band \"{}\" (known: 达成, 部分达成, 未达成)", k));
+                if (k == "达成")
+                    p.achieved = band(e.second, key + ".达成");
+                else if (k == "部分达成")
+                    p.partly_achieved = band(e.second, key + ".部分达成");
+                else if (k == "未达成")
+                    p.not_achieved = band(e.second, key + ".未达成");
+                else
+                    fail(e.first,
+                         fmt::format(
+                             "unknown achievement band \"{}\" (known: 达成, 部分达成, 未达成)", k));
             }
         } else if (key == "scales") {
             if (!v.IsSequence()) fail(v, "scales must be a list of {name, grades}");
@@ -216,26 +256,32 @@ void apply(const YAML::Node& root, Policy& p) {
                 Scale scale;
                 scale.name = scalar(s["name"], "scales[].name");
                 const YAML::Node grades = s["grades"];
-                if (!grades || !grades.IsMap()) fail(s, "scales[].grades must map each grade to a band [low, high]");
+                if (!grades || !grades.IsMap())
+                    fail(s, "scales[].grades must map each grade to a band [low, high]");
                 for (const auto& g : grades) {
                     scale.grades.push_back(g.first.Scalar());
-                    scale.bands[g.first.Scalar()] = band(g.second, "scales[].grades." + g.first.Scalar());
+                    scale.bands[g.first.Scalar()] =
+                        band(g.second, "scales[].grades." + g.first.Scalar());
                 }
                 p.scales.push_back(std::move(scale));
             }
         } else if (key == "total_grades") {
             expect_map(v, key);
             p.total_grades.clear();
-            for (const auto& e : v) p.total_grades.emplace_back(e.first.Scalar(), number(e.second, key + "." + e.first.Scalar()));
+            for (const auto& e : v)
+                p.total_grades.emplace_back(e.first.Scalar(),
+                                            number(e.second, key + "." + e.first.Scalar()));
             std::sort(p.total_grades.begin(), p.total_grades.end(),
                       [](const auto& a, const auto& b) { return b.second < a.second; });
         } else if (key == "categories") {
             expect_map(v, key);
             p.categories.clear();
             for (const auto& e : v) {
-                if (!e.second.IsSequence()) fail(e.second, "categories maps each level-1 name to a list of level-2 names");
+                if (!e.second.IsSequence())
+                    fail(e.second, "categories maps each level-1 name to a list of level-2 names");
                 std::vector<std::string> children;
-                for (const auto& c : e.second) children.push_back(scalar(c, "categories[]"));
+                for (const auto& c : e.second)
+                    children.push_back(scalar(c, "categories[]"));
                 p.categories.emplace_back(e.first.Scalar(), std::move(children));
             }
         }
@@ -260,10 +306,13 @@ std::optional<Policy> load_policy(const std::string& yaml_text, PolicyError& err
 
 std::string dump_policy_yaml(const Policy& p) {
     auto cmp = [](ast::Cmp c) { return std::string(ast::cmp_symbol(c)); };
-    auto band = [](const Band& b) { return fmt::format("[{}, {}]", b.low.to_string(), b.high.to_string()); };
+    auto band = [](const Band& b) {
+        return fmt::format("[{}, {}]", b.low.to_string(), b.high.to_string());
+    };
     std::string out;
     out += "# jixiao scoring policy (the built-in defaults; see docs/scoring-policy.md)\n";
-    out += fmt::format("precision: {}\ntotal_weight: {}\n", p.precision, p.total_weight.to_string());
+    out +=
+        fmt::format("precision: {}\ntotal_weight: {}\n", p.precision, p.total_weight.to_string());
     out += "level1_split: {";
     bool first = true;
     for (const auto& [k, v] : p.level1_split) {
@@ -271,30 +320,38 @@ std::string dump_policy_yaml(const Policy& p) {
         first = false;
     }
     out += "}\n";
-    out += fmt::format("budget:\n  weight: {}\n  rate_cap: {}\n  reference: {}\n", p.budget_weight.to_string(),
-                       (p.budget_rate_cap * Decimal::from_int(100)).normalized().to_string(),
-                       p.budget_reference == Policy::BudgetReference::initial ? "initial" : "annual");
-    out += fmt::format("below_target: {}\n", p.below_target == Policy::BelowFormula::proportional ? "proportional" : "zero");
-    out += fmt::format("above_limit: {}\n", p.above_limit == Policy::AboveFormula::linear  ? "linear"
-                                            : p.above_limit == Policy::AboveFormula::ratio ? "ratio"
-                                                                                           : "zero");
+    out += fmt::format(
+        "budget:\n  weight: {}\n  rate_cap: {}\n  reference: {}\n", p.budget_weight.to_string(),
+        (p.budget_rate_cap * Decimal::from_int(100)).normalized().to_string(),
+        p.budget_reference == Policy::BudgetReference::initial ? "initial" : "annual");
+    out +=
+        fmt::format("below_target: {}\n",
+                    p.below_target == Policy::BelowFormula::proportional ? "proportional" : "zero");
+    out +=
+        fmt::format("above_limit: {}\n", p.above_limit == Policy::AboveFormula::linear  ? "linear"
+                                         : p.above_limit == Policy::AboveFormula::ratio ? "ratio"
+                                                                                        : "zero");
     out += fmt::format("combined: {}\n", p.combined == Policy::Combine::mean ? "mean" : "min");
     out += "bare_target:\n";
-    for (const auto& [k, v] : p.bare_target) out += fmt::format("  {}: \"{}\"\n", k, cmp(v));
+    for (const auto& [k, v] : p.bare_target)
+        out += fmt::format("  {}: \"{}\"\n", k, cmp(v));
     out += fmt::format("  default: \"{}\"\n", cmp(p.bare_target_default));
-    out += fmt::format("achievement_bands:\n  达成: {}\n  部分达成: {}\n  未达成: {}\n", band(p.achieved),
-                       band(p.partly_achieved), band(p.not_achieved));
+    out += fmt::format("achievement_bands:\n  达成: {}\n  部分达成: {}\n  未达成: {}\n",
+                       band(p.achieved), band(p.partly_achieved), band(p.not_achieved));
     out += "scales:\n";
     for (const auto& s : p.scales) {
         out += fmt::format("  - name: {}\n    grades:\n", s.name);
-        for (const auto& g : s.grades) out += fmt::format("      {}: {}\n", g, band(s.bands.at(g)));
+        for (const auto& g : s.grades)
+            out += fmt::format("      {}: {}\n", g, band(s.bands.at(g)));
     }
     out += "total_grades:\n";
-    for (const auto& [g, v] : p.total_grades) out += fmt::format("  {}: {}\n", g, v.to_string());
+    for (const auto& [g, v] : p.total_grades)
+        out += fmt::format("  {}: {}\n", g, v.to_string());
     out += "categories:\n";
     for (const auto& [l1, l2s] : p.categories) {
         out += fmt::format("  {}: [", l1);
-        for (std::size_t i = 0; i < l2s.size(); ++i) out += (i ? ", " : "") + l2s[i];
+        for (std::size_t i = 0; i < l2s.size(); ++i)
+            out += (i ? ", " : "") + l2s[i];
         out += "]\n";
     }
     return out;

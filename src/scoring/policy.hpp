@@ -20,15 +20,15 @@ struct Band {
 };
 
 struct Scale {
-    std::string name;                              // 优良中低差
-    std::vector<std::string> grades;               // best first
-    std::map<std::string, Band> bands;             // grade → band of the weight
+    std::string name;                  // 优良中低差
+    std::vector<std::string> grades;   // best first
+    std::map<std::string, Band> bands; // grade → band of the weight
 };
 
 struct Policy {
-    int precision = 2;                              // decimals of a recomputed score
-    Decimal total_weight = Decimal::from_int(100);  // what the weights must add up to
-    std::map<std::string, Decimal> level1_split;    // optional: 产出指标 → 50 …
+    int precision = 2;                             // decimals of a recomputed score
+    Decimal total_weight = Decimal::from_int(100); // what the weights must add up to
+    std::map<std::string, Decimal> level1_split;   // optional: 产出指标 → 50 …
 
     // Budget-execution row.
     Decimal budget_weight = Decimal::from_int(10);
@@ -40,7 +40,8 @@ struct Policy {
     enum class AboveFormula { linear, ratio, zero } above_limit = AboveFormula::linear;
     enum class Combine { mean, min } combined = Combine::mean;
     // Comparator assumed for a target written without one, by level-2 category.
-    std::map<std::string, ast::Cmp> bare_target{{"成本指标", ast::Cmp::le}, {"时效指标", ast::Cmp::le}};
+    std::map<std::string, ast::Cmp> bare_target{{"成本指标", ast::Cmp::le},
+                                                {"时效指标", ast::Cmp::le}};
     ast::Cmp bare_target_default = ast::Cmp::ge;
 
     // Grade targets: achievement against the target grade.

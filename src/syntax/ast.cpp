@@ -6,11 +6,16 @@ namespace jx::ast {
 
 const char* cmp_symbol(Cmp c) {
     switch (c) {
-    case Cmp::ge: return "≥";
-    case Cmp::gt: return ">";
-    case Cmp::le: return "≤";
-    case Cmp::lt: return "<";
-    case Cmp::eq: return "=";
+    case Cmp::ge:
+        return "≥";
+    case Cmp::gt:
+        return ">";
+    case Cmp::le:
+        return "≤";
+    case Cmp::lt:
+        return "<";
+    case Cmp::eq:
+        return "=";
     }
     return "=";
 }
@@ -21,24 +26,32 @@ class Dumper {
 public:
     std::string out;
 
-    void line(int depth, const std::string& s) { out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + s + '\n'; }
+    void line(int depth, const std::string& s) {
+        out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + s + '\n';
+    }
 
     static std::string opt(const std::optional<Token>& t) { return t ? t->text : "-"; }
     static std::string num(const std::optional<NumberField>& f) {
         if (!f) return "-";
-        return fmt::format("{}:{}{}", f->keyword.text, f->number.text, f->unit ? "|" + f->unit->text : "");
+        return fmt::format("{}:{}{}", f->keyword.text, f->number.text,
+                           f->unit ? "|" + f->unit->text : "");
     }
-    static std::string txt(const std::optional<TextField>& f) { return f ? f->keyword.text + ":" + f->value.text : "-"; }
+    static std::string txt(const std::optional<TextField>& f) {
+        return f ? f->keyword.text + ":" + f->value.text : "-";
+    }
 
     static std::string operand(const Operand& o) {
         switch (o.kind) {
         case Operand::Kind::quantity:
-            return fmt::format("q({}{})", o.quantity.number.text, o.quantity.unit ? "|" + o.quantity.unit->text : "");
+            return fmt::format("q({}{})", o.quantity.number.text,
+                               o.quantity.unit ? "|" + o.quantity.unit->text : "");
         case Operand::Kind::date:
-            return fmt::format("d({}:{}-{}-{}{})", o.date.token.text, o.date.year, o.date.month, o.date.day,
-                               o.date.month_end ? "end" : "");
-        case Operand::Kind::grade: return "g(" + o.word.text + ")";
-        case Operand::Kind::budget: return "b(" + o.word.text + ")";
+            return fmt::format("d({}:{}-{}-{}{})", o.date.token.text, o.date.year, o.date.month,
+                               o.date.day, o.date.month_end ? "end" : "");
+        case Operand::Kind::grade:
+            return "g(" + o.word.text + ")";
+        case Operand::Kind::budget:
+            return "b(" + o.word.text + ")";
         }
         return "?";
     }
@@ -52,13 +65,19 @@ public:
             if (i > 0) s += " " + f->value.separators[i - 1].text + " ";
             if (c.label) s += "label(" + c.label->text + ") ";
             switch (c.kind) {
-            case Condition::Kind::text: s += "text(" + c.text.text + ")"; break;
-            case Condition::Kind::scale: s += "scale(" + c.scale.text + ")"; break;
+            case Condition::Kind::text:
+                s += "text(" + c.text.text + ")";
+                break;
+            case Condition::Kind::scale:
+                s += "scale(" + c.scale.text + ")";
+                break;
             case Condition::Kind::measured:
-                if (c.prefix) s += fmt::format("[{}={}]", c.prefix->token.text, cmp_symbol(c.prefix->cmp));
+                if (c.prefix)
+                    s += fmt::format("[{}={}]", c.prefix->token.text, cmp_symbol(c.prefix->cmp));
                 if (c.low) s += operand(*c.low);
                 if (c.high) s += ".." + c.range_sep->text + ".." + operand(*c.high);
-                if (c.suffix) s += fmt::format("[{}={}]", c.suffix->token.text, cmp_symbol(c.suffix->cmp));
+                if (c.suffix)
+                    s += fmt::format("[{}={}]", c.suffix->token.text, cmp_symbol(c.suffix->cmp));
                 break;
             }
         }
@@ -68,35 +87,44 @@ public:
     void category(const Category& c, int depth) {
         line(depth, fmt::format("category {}{}{}", c.name_text, c.quoted ? " (quoted)" : "",
                                 c.not_applicable ? " n/a(" + c.not_applicable->text + ")" : ""));
-        for (const auto& child : c.children) category(child, depth + 1);
+        for (const auto& child : c.children)
+            category(child, depth + 1);
         for (const auto& i : c.indicators) {
-            line(depth + 1, fmt::format("indicator {} | {} | {} | {} | {} | {}{}", i.name.text, value(i.target),
-                                        value(i.actual), num(i.weight), num(i.score), txt(i.reason),
-                                        i.not_applicable ? " | n/a" : ""));
-            for (const auto& d : i.duplicate_keywords) line(depth + 2, "duplicate " + d.text);
+            line(depth + 1,
+                 fmt::format("indicator {} | {} | {} | {} | {} | {}{}", i.name.text,
+                             value(i.target), value(i.actual), num(i.weight), num(i.score),
+                             txt(i.reason), i.not_applicable ? " | n/a" : ""));
+            for (const auto& d : i.duplicate_keywords)
+                line(depth + 2, "duplicate " + d.text);
         }
     }
 
     void project(const Project& p) {
         line(0, fmt::format("project {} ({})", p.name.text, p.keyword.text));
-        line(1, fmt::format("year {} department {} unit {} contact {} phone {}", num(p.year), txt(p.department),
-                            txt(p.unit), txt(p.contact), txt(p.phone)));
+        line(1, fmt::format("year {} department {} unit {} contact {} phone {}", num(p.year),
+                            txt(p.department), txt(p.unit), txt(p.contact), txt(p.phone)));
         if (p.funds) {
             line(1, fmt::format("funds {} {}", p.funds->keyword.text, opt(p.funds->unit)));
             for (const auto& r : p.funds->rows)
-                line(2, fmt::format("{} {} {} {} {} {} {}", r.name.text, num(r.initial), num(r.annual), num(r.spent),
-                                    num(r.weight), num(r.rate), num(r.score)));
+                line(2,
+                     fmt::format("{} {} {} {} {} {} {}", r.name.text, num(r.initial), num(r.annual),
+                                 num(r.spent), num(r.weight), num(r.rate), num(r.score)));
         }
-        if (p.goals) line(1, fmt::format("goals {} | {}", txt(p.goals->expected), txt(p.goals->achieved)));
-        for (const auto& c : p.categories) category(c, 1);
         if (p.goals)
-            for (const auto& d : p.goals->duplicate_keywords) line(1, "duplicate " + d.text);
+            line(1, fmt::format("goals {} | {}", txt(p.goals->expected), txt(p.goals->achieved)));
+        for (const auto& c : p.categories)
+            category(c, 1);
+        if (p.goals)
+            for (const auto& d : p.goals->duplicate_keywords)
+                line(1, "duplicate " + d.text);
         if (p.total) {
             line(1, fmt::format("total {} {}", num(p.total->weight), num(p.total->score)));
-            for (const auto& d : p.total->duplicate_keywords) line(1, "duplicate " + d.text);
+            for (const auto& d : p.total->duplicate_keywords)
+                line(1, "duplicate " + d.text);
         }
         if (p.grade) line(1, "grade " + p.grade->number.text);
-        for (const auto& d : p.duplicate_keywords) line(1, "duplicate " + d.text);
+        for (const auto& d : p.duplicate_keywords)
+            line(1, "duplicate " + d.text);
     }
 };
 
@@ -104,8 +132,10 @@ public:
 
 std::string dump(const File& file) {
     Dumper d;
-    for (const auto& p : file.projects) d.project(p);
-    for (const auto& c : file.comments) d.line(0, "comment " + c.text);
+    for (const auto& p : file.projects)
+        d.project(p);
+    for (const auto& c : file.comments)
+        d.line(0, "comment " + c.text);
     return d.out;
 }
 

@@ -38,7 +38,7 @@ struct Quantity {
 };
 
 struct Date {
-    Token token; // as written: 2023-11-30, 2023年12月, 11月底
+    Token token;                      // as written: 2023-11-30, 2023年12月, 11月底
     int year = 0, month = 0, day = 0; // 0 = not stated
     bool month_end = false;           // 底 / 末
 };
@@ -54,14 +54,14 @@ struct Operand {
 struct Condition {
     enum class Kind { measured, text, scale } kind = Kind::measured;
     Span span;
-    std::optional<String> label;  // "受众人数" in `"受众人数" 不少于 3万人次`
+    std::optional<String> label; // "受众人数" in `"受众人数" 不少于 3万人次`
     std::optional<Comparator> prefix;
     std::optional<Comparator> suffix;
-    std::optional<Operand> low;   // the operand, or the low end of a range
+    std::optional<Operand> low; // the operand, or the low end of a range
     std::optional<Token> range_sep;
-    std::optional<Operand> high;  // the high end of a range
-    String text;                  // Kind::text
-    Token scale;                  // Kind::scale: 优良中低差, 好/较好/一般/较差/差
+    std::optional<Operand> high; // the high end of a range
+    String text;                 // Kind::text
+    Token scale;                 // Kind::scale: 优良中低差, 好/较好/一般/较差/差
     bool is_range() const { return high.has_value(); }
 };
 
@@ -104,11 +104,11 @@ struct Indicator {
 
 struct Category {
     Span span;
-    Token name;   // keyword as written, or the quoted name's raw text
+    Token name; // keyword as written, or the quoted name's raw text
     bool quoted = false;
-    std::string name_text; // decoded name
-    std::vector<Category> children;     // level 1: its level-2 categories
-    std::vector<Indicator> indicators;  // level 2: its indicators
+    std::string name_text;               // decoded name
+    std::vector<Category> children;      // level 1: its level-2 categories
+    std::vector<Indicator> indicators;   // level 2: its indicators
     std::optional<Token> not_applicable; // level 2 written as `不涉及`
 };
 

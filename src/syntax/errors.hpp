@@ -16,11 +16,15 @@ inline constexpr ErrorEntry error_of{nullptr, nullptr};
 
 #define JX_ERROR(rule, code, message)                                                              \
     template <>                                                                                    \
-    inline constexpr ErrorEntry error_of<grammar::rule>{code, message}
+    inline constexpr ErrorEntry error_of<grammar::rule> {                                          \
+        code, message                                                                              \
+    }
 
 // Files and projects
-JX_ERROR(file_item, "expected-project", "expected a project: 项目 \"name\" { … } (or: project \"name\" { … })");
-JX_ERROR(project_name, "expected-project-name", "expected the project's name in double quotes after 项目");
+JX_ERROR(file_item, "expected-project",
+         "expected a project: 项目 \"name\" { … } (or: project \"name\" { … })");
+JX_ERROR(project_name, "expected-project-name",
+         "expected the project's name in double quotes after 项目");
 JX_ERROR(project_open, "expected-open-brace", "expected '{' to open the project");
 JX_ERROR(project_close, "expected-close-brace", "expected '}' to close the project");
 JX_ERROR(project_item, "unexpected-in-project",
@@ -29,18 +33,25 @@ JX_ERROR(project_item, "unexpected-in-project",
 
 // Metadata
 JX_ERROR(year_value, "expected-year", "expected a four-digit year such as 2023 after 年度");
-JX_ERROR(department_value, "expected-string", "expected the department's name in double quotes after 主管部门");
-JX_ERROR(unit_value, "expected-string", "expected the implementing unit's name in double quotes after 实施单位");
-JX_ERROR(contact_value, "expected-string", "expected the contact person's name in double quotes after 项目负责人");
-JX_ERROR(phone_value, "expected-string", "expected the phone number in double quotes after 联系电话");
+JX_ERROR(department_value, "expected-string",
+         "expected the department's name in double quotes after 主管部门");
+JX_ERROR(unit_value, "expected-string",
+         "expected the implementing unit's name in double quotes after 实施单位");
+JX_ERROR(contact_value, "expected-string",
+         "expected the contact person's name in double quotes after 项目负责人");
+JX_ERROR(phone_value, "expected-string",
+         "expected the phone number in double quotes after 联系电话");
 
 // Funds
-JX_ERROR(funds_open, "expected-open-brace", "expected '{' to open the funds block (项目资金 万元 { … })");
+JX_ERROR(funds_open, "expected-open-brace",
+         "expected '{' to open the funds block (项目资金 万元 { … })");
 JX_ERROR(funds_close, "expected-close-brace", "expected '}' to close the funds block");
 JX_ERROR(fund_item, "unexpected-in-funds",
          "expected a funds row: 年度资金总额, 当年财政拨款, 上年结转资金, 其他资金, or '}'");
-JX_ERROR(initial_value, "expected-number", "expected an amount after 年初预算数, such as 280 or 30万元");
-JX_ERROR(annual_value, "expected-number", "expected an amount after 全年预算数, such as 280 or 30万元");
+JX_ERROR(initial_value, "expected-number",
+         "expected an amount after 年初预算数, such as 280 or 30万元");
+JX_ERROR(annual_value, "expected-number",
+         "expected an amount after 全年预算数, such as 280 or 30万元");
 JX_ERROR(spent_value, "expected-number", "expected an amount after 全年执行数, such as 279.77");
 JX_ERROR(fund_weight_value, "expected-number", "expected a number after 分值");
 JX_ERROR(rate_figure, "expected-number", "expected a rate after 执行率, such as 99.92%");
@@ -50,44 +61,57 @@ JX_ERROR(fund_score_value, "expected-number", "expected a number after 得分");
 JX_ERROR(goal_open, "expected-open-brace", "expected '{' to open 年度总体目标");
 JX_ERROR(goal_close, "expected-close-brace", "expected '}' to close 年度总体目标");
 JX_ERROR(goal_item, "unexpected-in-goal", "expected 预期目标 \"…\", 实际完成情况 \"…\", or '}'");
-JX_ERROR(expected_text, "expected-string", "expected the expected goal as text in double quotes after 预期目标");
-JX_ERROR(achieved_text, "expected-string", "expected the achieved result as text in double quotes after 实际完成情况");
+JX_ERROR(expected_text, "expected-string",
+         "expected the expected goal as text in double quotes after 预期目标");
+JX_ERROR(achieved_text, "expected-string",
+         "expected the achieved result as text in double quotes after 实际完成情况");
 
 // Categories
 JX_ERROR(level1_open, "expected-open-brace", "expected '{' after the level-1 category name");
 JX_ERROR(level1_close, "expected-close-brace", "expected '}' to close the level-1 category");
-JX_ERROR(level1_item, "unexpected-in-category",
-         "expected a level-2 category such as 数量指标 { … }, or '}' to close the level-1 category");
+JX_ERROR(
+    level1_item, "unexpected-in-category",
+    "expected a level-2 category such as 数量指标 { … }, or '}' to close the level-1 category");
 JX_ERROR(level2_open, "expected-open-brace",
-         "expected '{' after the category name (indicators belong inside a level-2 category such as 数量指标)");
+         "expected '{' after the category name (indicators belong inside a level-2 category such "
+         "as 数量指标)");
 JX_ERROR(level2_close, "expected-close-brace", "expected '}' to close the level-2 category");
-JX_ERROR(level2_item, "unexpected-in-category",
-         "expected an indicator name in double quotes, 不涉及, or '}' to close the level-2 category");
+JX_ERROR(
+    level2_item, "unexpected-in-category",
+    "expected an indicator name in double quotes, 不涉及, or '}' to close the level-2 category");
 
 // Indicators
 JX_ERROR(target_value, "expected-value",
-         "expected a target after 指标值: a number with its unit (≥ 95%), a grade scale (优良中低差), a date "
+         "expected a target after 指标值: a number with its unit (≥ 95%), a grade scale "
+         "(优良中低差), a date "
          "(2023-12-31), text in double quotes, or 不涉及");
 JX_ERROR(actual_value, "expected-value",
-         "expected an actual value after 完成值: a number with its unit (96%), a grade (优), a date, text in "
+         "expected an actual value after 完成值: a number with its unit (96%), a grade (优), a "
+         "date, text in "
          "double quotes, or 不涉及");
 JX_ERROR(weight_value, "expected-number", "expected a number after 分值");
 JX_ERROR(score_value, "expected-number", "expected a number after 得分");
-JX_ERROR(reason_text, "expected-string", "expected the deviation reason in double quotes after 偏差原因");
+JX_ERROR(reason_text, "expected-string",
+         "expected the deviation reason in double quotes after 偏差原因");
 JX_ERROR(indicator_end, "unexpected-in-indicator",
-         "expected 指标值, 完成值, 分值, 得分, 偏差原因, the next indicator's name in double quotes, or '}'");
+         "expected 指标值, 完成值, 分值, 得分, 偏差原因, the next indicator's name in double "
+         "quotes, or '}'");
 
 // Totals
 JX_ERROR(total_weight_value, "expected-number", "expected the total weight after 总分 分值");
 JX_ERROR(total_score_value, "expected-number", "expected the total score after 总分 得分");
-JX_ERROR(total_grade_word, "expected-grade", "expected a grade after 等级: 优秀, 良好, 一般 or 较差");
+JX_ERROR(total_grade_word, "expected-grade",
+         "expected a grade after 等级: 优秀, 良好, 一般 or 较差");
 
 // Strings
 JX_ERROR(string_close, "unterminated-string",
-         "unterminated string: expected '\"' before the end of the line (use \"\"\" … \"\"\" for text over "
+         "unterminated string: expected '\"' before the end of the line (use \"\"\" … \"\"\" for "
+         "text over "
          "several lines)");
-JX_ERROR(block_string_close, "unterminated-string", "unterminated text block: expected a closing \"\"\"");
-JX_ERROR(escape_code, "invalid-escape", "unknown escape in string: use \\\" \\\\ \\n \\t \\r or \\u{4E00}");
+JX_ERROR(block_string_close, "unterminated-string",
+         "unterminated text block: expected a closing \"\"\"");
+JX_ERROR(escape_code, "invalid-escape",
+         "unknown escape in string: use \\\" \\\\ \\n \\t \\r or \\u{4E00}");
 
 #undef JX_ERROR
 

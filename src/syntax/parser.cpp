@@ -17,21 +17,93 @@ namespace g = jx::grammar;
 // A tree of the selected rules only. Nodes of failed attempts are discarded, so the conversion
 // below sees exactly what matched.
 
-#define JX_NODE_KINDS(X)                                                                           \
-    X(project) X(kw_project) X(project_name) X(year_stmt) X(year_value) X(department_stmt)          \
-    X(unit_stmt) X(contact_stmt) X(phone_stmt) X(string_lit) X(number) X(unit) X(money_unit)        \
-    X(percent) X(funds_block) X(kw_funds) X(fund_row) X(fund_row_name) X(initial_field)             \
-    X(annual_field) X(spent_field) X(fund_weight_field) X(rate_field) X(fund_score_field)           \
-    X(goal_block) X(kw_goal) X(expected_stmt) X(achieved_stmt) X(level1_block) X(level2_block)      \
-    X(category_word) X(level2_na) X(indicator) X(target_field) X(actual_field) X(weight_field)       \
-    X(score_field) X(reason_field) X(na_field) X(total_stmt) X(kw_total) X(total_weight_field)      \
-    X(total_score_field) X(grade_stmt) X(total_grade_word) X(value) X(kw_na) X(condition)           \
-    X(label) X(text_value) X(scale_lit) X(measured) X(cmp_ge) X(cmp_le) X(cmp_gt) X(cmp_lt)         \
-    X(cmp_eq) X(suffix_ge) X(suffix_le) X(operand) X(date_range) X(quantity_range) X(date)          \
-    X(quantity) X(grade) X(budget_ref) X(range_sep) X(condition_sep) X(comment) X(bom)              \
-    X(kw_year) X(kw_department) X(kw_unit) X(kw_contact) X(kw_phone) X(kw_expected) X(kw_achieved)  \
-    X(kw_initial) X(kw_annual) X(kw_spent) X(kw_rate) X(kw_weight) X(kw_score) X(kw_target)         \
-    X(kw_actual) X(kw_reason) X(kw_grade)
+// clang-format off
+#define JX_NODE_KINDS(X) \
+    X(project) \
+    X(kw_project) \
+    X(project_name) \
+    X(year_stmt) \
+    X(year_value) \
+    X(department_stmt) \
+    X(unit_stmt) \
+    X(contact_stmt) \
+    X(phone_stmt) \
+    X(string_lit) \
+    X(number) \
+    X(unit) \
+    X(money_unit) \
+    X(percent) \
+    X(kw_funds) \
+    X(fund_row) \
+    X(fund_row_name) \
+    X(initial_field) \
+    X(annual_field) \
+    X(spent_field) \
+    X(fund_weight_field) \
+    X(rate_field) \
+    X(fund_score_field) \
+    X(goal_block) \
+    X(kw_goal) \
+    X(expected_stmt) \
+    X(achieved_stmt) \
+    X(level1_block) \
+    X(level2_block) \
+    X(level2_na) \
+    X(indicator) \
+    X(target_field) \
+    X(actual_field) \
+    X(weight_field) \
+    X(score_field) \
+    X(reason_field) \
+    X(na_field) \
+    X(total_stmt) \
+    X(total_weight_field) \
+    X(total_score_field) \
+    X(grade_stmt) \
+    X(total_grade_word) \
+    X(value) \
+    X(kw_na) \
+    X(condition) \
+    X(label) \
+    X(text_value) \
+    X(scale_lit) \
+    X(measured) \
+    X(cmp_ge) \
+    X(cmp_le) \
+    X(cmp_gt) \
+    X(cmp_lt) \
+    X(cmp_eq) \
+    X(suffix_ge) \
+    X(suffix_le) \
+    X(operand) \
+    X(date_range) \
+    X(quantity_range) \
+    X(date) \
+    X(quantity) \
+    X(grade) \
+    X(budget_ref) \
+    X(range_sep) \
+    X(condition_sep) \
+    X(comment) \
+    X(bom) \
+    X(kw_year) \
+    X(kw_department) \
+    X(kw_unit) \
+    X(kw_contact) \
+    X(kw_phone) \
+    X(kw_expected) \
+    X(kw_achieved) \
+    X(kw_initial) \
+    X(kw_annual) \
+    X(kw_spent) \
+    X(kw_rate) \
+    X(kw_weight) \
+    X(kw_score) \
+    X(kw_target) \
+    X(kw_actual) \
+    X(kw_reason) \
+    X(kw_grade)
+// clang-format on
 
 enum class K : std::uint8_t {
 #define JX_ENUM(r) r,
@@ -57,12 +129,19 @@ namespace {
 // Lookaheads test without consuming; nothing matched inside them belongs to the tree.
 // Rules derived from at<> or not_at<> (such as grammar::indicator_end) count too.
 template <typename... R>
-constexpr std::true_type lookahead_test(const pegtl::internal::at<R...>*) { return {}; }
+constexpr std::true_type lookahead_test(const pegtl::internal::at<R...>*) {
+    return {};
+}
 template <typename... R>
-constexpr std::true_type lookahead_test(const pegtl::internal::not_at<R...>*) { return {}; }
-constexpr std::false_type lookahead_test(const void*) { return {}; }
+constexpr std::true_type lookahead_test(const pegtl::internal::not_at<R...>*) {
+    return {};
+}
+constexpr std::false_type lookahead_test(const void*) {
+    return {};
+}
 template <typename Rule>
-inline constexpr bool is_lookahead = decltype(lookahead_test(static_cast<const Rule*>(nullptr)))::value;
+inline constexpr bool is_lookahead =
+    decltype(lookahead_test(static_cast<const Rule*>(nullptr)))::value;
 
 struct Node {
     K kind;
@@ -86,7 +165,9 @@ struct Builder {
     const void* failed_rule = nullptr;
     std::uint32_t failed_begin = 0;
 
-    Builder(const SourceFile& s, const Limits& l) : source(s), limits(l) { stack.push_back({K::none_root, 0, 0, {}}); }
+    Builder(const SourceFile& s, const Limits& l) : source(s), limits(l) {
+        stack.push_back({K::none_root, 0, 0, {}});
+    }
 };
 
 // Where an error should be underlined: the token that stands at `offset`, up to the next space.
@@ -146,16 +227,20 @@ struct control : pegtl::normal<Rule> {
             n.end = offset(in);
             if constexpr (std::is_same_v<Rule, g::string_lit>) {
                 if (n.end - n.begin > b.limits.max_string_bytes)
-                    throw SyntaxError("string-too-long",
-                                      fmt::format("string literal of {} bytes is longer than the limit of {} bytes",
-                                                  n.end - n.begin, b.limits.max_string_bytes),
-                                      in.position());
+                    throw SyntaxError(
+                        "string-too-long",
+                        fmt::format(
+                            "string literal of {} bytes is longer than the limit of {} bytes",
+                            n.end - n.begin, b.limits.max_string_bytes),
+                        in.position());
             }
             siblings.push_back(std::move(n));
         } else if (!n.children.empty() && !is_lookahead<Rule>) {
             // Unselected rules (and recover frames) hand their nodes to the parent.
-            if (siblings.empty()) siblings = std::move(n.children);
-            else std::move(n.children.begin(), n.children.end(), std::back_inserter(siblings));
+            if (siblings.empty())
+                siblings = std::move(n.children);
+            else
+                std::move(n.children.begin(), n.children.end(), std::back_inserter(siblings));
         }
     }
 
@@ -171,7 +256,8 @@ struct control : pegtl::normal<Rule> {
     template <typename Input>
     [[noreturn]] static void raise(const Input& in, Builder& b) {
         constexpr ErrorEntry entry = error_of<Rule>;
-        static_assert(entry.message != nullptr, "every must-point needs an entry in syntax/errors.hpp");
+        static_assert(entry.message != nullptr,
+                      "every must-point needs an entry in syntax/errors.hpp");
         pegtl::position p = in.position();
         if constexpr (std::is_same_v<Rule, g::string_close>) {
             // An unclosed string is shown where it opens.
@@ -186,7 +272,8 @@ struct control : pegtl::normal<Rule> {
             std::uint32_t begin = b.failed_begin;
             std::string_view text = b.source.text();
             // Point at what was found, past the blanks before it.
-            while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '\n' || text[begin] == '\r'))
+            while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\t' ||
+                                           text[begin] == '\n' || text[begin] == '\r'))
                 ++begin;
             p.byte = begin;
         }
@@ -195,7 +282,8 @@ struct control : pegtl::normal<Rule> {
     }
 
     // Exceptions thrown by actions are rethrown with the source position.
-    template <template <typename...> class Action, typename Iterator, typename Input, typename... States>
+    template <template <typename...> class Action, typename Iterator, typename Input,
+              typename... States>
     static auto apply(const Iterator& begin, const Input& in, States&&... st)
         -> decltype(pegtl::normal<Rule>::template apply<Action>(begin, in, st...)) {
         try {
@@ -210,9 +298,11 @@ struct control : pegtl::normal<Rule> {
     // Called by grammar::recover when an item failed: record the error, drop the item's partial
     // nodes and skip to a point where parsing can resume.
     template <typename Input>
-    static void recovered(const pegtl::parse_error& e, const char* item_start, Input& in, Builder& b) {
+    static void recovered(const pegtl::parse_error& e, const char* item_start, Input& in,
+                          Builder& b) {
         const std::uint32_t start = static_cast<std::uint32_t>(item_start - in.begin());
-        const std::uint32_t at = e.positions().empty() ? start : static_cast<std::uint32_t>(e.positions().front().byte);
+        const std::uint32_t at =
+            e.positions().empty() ? start : static_cast<std::uint32_t>(e.positions().front().byte);
         const auto* se = dynamic_cast<const SyntaxError*>(&e);
         std::string_view text = b.source.text();
         Diagnostic d = make_error(se ? se->code() : "syntax", std::string(e.message()));
@@ -221,7 +311,8 @@ struct control : pegtl::normal<Rule> {
         b.errors.push_back(std::move(d));
 
         // Discard the nodes the failed item left open.
-        while (b.stack.size() > 1 && b.stack.back().kind != K::recover_frame) b.stack.pop_back();
+        while (b.stack.size() > 1 && b.stack.back().kind != K::recover_frame)
+            b.stack.pop_back();
         b.stack.back().children.clear();
 
         // Skip to the end of the line, and further while braces opened on the way stay open;
@@ -236,12 +327,15 @@ struct control : pegtl::normal<Rule> {
                     in_string = false; // a line string never spans lines: look at this break again
                     continue;
                 }
-                if (c == '\\') ++i;
-                else if (c == '"') in_string = false;
+                if (c == '\\')
+                    ++i;
+                else if (c == '"')
+                    in_string = false;
             } else if (c == '"') {
                 in_string = true;
             } else if (c == '#' || (c == '/' && i + 1 < text.size() && text[i + 1] == '/')) {
-                while (i < text.size() && text[i] != '\n') ++i;
+                while (i < text.size() && text[i] != '\n')
+                    ++i;
                 continue;
             } else if (c == '{') {
                 ++open;
@@ -271,12 +365,16 @@ public:
     ast::File convert(const Node& root) {
         ast::File file;
         for (const auto& n : root.children) {
-            if (n.kind == K::project) file.projects.push_back(project(n));
-            else if (n.kind == K::bom) file.has_bom = true;
+            if (n.kind == K::project)
+                file.projects.push_back(project(n));
+            else if (n.kind == K::bom)
+                file.has_bom = true;
         }
         collect_comments(root, file.comments);
         std::sort(file.comments.begin(), file.comments.end(),
-                  [](const ast::Comment& a, const ast::Comment& b) { return a.span.begin < b.span.begin; });
+                  [](const ast::Comment& a, const ast::Comment& b) {
+                      return a.span.begin < b.span.begin;
+                  });
         return file;
     }
 
@@ -285,7 +383,9 @@ private:
     std::vector<Diagnostic>& errors_;
 
     static Span span(const Node& n) { return {n.begin, n.end}; }
-    std::string_view text(const Node& n) const { return source_.text().substr(n.begin, n.end - n.begin); }
+    std::string_view text(const Node& n) const {
+        return source_.text().substr(n.begin, n.end - n.begin);
+    }
     ast::Token token(const Node& n) const { return {span(n), std::string(text(n))}; }
 
     void collect_comments(const Node& n, std::vector<ast::Comment>& out) const {
@@ -313,17 +413,25 @@ private:
             }
             char e = raw[++i];
             switch (e) {
-            case 'n': s.text += '\n'; break;
-            case 't': s.text += '\t'; break;
-            case 'r': s.text += '\r'; break;
+            case 'n':
+                s.text += '\n';
+                break;
+            case 't':
+                s.text += '\t';
+                break;
+            case 'r':
+                s.text += '\r';
+                break;
             case 'u': {
                 std::size_t close = raw.find('}', i);
-                unsigned long cp = std::stoul(std::string(raw.substr(i + 2, close - i - 2)), nullptr, 16);
+                unsigned long cp =
+                    std::stoul(std::string(raw.substr(i + 2, close - i - 2)), nullptr, 16);
                 append_utf8(s.text, static_cast<char32_t>(cp), n);
                 i = close;
                 break;
             }
-            default: s.text += e;
+            default:
+                s.text += e;
             }
         }
         return s;
@@ -331,11 +439,14 @@ private:
 
     void append_utf8(std::string& out, char32_t cp, const Node& n) const {
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) {
-            errors_.push_back(make_error("invalid-escape", fmt::format("\\u{{{:X}}} is not a valid character", static_cast<unsigned>(cp)))
-                                  .label(span(n)));
+            errors_.push_back(
+                make_error("invalid-escape", fmt::format("\\u{{{:X}}} is not a valid character",
+                                                         static_cast<unsigned>(cp)))
+                    .label(span(n)));
             return;
         }
-        if (cp < 0x80) out += static_cast<char>(cp);
+        if (cp < 0x80)
+            out += static_cast<char>(cp);
         else if (cp < 0x800) {
             out += static_cast<char>(0xC0 | (cp >> 6));
             out += static_cast<char>(0x80 | (cp & 0x3F));
@@ -352,7 +463,9 @@ private:
     }
 
     // The keyword is the first child of a statement or field node.
-    ast::Token keyword(const Node& n) const { return n.children.empty() ? ast::Token{} : token(n.children.front()); }
+    ast::Token keyword(const Node& n) const {
+        return n.children.empty() ? ast::Token{} : token(n.children.front());
+    }
 
     ast::NumberField number_field(const Node& n) const {
         ast::NumberField f;
@@ -373,9 +486,12 @@ private:
     }
 
     template <typename T>
-    void set_once(std::optional<T>& slot, T value, std::vector<ast::Token>& duplicates, const ast::Token& kw) {
-        if (slot) duplicates.push_back(kw);
-        else slot = std::move(value);
+    void set_once(std::optional<T>& slot, T value, std::vector<ast::Token>& duplicates,
+                  const ast::Token& kw) {
+        if (slot)
+            duplicates.push_back(kw);
+        else
+            slot = std::move(value);
     }
 
     ast::Project project(const Node& n) {
@@ -383,7 +499,9 @@ private:
         p.span = span(n);
         for (const auto& c : n.children) {
             switch (c.kind) {
-            case K::kw_project: p.keyword = token(c); break;
+            case K::kw_project:
+                p.keyword = token(c);
+                break;
             case K::project_name:
                 if (const Node* s = c.find(K::string_lit)) p.name = string(*s);
                 break;
@@ -395,14 +513,30 @@ private:
                 set_once(p.year, f, p.duplicate_keywords, f.keyword);
                 break;
             }
-            case K::department_stmt: set_once(p.department, text_field(c), p.duplicate_keywords, keyword(c)); break;
-            case K::unit_stmt: set_once(p.unit, text_field(c), p.duplicate_keywords, keyword(c)); break;
-            case K::contact_stmt: set_once(p.contact, text_field(c), p.duplicate_keywords, keyword(c)); break;
-            case K::phone_stmt: set_once(p.phone, text_field(c), p.duplicate_keywords, keyword(c)); break;
-            case K::funds_block: set_once(p.funds, funds(c), p.duplicate_keywords, keyword(c)); break;
-            case K::goal_block: set_once(p.goals, goals(c), p.duplicate_keywords, keyword(c)); break;
-            case K::level1_block: p.categories.push_back(category(c)); break;
-            case K::total_stmt: set_once(p.total, total(c), p.duplicate_keywords, keyword(c)); break;
+            case K::department_stmt:
+                set_once(p.department, text_field(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::unit_stmt:
+                set_once(p.unit, text_field(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::contact_stmt:
+                set_once(p.contact, text_field(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::phone_stmt:
+                set_once(p.phone, text_field(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::funds_block:
+                set_once(p.funds, funds(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::goal_block:
+                set_once(p.goals, goals(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::level1_block:
+                p.categories.push_back(category(c));
+                break;
+            case K::total_stmt:
+                set_once(p.total, total(c), p.duplicate_keywords, keyword(c));
+                break;
             case K::grade_stmt: {
                 ast::NumberField f;
                 f.span = span(c);
@@ -411,7 +545,8 @@ private:
                 set_once(p.grade, f, p.duplicate_keywords, f.keyword);
                 break;
             }
-            default: break;
+            default:
+                break;
             }
         }
         return p;
@@ -430,13 +565,26 @@ private:
             for (const auto& fld : c.children) {
                 ast::NumberField v = number_field(fld);
                 switch (fld.kind) {
-                case K::initial_field: set_once(row.initial, v, row.duplicate_keywords, v.keyword); break;
-                case K::annual_field: set_once(row.annual, v, row.duplicate_keywords, v.keyword); break;
-                case K::spent_field: set_once(row.spent, v, row.duplicate_keywords, v.keyword); break;
-                case K::fund_weight_field: set_once(row.weight, v, row.duplicate_keywords, v.keyword); break;
-                case K::rate_field: set_once(row.rate, v, row.duplicate_keywords, v.keyword); break;
-                case K::fund_score_field: set_once(row.score, v, row.duplicate_keywords, v.keyword); break;
-                default: break;
+                case K::initial_field:
+                    set_once(row.initial, v, row.duplicate_keywords, v.keyword);
+                    break;
+                case K::annual_field:
+                    set_once(row.annual, v, row.duplicate_keywords, v.keyword);
+                    break;
+                case K::spent_field:
+                    set_once(row.spent, v, row.duplicate_keywords, v.keyword);
+                    break;
+                case K::fund_weight_field:
+                    set_once(row.weight, v, row.duplicate_keywords, v.keyword);
+                    break;
+                case K::rate_field:
+                    set_once(row.rate, v, row.duplicate_keywords, v.keyword);
+                    break;
+                case K::fund_score_field:
+                    set_once(row.score, v, row.duplicate_keywords, v.keyword);
+                    break;
+                default:
+                    break;
                 }
             }
             f.rows.push_back(std::move(row));
@@ -449,8 +597,10 @@ private:
         g.span = span(n);
         g.keyword = keyword(n);
         for (const auto& c : n.children) {
-            if (c.kind == K::expected_stmt) set_once(g.expected, text_field(c), g.duplicate_keywords, keyword(c));
-            if (c.kind == K::achieved_stmt) set_once(g.achieved, text_field(c), g.duplicate_keywords, keyword(c));
+            if (c.kind == K::expected_stmt)
+                set_once(g.expected, text_field(c), g.duplicate_keywords, keyword(c));
+            if (c.kind == K::achieved_stmt)
+                set_once(g.achieved, text_field(c), g.duplicate_keywords, keyword(c));
         }
         return g;
     }
@@ -460,8 +610,10 @@ private:
         t.span = span(n);
         t.keyword = keyword(n);
         for (const auto& c : n.children) {
-            if (c.kind == K::total_weight_field) set_once(t.weight, number_field(c), t.duplicate_keywords, keyword(c));
-            if (c.kind == K::total_score_field) set_once(t.score, number_field(c), t.duplicate_keywords, keyword(c));
+            if (c.kind == K::total_weight_field)
+                set_once(t.weight, number_field(c), t.duplicate_keywords, keyword(c));
+            if (c.kind == K::total_score_field)
+                set_once(t.score, number_field(c), t.duplicate_keywords, keyword(c));
         }
         return t;
     }
@@ -485,9 +637,12 @@ private:
             }
         }
         for (const auto& c : n.children) {
-            if (c.kind == K::level2_block) cat.children.push_back(category(c));
-            else if (c.kind == K::indicator) cat.indicators.push_back(indicator(c));
-            else if (c.kind == K::level2_na) cat.not_applicable = token(c);
+            if (c.kind == K::level2_block)
+                cat.children.push_back(category(c));
+            else if (c.kind == K::indicator)
+                cat.indicators.push_back(indicator(c));
+            else if (c.kind == K::level2_na)
+                cat.not_applicable = token(c);
         }
         return cat;
     }
@@ -510,11 +665,20 @@ private:
                 set_once(ind.actual, f, ind.duplicate_keywords, f.keyword);
                 break;
             }
-            case K::weight_field: set_once(ind.weight, number_field(c), ind.duplicate_keywords, keyword(c)); break;
-            case K::score_field: set_once(ind.score, number_field(c), ind.duplicate_keywords, keyword(c)); break;
-            case K::reason_field: set_once(ind.reason, text_field(c), ind.duplicate_keywords, keyword(c)); break;
-            case K::na_field: set_once(ind.not_applicable, token(c), ind.duplicate_keywords, token(c)); break;
-            default: break;
+            case K::weight_field:
+                set_once(ind.weight, number_field(c), ind.duplicate_keywords, keyword(c));
+                break;
+            case K::score_field:
+                set_once(ind.score, number_field(c), ind.duplicate_keywords, keyword(c));
+                break;
+            case K::reason_field:
+                set_once(ind.reason, text_field(c), ind.duplicate_keywords, keyword(c));
+                break;
+            case K::na_field:
+                set_once(ind.not_applicable, token(c), ind.duplicate_keywords, token(c));
+                break;
+            default:
+                break;
             }
         }
         return ind;
@@ -522,12 +686,20 @@ private:
 
     static std::optional<ast::Cmp> cmp_of(K k) {
         switch (k) {
-        case K::cmp_ge: case K::suffix_ge: return ast::Cmp::ge;
-        case K::cmp_le: case K::suffix_le: return ast::Cmp::le;
-        case K::cmp_gt: return ast::Cmp::gt;
-        case K::cmp_lt: return ast::Cmp::lt;
-        case K::cmp_eq: return ast::Cmp::eq;
-        default: return std::nullopt;
+        case K::cmp_ge:
+        case K::suffix_ge:
+            return ast::Cmp::ge;
+        case K::cmp_le:
+        case K::suffix_le:
+            return ast::Cmp::le;
+        case K::cmp_gt:
+            return ast::Cmp::gt;
+        case K::cmp_lt:
+            return ast::Cmp::lt;
+        case K::cmp_eq:
+            return ast::Cmp::eq;
+        default:
+            return std::nullopt;
         }
     }
 
@@ -535,9 +707,12 @@ private:
         ast::Value v;
         v.span = span(n);
         for (const auto& c : n.children) {
-            if (c.kind == K::kw_na) v.not_applicable = token(c);
-            else if (c.kind == K::condition) v.conditions.push_back(condition(c));
-            else if (c.kind == K::condition_sep) v.separators.push_back(token(c));
+            if (c.kind == K::kw_na)
+                v.not_applicable = token(c);
+            else if (c.kind == K::condition)
+                v.conditions.push_back(condition(c));
+            else if (c.kind == K::condition_sep)
+                v.separators.push_back(token(c));
         }
         return v;
     }
@@ -566,8 +741,10 @@ private:
         for (const auto& c : body->children) {
             if (auto cmp = cmp_of(c.kind)) {
                 ast::Comparator comparator{token(c), *cmp};
-                if (c.kind == K::suffix_ge || c.kind == K::suffix_le) cond.suffix = comparator;
-                else cond.prefix = comparator;
+                if (c.kind == K::suffix_ge || c.kind == K::suffix_le)
+                    cond.suffix = comparator;
+                else
+                    cond.prefix = comparator;
             } else if (c.kind == K::operand) {
                 operand_into(c, cond);
             }
@@ -591,7 +768,8 @@ private:
             }
             break;
         }
-        default: cond.low = single_operand(inner);
+        default:
+            cond.low = single_operand(inner);
         }
     }
 
@@ -617,7 +795,8 @@ private:
             op.kind = ast::Operand::Kind::budget;
             op.word = token(n);
             break;
-        default: break;
+        default:
+            break;
         }
         return op;
     }
@@ -630,7 +809,8 @@ private:
         std::vector<std::string> nums;
         std::string cur;
         for (char c : t) {
-            if (c >= '0' && c <= '9') cur += c;
+            if (c >= '0' && c <= '9')
+                cur += c;
             else if (!cur.empty()) {
                 nums.push_back(cur);
                 cur.clear();
@@ -653,34 +833,39 @@ ParseResult parse(const SourceFile& source, const Limits& limits) {
     std::string_view text = source.text();
     if (text.size() > limits.max_file_bytes) {
         result.diagnostics.push_back(
-            make_error("file-too-large", fmt::format("the file is {} bytes; the limit is {} bytes", text.size(),
-                                                     limits.max_file_bytes))
+            make_error("file-too-large", fmt::format("the file is {} bytes; the limit is {} bytes",
+                                                     text.size(), limits.max_file_bytes))
                 .label({0, 0}));
         return result;
     }
     if (std::size_t bad = text::find_invalid_utf8(text); bad != std::string_view::npos) {
         result.diagnostics.push_back(
-            make_error("invalid-utf8", fmt::format("the file is not valid UTF-8: byte 0x{:02X} at offset {} does "
-                                                   "not start a valid character",
-                                                   static_cast<unsigned>(static_cast<unsigned char>(text[bad])), bad))
+            make_error("invalid-utf8",
+                       fmt::format("the file is not valid UTF-8: byte 0x{:02X} at offset {} does "
+                                   "not start a valid character",
+                                   static_cast<unsigned>(static_cast<unsigned char>(text[bad])),
+                                   bad))
                 .label({static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)})
                 .note("save the file as UTF-8 (in Excel or Word: 另存为 → 编码 UTF-8)"));
         return result;
     }
     if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-        result.diagnostics.push_back(make_error("nul-byte", "the file contains a NUL byte; is it a binary file?")
-                                         .label({static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)}));
+        result.diagnostics.push_back(
+            make_error("nul-byte", "the file contains a NUL byte; is it a binary file?")
+                .label({static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)}));
         return result;
     }
 
     Builder builder(source, limits);
-    pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(text.data(), text.size(), source.name());
+    pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(
+        text.data(), text.size(), source.name());
     try {
         pegtl::parse<g::file, nothing, control>(in, builder);
     } catch (const pegtl::parse_error& e) {
         // Only errors outside any recoverable item reach here.
         const auto* se = dynamic_cast<const SyntaxError*>(&e);
-        std::uint32_t at = e.positions().empty() ? 0 : static_cast<std::uint32_t>(e.positions().front().byte);
+        std::uint32_t at =
+            e.positions().empty() ? 0 : static_cast<std::uint32_t>(e.positions().front().byte);
         builder.errors.push_back(make_error(se ? se->code() : "syntax", std::string(e.message()))
                                      .label(offending_span(text, at)));
     }
@@ -688,9 +873,10 @@ ParseResult parse(const SourceFile& source, const Limits& limits) {
     Node root = std::move(builder.stack.front());
     Converter converter(source, result.diagnostics);
     result.file = converter.convert(root);
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return a.labels.front().span.begin < b.labels.front().span.begin;
-    });
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return a.labels.front().span.begin < b.labels.front().span.begin;
+                     });
     return result;
 }
 

@@ -10,7 +10,7 @@
 namespace jx::syntax {
 
 struct Limits {
-    std::size_t max_file_bytes = 16u << 20; // 16 MiB
+    std::size_t max_file_bytes = 16u << 20;  // 16 MiB
     std::size_t max_string_bytes = 1u << 20; // 1 MiB for one string literal
 };
 

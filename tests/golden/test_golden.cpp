@@ -29,7 +29,8 @@ TEST_CASE("golden: syntax errors, rendered in full", "[golden][parse]") {
         auto r = syntax::parse(src);
         CHECK_FALSE(r.ok()); // every case here is a mistake
         std::string out;
-        for (const auto& d : r.diagnostics) out += render(d, &src);
+        for (const auto& d : r.diagnostics)
+            out += render(d, &src);
         test::check_golden(stem_path(rel) + ".expected", out);
     }
 }
@@ -39,7 +40,8 @@ static std::string check_output(const std::vector<std::string>& rel_paths) {
     driver::Totals totals;
     std::string out;
     for (const auto& rel : rel_paths) {
-        auto r = driver::check_source(std::make_unique<SourceFile>(rel, test::read(test::source_path(rel))), policy);
+        auto r = driver::check_source(
+            std::make_unique<SourceFile>(rel, test::read(test::source_path(rel))), policy);
         totals.add(r);
         out += driver::render_text(r, false);
     }
@@ -70,7 +72,8 @@ TEST_CASE("golden: the recomputed score table of every real table", "[golden][sp
         for (const auto& p : parsed.file.projects) {
             std::vector<Diagnostic> errors;
             auto m = model::lower(p, errors);
-            out += "== " + rel + "\n" + driver::render_score_table(scoring::evaluate(m, policy), policy) + "\n";
+            out += "== " + rel + "\n" +
+                   driver::render_score_table(scoring::evaluate(m, policy), policy) + "\n";
         }
     }
     test::check_golden("tests/golden/indicator_specs.score.expected", out);

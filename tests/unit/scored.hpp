@@ -40,8 +40,9 @@ struct Scored {
     const jx::scoring::RowResult& row(std::size_t i = 0) const { return result.rows.at(i); }
 };
 
-inline std::unique_ptr<Scored> score_spec(const std::string& text,
-                                          const jx::scoring::Policy& policy = jx::scoring::Policy::defaults()) {
+inline std::unique_ptr<Scored>
+score_spec(const std::string& text,
+           const jx::scoring::Policy& policy = jx::scoring::Policy::defaults()) {
     auto s = std::make_unique<Scored>();
     s->source = std::make_unique<jx::SourceFile>("t.jx", text);
     s->parsed = jx::syntax::parse(*s->source);
@@ -53,9 +54,13 @@ inline std::unique_ptr<Scored> score_spec(const std::string& text,
 }
 
 // One indicator row under 产出指标 / `level2`, with the fields given.
-inline std::unique_ptr<Scored> score_row(const std::string& fields, const std::string& level2 = "数量指标",
-                                         const jx::scoring::Policy& policy = jx::scoring::Policy::defaults()) {
-    return score_spec("项目 \"p\" { 年度 2022 产出指标 { " + level2 + " { \"r\" " + fields + " } } }", policy);
+inline std::unique_ptr<Scored>
+score_row(const std::string& fields, const std::string& level2 = "数量指标",
+          const jx::scoring::Policy& policy = jx::scoring::Policy::defaults()) {
+    return score_spec(
+        "项目 \"p\" { 年度 2022 产出指标 { " + level2 + " { \"r\" " + fields + " } } }", policy);
 }
 
-inline std::string shown(const jx::scoring::RowResult& r) { return jx::scoring::show(r.expected(12)); }
+inline std::string shown(const jx::scoring::RowResult& r) {
+    return jx::scoring::show(r.expected(12));
+}

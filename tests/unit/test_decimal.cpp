@@ -4,7 +4,9 @@
 
 using jx::Decimal;
 
-static Decimal D(const char* s) { return *Decimal::parse(s); }
+static Decimal D(const char* s) {
+    return *Decimal::parse(s);
+}
 
 TEST_CASE("decimals keep the precision they were written with", "[decimal]") {
     CHECK(D("9").scale() == 0);

@@ -29,7 +29,9 @@ TEST_CASE("parallel checking gives the same reports, in input order", "[driver]"
     auto policy = scoring::Policy::defaults();
     auto collect = [&](unsigned jobs) {
         std::string out;
-        driver::check_files(files, policy, jobs, [&](driver::FileReport& r) { out += r.path + "\n" + driver::render_text(r, false); });
+        driver::check_files(files, policy, jobs, [&](driver::FileReport& r) {
+            out += r.path + "\n" + driver::render_text(r, false);
+        });
         return out;
     };
     CHECK(collect(1) == collect(4));
@@ -58,7 +60,8 @@ TEST_CASE("files are written atomically and keep their permissions", "[driver]")
     CHECK(jx::test::read(f.string()) == "new");
     CHECK((fs::status(f).permissions() & fs::perms::group_read) != fs::perms::none);
     CHECK((fs::status(f).permissions() & fs::perms::others_read) == fs::perms::none);
-    for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename().string().rfind(".a.jx.", 0) != 0);
+    for (const auto& e : fs::directory_iterator(dir))
+        CHECK(e.path().filename().string().rfind(".a.jx.", 0) != 0);
 }
 
 TEST_CASE("JSON findings escape text and carry the subject", "[driver]") {
@@ -66,7 +69,8 @@ TEST_CASE("JSON findings escape text and carry the subject", "[driver]") {
     r.path = "a\"b.jx";
     Diagnostic d = make_error("total-score-mismatch", "总分 得分 is 95\nbut 80");
     d.subject = {"基层党组织党建活动经费", "总分", "95", "80"};
-    CHECK(driver::json_finding(r, d) ==
-          R"({"code":"total-score-mismatch","severity":"error","file":"a\"b.jx","line":0,"column":0,)"
-          R"("project":"基层党组织党建活动经费","indicator":"总分","message":"总分 得分 is 95\nbut 80","reported":"95","expected":"80"})");
+    CHECK(
+        driver::json_finding(r, d) ==
+        R"({"code":"total-score-mismatch","severity":"error","file":"a\"b.jx","line":0,"column":0,)"
+        R"("project":"基层党组织党建活动经费","indicator":"总分","message":"总分 得分 is 95\nbut 80","reported":"95","expected":"80"})");
 }

@@ -30,9 +30,9 @@ TEST_CASE("fmt is idempotent and keeps the parse, on every spec and example", "[
         INFO(f);
         std::string x = test::read(test::source_path(f));
         std::string once = fmt_text(f, x);
-        CHECK(fmt_text(f, once) == once);    // fmt(fmt(x)) == fmt(x)
-        CHECK(dump_of(once) == dump_of(x));  // parse(fmt(x)) == parse(x), comments included
-        CHECK(once == x);                    // the committed files are formatted (fmt --check)
+        CHECK(fmt_text(f, once) == once);   // fmt(fmt(x)) == fmt(x)
+        CHECK(dump_of(once) == dump_of(x)); // parse(fmt(x)) == parse(x), comments included
+        CHECK(once == x);                   // the committed files are formatted (fmt --check)
     }
 }
 

@@ -52,13 +52,20 @@ TEST_CASE("keywords do not swallow the head of longer keywords", "[grammar]") {
 }
 
 TEST_CASE("comparators in symbols and in words", "[grammar]") {
-    for (const char* s : {"≥", ">=", "＞＝", "不低于", "不少于", "达到"}) CHECK(whole<g::cmp_ge>(s));
-    for (const char* s : {"≤", "<=", "不超过", "不高于"}) CHECK(whole<g::cmp_le>(s));
-    for (const char* s : {"低于", "小于", "<", "＜"}) CHECK(whole<g::cmp_lt>(s));
-    for (const char* s : {"高于", "大于", ">", "超过"}) CHECK(whole<g::cmp_gt>(s));
-    for (const char* s : {"=", "＝"}) CHECK(whole<g::cmp_eq>(s));
-    for (const char* s : {"以上", "及以上"}) CHECK(whole<g::suffix_ge>(s));
-    for (const char* s : {"以内", "以下", "前"}) CHECK(whole<g::suffix_le>(s));
+    for (const char* s : {"≥", ">=", "＞＝", "不低于", "不少于", "达到"})
+        CHECK(whole<g::cmp_ge>(s));
+    for (const char* s : {"≤", "<=", "不超过", "不高于"})
+        CHECK(whole<g::cmp_le>(s));
+    for (const char* s : {"低于", "小于", "<", "＜"})
+        CHECK(whole<g::cmp_lt>(s));
+    for (const char* s : {"高于", "大于", ">", "超过"})
+        CHECK(whole<g::cmp_gt>(s));
+    for (const char* s : {"=", "＝"})
+        CHECK(whole<g::cmp_eq>(s));
+    for (const char* s : {"以上", "及以上"})
+        CHECK(whole<g::suffix_ge>(s));
+    for (const char* s : {"以内", "以下", "前"})
+        CHECK(whole<g::suffix_le>(s));
 }
 
 TEST_CASE("quantities with units; a unit never eats the next keyword", "[grammar]") {
@@ -75,7 +82,8 @@ TEST_CASE("quantities with units; a unit never eats the next keyword", "[grammar
 }
 
 TEST_CASE("dates, months and deadlines", "[grammar]") {
-    for (const char* s : {"2023-11-30", "2023-11", "2023年12月", "2023年12月31日", "11月底", "12月", "2023年"})
+    for (const char* s :
+         {"2023-11-30", "2023-11", "2023年12月", "2023年12月31日", "11月底", "12月", "2023年"})
         CHECK(whole<g::date>(s));
     CHECK_FALSE(whole<g::date>("12个月"));
     CHECK(whole<g::measured>("2023年12月前"));
@@ -105,8 +113,10 @@ TEST_CASE("statements", "[grammar]") {
     CHECK(whole<g::total_stmt>("总分 分值 100 得分 99.99"));
     CHECK(whole<g::total_stmt>("total weight 100 score 95"));
     CHECK(whole<g::grade_stmt>("等级 优秀"));
-    CHECK(whole<g::fund_row>("年度资金总额 年初 280 全年 280 执行 279.77 分值 10 执行率 99.92% 得分 9.99"));
-    CHECK(whole<g::fund_row>("all-funds initial 280 annual 280 spent 279.77 weight 10 rate 99.92% score 9.99"));
+    CHECK(whole<g::fund_row>(
+        "年度资金总额 年初 280 全年 280 执行 279.77 分值 10 执行率 99.92% 得分 9.99"));
+    CHECK(whole<g::fund_row>(
+        "all-funds initial 280 annual 280 spent 279.77 weight 10 rate 99.92% score 9.99"));
     CHECK(whole<g::funds_block>("项目资金 万元 { 年度资金总额 全年 67.3624万 执行 67万 }"));
     CHECK(whole<g::indicator>("\"展示场景数量\" 指标值 = 8 个 完成值 8 个 分值 10 得分 10"));
     CHECK(whole<g::indicator>("\"x\" target ≥ 90% actual 95% weight 10 score 10 reason \"\""));

@@ -5,15 +5,17 @@
 
 using namespace jx;
 
-
 TEST_CASE("a spec parses into a tree whose nodes point back at the source", "[parser]") {
-    SourceFile src("t.jx", "项目 \"驾驶舱\" {\n  产出指标 {\n    数量指标 {\n      \"展示场景数量\" 指标值 ＝8个 完成值 8 个 分值 10 得分 10\n    }\n  }\n}\n");
+    SourceFile src("t.jx",
+                   "项目 \"驾驶舱\" {\n  产出指标 {\n    数量指标 {\n      \"展示场景数量\" 指标值 "
+                   "＝8个 完成值 8 个 分值 10 得分 10\n    }\n  }\n}\n");
     auto r = syntax::parse(src);
     REQUIRE(r.ok());
     REQUIRE(r.file.projects.size() == 1);
     const auto& ind = r.file.projects[0].categories.at(0).children.at(0).indicators.at(0);
     CHECK(ind.name.text == "展示场景数量");
-    CHECK(src.text().substr(ind.name.span.begin, ind.name.span.end - ind.name.span.begin) == "\"展示场景数量\"");
+    CHECK(src.text().substr(ind.name.span.begin, ind.name.span.end - ind.name.span.begin) ==
+          "\"展示场景数量\"");
     REQUIRE(ind.target);
     const auto& cond = ind.target->value.conditions.at(0);
     CHECK(cond.prefix->cmp == ast::Cmp::eq);
@@ -31,23 +33,23 @@ TEST_CASE("English keywords build the same tree as Chinese ones", "[parser]") {
     auto a = syntax::parse(zh), b = syntax::parse(en);
     REQUIRE(a.ok());
     REQUIRE(b.ok());
-    CHECK(a.file.projects[0].total->score->number.text == b.file.projects[0].total->score->number.text);
+    CHECK(a.file.projects[0].total->score->number.text ==
+          b.file.projects[0].total->score->number.text);
     CHECK(a.file.projects[0].year->number.text == "2022");
     CHECK(b.file.projects[0].year->number.text == "2022");
 }
 
 TEST_CASE("three independent mistakes give three diagnostics", "[parser]") {
-    SourceFile src("t.jx",
-                   "项目 \"p\" {\n"
-                   "  年度 22\n"
-                   "  产出指标 {\n"
-                   "    数量指标 {\n"
-                   "      \"a\" 指标值 1名 完成值 1名 分值 abc 得分 30\n"
-                   "      \"b\" 指标值 \"x\" 完成值 \"x\" 分值 10 得分 10 偏差 \"y\"\n"
-                   "      \"c\" 指标值 \"x\" 完成值 \"x\" 分值 10 得分 10\n"
-                   "    }\n"
-                   "  }\n"
-                   "}\n");
+    SourceFile src("t.jx", "项目 \"p\" {\n"
+                           "  年度 22\n"
+                           "  产出指标 {\n"
+                           "    数量指标 {\n"
+                           "      \"a\" 指标值 1名 完成值 1名 分值 abc 得分 30\n"
+                           "      \"b\" 指标值 \"x\" 完成值 \"x\" 分值 10 得分 10 偏差 \"y\"\n"
+                           "      \"c\" 指标值 \"x\" 完成值 \"x\" 分值 10 得分 10\n"
+                           "    }\n"
+                           "  }\n"
+                           "}\n");
     auto r = syntax::parse(src);
     REQUIRE(r.diagnostics.size() == 3);
     CHECK(r.diagnostics[0].code == "expected-year");
@@ -75,7 +77,8 @@ TEST_CASE("invalid UTF-8, NUL bytes and oversized files are clear errors", "[par
     CHECK(syntax::parse(nul).diagnostics.at(0).code == "nul-byte");
     syntax::Limits small;
     small.max_file_bytes = 4;
-    CHECK(syntax::parse(SourceFile("t.jx", "项目 \"a\" {}"), small).diagnostics.at(0).code == "file-too-large");
+    CHECK(syntax::parse(SourceFile("t.jx", "项目 \"a\" {}"), small).diagnostics.at(0).code ==
+          "file-too-large");
 }
 
 TEST_CASE("deep nesting and long strings hit limits, not the stack", "[parser]") {

@@ -27,12 +27,14 @@ TEST_CASE("a YAML policy that changes a rule changes the result", "[policy]") {
                             policy_from("below_target: zero\n"));
     CHECK(shown(strict->row()) == "0");
 
-    auto total = score_spec("项目 \"p\" { 产出指标 { 数量指标 { \"a\" 分值 90 得分 90 } } 总分 分值 90 得分 90 }",
-                            policy_from("total_weight: 90\n"));
+    auto total = score_spec(
+        "项目 \"p\" { 产出指标 { 数量指标 { \"a\" 分值 90 得分 90 } } 总分 分值 90 得分 90 }",
+        policy_from("total_weight: 90\n"));
     CHECK_FALSE(total->has("weights-not-100"));
 
-    auto budget = score_spec("项目 \"p\" { 项目资金 万元 { 年度资金总额 全年 100 执行 120 分值 10 得分 10 } }",
-                             policy_from("budget:\n  rate_cap: 110\n"));
+    auto budget = score_spec(
+        "项目 \"p\" { 项目资金 万元 { 年度资金总额 全年 100 执行 120 分值 10 得分 10 } }",
+        policy_from("budget:\n  rate_cap: 110\n"));
     CHECK(budget->has("budget-score-mismatch")); // 11 points with a 110% cap
 }
 

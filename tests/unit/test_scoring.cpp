@@ -4,7 +4,8 @@
 using jx::scoring::RowResult;
 
 TEST_CASE("≥ targets: full weight when met, otherwise weight × actual / target", "[scoring]") {
-    CHECK(shown(score_row("指标值 ≥ 10个 完成值 10个 分值 10")->row()) == "10"); // exactly at target
+    CHECK(shown(score_row("指标值 ≥ 10个 完成值 10个 分值 10")->row()) ==
+          "10"); // exactly at target
     CHECK(shown(score_row("指标值 ≥ 10个 完成值 12个 分值 10")->row()) == "10");
     CHECK(shown(score_row("指标值 ≥ 10个 完成值 8个 分值 10")->row()) == "8");
     CHECK(shown(score_row("指标值 ≥ 3次 完成值 2次 分值 15")->row()) == "10");
@@ -14,7 +15,8 @@ TEST_CASE("≥ targets: full weight when met, otherwise weight × actual / targe
     CHECK(shown(score_row("指标值 90%以上 完成值 85% 分值 10")->row()) == "9.44");
 }
 
-TEST_CASE("≤ targets: full when met, else weight × (1 − (actual − target) / target), floored", "[scoring]") {
+TEST_CASE("≤ targets: full when met, else weight × (1 − (actual − target) / target), floored",
+          "[scoring]") {
     CHECK(shown(score_row("指标值 ≤ 8小时 完成值 8小时 分值 40", "质量指标")->row()) == "40");
     CHECK(shown(score_row("指标值 ≤ 10天 完成值 15天 分值 10", "时效指标")->row()) == "5");
     // Missed by more than 100%: floored at 0.
@@ -37,7 +39,8 @@ TEST_CASE("ranges", "[scoring]") {
 }
 
 TEST_CASE("combined conditions take the mean of their shares", "[scoring]") {
-    auto s = score_row("指标值 不少于 8次，\"受众人数\" 不少于 3万人次 完成值 8次，2万人次 分值 12");
+    auto s =
+        score_row("指标值 不少于 8次，\"受众人数\" 不少于 3万人次 完成值 8次，2万人次 分值 12");
     CHECK(shown(s->row()) == "10");
 }
 
@@ -46,7 +49,8 @@ TEST_CASE("units convert within a family and clash across families", "[scoring]"
     CHECK(shown(score_row("指标值 ≤ 1万元 完成值 12000元 分值 10", "成本指标")->row()) == "8");
     CHECK(shown(score_row("指标值 ≥ 1万人次 完成值 8000人次 分值 10")->row()) == "8");
     CHECK(shown(score_row("指标值 ≤ 1天 完成值 12小时 分值 10", "时效指标")->row()) == "10");
-    CHECK(shown(score_row("指标值 ≥ 4个 完成值 4 分值 10")->row()) == "10"); // a bare actual takes the target's unit
+    CHECK(shown(score_row("指标值 ≥ 4个 完成值 4 分值 10")->row()) ==
+          "10"); // a bare actual takes the target's unit
     auto s = score_row("指标值 ≤ 10万元 完成值 5天 分值 10 得分 10", "成本指标");
     CHECK(s->has("unit-mismatch"));
     CHECK(s->finding("unit-mismatch").severity == jx::Severity::error);
@@ -56,7 +60,8 @@ TEST_CASE("a month beside a time target counts months", "[scoring]") {
     CHECK(shown(score_row("指标值 ≤ 7个月 完成值 1月 分值 20", "时效指标")->row()) == "20");
 }
 
-TEST_CASE("deadlines: met gives full weight, missed leaves the reported score to be explained", "[scoring]") {
+TEST_CASE("deadlines: met gives full weight, missed leaves the reported score to be explained",
+          "[scoring]") {
     CHECK(shown(score_row("指标值 11月底 完成值 9月底 分值 10", "时效指标")->row()) == "10");
     auto late = score_row("指标值 2022年11月前 完成值 2022年12月 分值 10 得分 6", "时效指标");
     CHECK(late->row().kind == RowResult::Kind::judgement);
@@ -68,7 +73,8 @@ TEST_CASE("grades against a target grade: the achievement bands", "[scoring]") {
     CHECK(met->row().kind == RowResult::Kind::band);
     CHECK(met->row().band_name == "达成");
     CHECK(met->codes().empty());
-    auto partly = score_row("指标值 达到良以上 完成值 中 分值 10 得分 9 偏差原因 \"x\"", "质量指标");
+    auto partly =
+        score_row("指标值 达到良以上 完成值 中 分值 10 得分 9 偏差原因 \"x\"", "质量指标");
     CHECK(partly->row().band_name == "部分达成");
     CHECK(partly->has("grade-band-mismatch"));
     auto low = score_row("指标值 良 完成值 差 分值 10 得分 5 偏差原因 \"x\"", "质量指标");
@@ -89,14 +95,16 @@ TEST_CASE("grades on a stated scale use the scale's bands", "[scoring]") {
 TEST_CASE("text targets: equal text is met, other text keeps the reported score", "[scoring]") {
     auto same = score_row("指标值 \"按月拨付\" 完成值 \"按月拨付\" 分值 10 得分 8", "时效指标");
     CHECK(same->has("indicator-score-mismatch"));
-    auto other = score_row("指标值 \"按时保质保量完成\" 完成值 \"按计划完成\" 分值 20 得分 20", "质量指标");
+    auto other =
+        score_row("指标值 \"按时保质保量完成\" 完成值 \"按计划完成\" 分值 20 得分 20", "质量指标");
     CHECK(other->row().kind == RowResult::Kind::judgement);
     CHECK(other->codes().empty());
     auto over = score_row("指标值 \"a\" 完成值 \"b\" 分值 20 得分 25", "质量指标");
     CHECK(over->has("score-exceeds-weight"));
 }
 
-TEST_CASE("a row score that disagrees with the policy is reported with the arithmetic", "[scoring]") {
+TEST_CASE("a row score that disagrees with the policy is reported with the arithmetic",
+          "[scoring]") {
     auto s = score_row("指标值 ≥ 10个 完成值 8个 分值 10 得分 10 偏差原因 \"x\"");
     const auto& d = s->finding("indicator-score-mismatch");
     CHECK(d.subject.reported == "10");
@@ -106,11 +114,13 @@ TEST_CASE("a row score that disagrees with the policy is reported with the arith
     CHECK(score_row("指标值 ≥ 3次 完成值 2次 分值 10 得分 6.67 偏差原因 \"x\"")->codes().empty());
     CHECK(score_row("指标值 ≥ 3次 完成值 2次 分值 10 得分 6.7 偏差原因 \"x\"")->codes().empty());
     CHECK(score_row("指标值 ≥ 3次 完成值 2次 分值 10 得分 7 偏差原因 \"x\"")->codes().empty());
-    CHECK(score_row("指标值 ≥ 3次 完成值 2次 分值 10 得分 6.6 偏差原因 \"x\"")->has("indicator-score-mismatch"));
+    CHECK(score_row("指标值 ≥ 3次 完成值 2次 分值 10 得分 6.6 偏差原因 \"x\"")
+              ->has("indicator-score-mismatch"));
 }
 
 TEST_CASE("negative scores and weights are errors", "[scoring]") {
-    CHECK(score_row("指标值 \"a\" 完成值 \"b\" 分值 10 得分 -1 偏差原因 \"x\"")->has("negative-score"));
+    CHECK(score_row("指标值 \"a\" 完成值 \"b\" 分值 10 得分 -1 偏差原因 \"x\"")
+              ->has("negative-score"));
     CHECK(score_row("指标值 \"a\" 完成值 \"b\" 分值 -10")->has("negative-weight"));
 }
 
@@ -118,9 +128,14 @@ static std::string funds(const std::string& row) {
     return "项目 \"p\" { 年度 2022 项目资金 万元 { 年度资金总额 " + row + " } }";
 }
 
-TEST_CASE("budget row: rate = spent / annual budget, score = min(rate, 1) × weight", "[scoring][budget]") {
-    CHECK(score_spec(funds("年初 280 全年 280 执行 279.77 分值 10 执行率 99.92% 得分 9.99"))->codes().empty());
-    CHECK(score_spec(funds("年初 280 全年 280 执行 279.77 分值 10 执行率 100% 得分 10"))->codes().empty());
+TEST_CASE("budget row: rate = spent / annual budget, score = min(rate, 1) × weight",
+          "[scoring][budget]") {
+    CHECK(score_spec(funds("年初 280 全年 280 执行 279.77 分值 10 执行率 99.92% 得分 9.99"))
+              ->codes()
+              .empty());
+    CHECK(score_spec(funds("年初 280 全年 280 执行 279.77 分值 10 执行率 100% 得分 10"))
+              ->codes()
+              .empty());
     auto wrong_rate = score_spec(funds("全年 31.6 执行 31.6 分值 10 执行率 80% 得分 8"));
     CHECK(wrong_rate->has("budget-rate-mismatch"));
     CHECK(wrong_rate->has("budget-score-mismatch"));
@@ -135,7 +150,8 @@ TEST_CASE("budget row: rate = spent / annual budget, score = min(rate, 1) × wei
     CHECK(hundred->has("score-exceeds-weight"));
     CHECK(hundred->has("budget-score-mismatch"));
     // A score of 9 matches 9.49, not 9.81.
-    CHECK_FALSE(score_spec(funds("全年 100 执行 94.9 分值 10 得分 9"))->has("budget-score-mismatch"));
+    CHECK_FALSE(
+        score_spec(funds("全年 100 执行 94.9 分值 10 得分 9"))->has("budget-score-mismatch"));
     CHECK(score_spec(funds("全年 100 执行 98.1 分值 10 得分 9"))->has("budget-score-mismatch"));
 }
 
@@ -167,7 +183,8 @@ TEST_CASE("totals: sums of weights and scores, the total weight, the grade", "[s
 }
 
 TEST_CASE("categories: unknown and misplaced ones are warnings", "[scoring][categories]") {
-    auto s = score_spec(R"(项目 "p" { 产出指标 { 社会效益指标 { "a" 分值 10 } "数量" { "b" 分值 10 } }
+    auto s =
+        score_spec(R"(项目 "p" { 产出指标 { 社会效益指标 { "a" 分值 10 } "数量" { "b" 分值 10 } }
                                    "服务对象满意度标" { "满意" { "c" 分值 1 } } })");
     CHECK(s->has("misplaced-category"));
     CHECK(s->has("unknown-category"));

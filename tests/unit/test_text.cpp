@@ -8,7 +8,7 @@ using namespace jx;
 TEST_CASE("display width counts CJK and full-width characters as two columns", "[text]") {
     CHECK(text::display_width("abc") == 3);
     CHECK(text::display_width("绩效") == 4);
-    CHECK(text::display_width("≥95％") == 5); // ≥ is narrow, ％ is full-width
+    CHECK(text::display_width("≥95％") == 5);    // ≥ is narrow, ％ is full-width
     CHECK(text::display_width("“丰九条”") == 8); // curly quotes are ambiguous: counted narrow
 }
 
@@ -21,8 +21,8 @@ TEST_CASE("NFKC makes full-width and half-width forms the same", "[text]") {
 TEST_CASE("invalid UTF-8 is located", "[text]") {
     CHECK(text::find_invalid_utf8("绩效") == std::string_view::npos);
     CHECK(text::find_invalid_utf8("ab\xff") == 2);
-    CHECK(text::find_invalid_utf8("\xe7\xbb") == 0);    // truncated sequence
-    CHECK(text::find_invalid_utf8("\xc0\x80") == 0);    // overlong NUL
+    CHECK(text::find_invalid_utf8("\xe7\xbb") == 0);     // truncated sequence
+    CHECK(text::find_invalid_utf8("\xc0\x80") == 0);     // overlong NUL
     CHECK(text::find_invalid_utf8("\xed\xa0\x80") == 0); // surrogate
 }
 
