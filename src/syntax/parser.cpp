@@ -33,6 +33,7 @@ namespace g = jx::grammar;
     X(unit) \
     X(money_unit) \
     X(percent) \
+    X(funds_block) \
     X(kw_funds) \
     X(fund_row) \
     X(fund_row_name) \
@@ -48,6 +49,7 @@ namespace g = jx::grammar;
     X(achieved_stmt) \
     X(level1_block) \
     X(level2_block) \
+    X(category_word) \
     X(level2_na) \
     X(indicator) \
     X(target_field) \
@@ -57,6 +59,7 @@ namespace g = jx::grammar;
     X(reason_field) \
     X(na_field) \
     X(total_stmt) \
+    X(kw_total) \
     X(total_weight_field) \
     X(total_score_field) \
     X(grade_stmt) \
