@@ -4,6 +4,7 @@
 #   scripts/run.sh demo      check the bundled real tables in indicator_specs/
 #   scripts/run.sh test      the whole test suite (CTest)
 #   scripts/run.sh sanitize  the whole test suite built with ASan + UBSan
+#   scripts/run.sh format-check  C++ sources against the committed .clang-format
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,8 +57,14 @@ sanitize)
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir build-asan --no-tests=error --output-on-failure -j "$(nproc)"
     ;;
+format-check)
+    packages=(clang-format)
+    install_missing
+    find src grammar tests -name '*.cpp' -o -name '*.hpp' | sort | xargs clang-format --dry-run --Werror
+    echo "C++ sources match .clang-format"
+    ;;
 *)
-    echo "usage: scripts/run.sh demo|test|sanitize" >&2
+    echo "usage: scripts/run.sh demo|test|sanitize|format-check" >&2
     exit 2
     ;;
 esac

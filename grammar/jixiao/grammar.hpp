@@ -184,7 +184,10 @@ struct cn_month_day
     : seq<day_or_month, JX_STR("月"),
           opt<sor<seq<day_or_month, sor<JX_STR("日"), JX_STR("号")>>, month_part>>> {};
 struct cn_date : sor<seq<year4, JX_STR("年"), opt<cn_month_day>>, cn_month_day> {};
-struct date : sor<iso_date, cn_date> {};
+// Dotted dates: 2021.7.14 is a date; 2022.5 alone is a number, but 2022.5-2023.4 is a period.
+struct dotted_day_date : seq<year4, point, day_or_month, point, day_or_month, not_at<digit>> {};
+struct dotted_month_date : seq<year4, point, day_or_month, not_at<sor<digit, point>>> {};
+struct date : sor<iso_date, dotted_day_date, cn_date> {};
 
 // Qualitative grades and grade scales: 优良中低差 (a scale), 优 (a grade).
 struct grade_word : sor<JX_STR("部分达成"), JX_STR("未达成"), JX_STR("达成"), JX_STR("基本满意"),
@@ -202,7 +205,8 @@ struct budget_ref
 };
 
 struct range_sep : sor<minus, one<'~'>, JX_STR("～"), JX_STR("至"), JX_STR("到")> {};
-struct date_range : seq<date, hsp, range_sep, hsp, date> {};
+struct dotted_period : seq<dotted_month_date, hsp, range_sep, hsp, dotted_month_date> {};
+struct date_range : sor<seq<date, hsp, range_sep, hsp, date>, dotted_period> {};
 struct quantity_range : seq<quantity, hsp, range_sep, hsp, quantity> {};
 struct operand : sor<date_range, date, quantity_range, quantity, grade, budget_ref> {};
 struct measured : seq<opt<prefix_cmp, hsp>, operand, hsp, opt<suffix_cmp>> {};

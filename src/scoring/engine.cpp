@@ -268,6 +268,21 @@ struct Evaluator {
         return o;
     }
 
+    static bool same_operand(const ast::Operand& a, const ast::Operand& b) {
+        auto text_of = [](const ast::Operand& o) {
+            switch (o.kind) {
+            case ast::Operand::Kind::quantity:
+                return o.quantity.number.text + (o.quantity.unit ? o.quantity.unit->text : "");
+            case ast::Operand::Kind::date:
+                return std::to_string(o.date.year) + "-" + std::to_string(o.date.month) + "-" +
+                       std::to_string(o.date.day) + (o.date.month_end ? "e" : "");
+            default:
+                return o.word.text;
+            }
+        };
+        return a.kind == b.kind && text::nfkc(text_of(a)) == text::nfkc(text_of(b));
+    }
+
     // "1月" against a target of "≤7个月" means one month, not January: a month without year or
     // day, beside a time target, is read as that many months (tables write both ways).
     static std::optional<ast::Condition> as_months(const ast::Condition& c) {
@@ -325,6 +340,9 @@ struct Evaluator {
             o.basis = fmt::format("grade {} on {}", it->first, scale->name);
             return o;
         }
+        if (ac.kind == CK::measured && tc.kind == CK::measured && ac.is_range() && tc.is_range() &&
+            same_operand(*ac.low, *tc.low) && same_operand(*ac.high, *tc.high))
+            return met("the actual period equals the target");
         if (ac.kind != CK::measured || !ac.low || ac.is_range() || !tc.low)
             return judgement("the actual value is not comparable");
         OK tk = tc.low->kind, ak = ac.low->kind;

@@ -82,6 +82,7 @@ namespace g = jx::grammar;
     X(date_range) \
     X(quantity_range) \
     X(date) \
+    X(dotted_month_date) \
     X(quantity) \
     X(grade) \
     X(budget_ref) \
@@ -762,7 +763,8 @@ private:
         case K::quantity_range: {
             std::vector<ast::Operand> parts;
             for (const auto& c : inner.children) {
-                if (c.kind == K::date || c.kind == K::quantity) parts.push_back(single_operand(c));
+                if (c.kind == K::date || c.kind == K::dotted_month_date || c.kind == K::quantity)
+                    parts.push_back(single_operand(c));
                 if (c.kind == K::range_sep) cond.range_sep = token(c);
             }
             if (parts.size() == 2) {
@@ -787,6 +789,7 @@ private:
             if (const Node* u = n.find(K::unit)) op.quantity.unit = token(*u);
             break;
         case K::date:
+        case K::dotted_month_date:
             op.kind = ast::Operand::Kind::date;
             op.date = date(n);
             break;

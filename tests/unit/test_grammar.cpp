@@ -88,6 +88,10 @@ TEST_CASE("dates, months and deadlines", "[grammar]") {
     CHECK_FALSE(whole<g::date>("12个月"));
     CHECK(whole<g::measured>("2023年12月前"));
     CHECK(whole<g::operand>("2022-05-01至2023-04-30"));
+    CHECK(whole<g::date>("2021.7.14"));
+    CHECK(whole<g::date_range>("2022.5-2023.4"));
+    CHECK(whole<g::date_range>("2021.7.14-2022.7.14"));
+    CHECK_FALSE(whole<g::date>("2022.10")); // a number, unless it is one end of a period
 }
 
 TEST_CASE("grades and grade scales", "[grammar]") {

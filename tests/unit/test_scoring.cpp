@@ -68,6 +68,14 @@ TEST_CASE("deadlines: met gives full weight, missed leaves the reported score to
     CHECK(late->has("missing-deviation-reason"));
 }
 
+TEST_CASE("periods written with dots", "[scoring]") {
+    CHECK(shown(score_row("指标值 2022.5-2023.4 完成值 2022-12-31 分值 10", "时效指标")->row()) ==
+          "10");
+    auto outside =
+        score_row("指标值 2021.7.14-2022.7.14 完成值 2022.8.1 分值 10 得分 10", "时效指标");
+    CHECK(outside->row().kind == RowResult::Kind::judgement);
+}
+
 TEST_CASE("grades against a target grade: the achievement bands", "[scoring]") {
     auto met = score_row("指标值 达到良以上 完成值 优 分值 10 得分 10", "质量指标");
     CHECK(met->row().kind == RowResult::Kind::band);
