@@ -1,4 +1,5 @@
 // The jixiao command line: a thin layer over the library in src/ (which the tests use too).
+#include <filesystem>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include "driver/report.hpp"
 #include "driver/score_table.hpp"
 #include "format/format.hpp"
+#include "import/import.hpp"
 #include "model/project.hpp"
 #include "scoring/engine.hpp"
 #include "syntax/parser.hpp"
@@ -166,6 +168,73 @@ int run_fmt(const std::vector<std::string>& paths, bool check) {
     return status;
 }
 
+int run_import(const std::vector<std::string>& files, const std::string& from,
+               const std::string& out_dir, bool force) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec) {
+        std::cerr << "error[io-error]: cannot create " << out_dir << ": " << ec.message() << "\n";
+        return exit_usage;
+    }
+    std::size_t tables = 0, written = 0, whole = 0, failed = 0, skipped = 0;
+    bool io_error = false;
+    for (const auto& path : files) {
+        std::string contents, error;
+        if (!driver::read_file(path, contents, error)) {
+            std::cerr << "error[io-error]: " << error << "\n";
+            io_error = true;
+            continue;
+        }
+        import::Format format = from == "csv"    ? import::Format::csv
+                                : from == "text" ? import::Format::text
+                                                 : import::detect_format(path, contents);
+        auto result = import::import_text(path, contents, format);
+        for (const auto& s : result.skipped) {
+            std::cerr << path << ":" << s.line << ": note: skipped a " << s.what << "\n";
+            ++skipped;
+        }
+        for (const auto& p : result.problems)
+            std::cerr << path << ": warning: " << p << "\n";
+        for (const auto& f : result.failures) {
+            std::cerr << "error[import-failed]: " << f << "\n";
+            ++failed;
+            ++tables;
+        }
+        for (const auto& spec : result.specs) {
+            ++tables;
+            std::string target = (fs::path(out_dir) / spec.file_name).string();
+            for (const auto& c : spec.table.unplaced)
+                std::cerr << path << ":" << c.line
+                          << ": warning[unplaced-cell]: could not place the cell \"" << c.text
+                          << "\" (" << c.where << "); kept as a comment in " << target << "\n";
+            if (fs::exists(target) && !force) {
+                std::cerr << "error[exists]: " << target
+                          << " exists; not overwritten (use --force)\n";
+                ++failed;
+                continue;
+            }
+            if (!driver::write_atomically(target, spec.spec, error)) {
+                std::cerr << "error[io-error]: " << error << "\n";
+                io_error = true;
+                continue;
+            }
+            ++written;
+            if (spec.whole) ++whole;
+            std::cout << "wrote " << target << "  (" << spec.table.name << ")\n";
+        }
+    }
+    std::cout << "imported " << written << " of " << tables << " project tables (" << whole
+              << " whole, " << (written - whole) << " with unplaced cells kept as comments, "
+              << failed << " failed)";
+    if (skipped)
+        std::cout << "; skipped " << skipped << " department-level table"
+                  << (skipped == 1 ? "" : "s");
+    std::cout << "\n";
+    if (io_error) return exit_usage;
+    return (failed == 0 && whole == written) ? exit_ok : exit_findings;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -211,6 +280,20 @@ int main(int argc, char** argv) {
     cmd_fmt->add_flag("--check", check,
                       "Change nothing; exit 1 and name each file that would change");
 
+    std::string from = "auto", out_dir;
+    bool force = false;
+    auto* cmd_import = app.add_subcommand(
+        "import", "Turn published self-evaluation tables (text dumps, CSV) into specs");
+    cmd_import->add_option("files", paths, "Source files: text dumps of Word/PDF tables, or CSV")
+        ->required();
+    cmd_import->add_option("--from", from, "Source format: auto (default), text or csv")
+        ->check(CLI::IsMember({"auto", "text", "csv"}));
+    cmd_import->add_option("-o,--output", out_dir, "Directory for the specs (one per table)")
+        ->required();
+    cmd_import->add_flag("--force", force, "Overwrite specs that exist");
+    cmd_import->footer("Exit status: 0 every table imported whole, 1 a table partly or not "
+                       "imported, 2 usage or I/O error.");
+
     auto* cmd_policy = app.add_subcommand(
         "policy", "Print the built-in scoring policy as YAML, to copy and adapt");
 
@@ -223,6 +306,7 @@ int main(int argc, char** argv) {
     if (*cmd_check) return run_check(paths, format, policy_path, jobs, colour);
     if (*cmd_score) return run_score(score_path, policy_path);
     if (*cmd_fmt) return run_fmt(paths, check);
+    if (*cmd_import) return run_import(paths, from, out_dir, force);
     if (*cmd_policy) {
         std::cout << scoring::dump_policy_yaml(scoring::Policy::defaults());
         return exit_ok;

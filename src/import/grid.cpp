@@ -1,0 +1,103 @@
+#include "import/grid.hpp"
+
+#include <fmt/format.h>
+
+namespace jx::import {
+
+Grid read_text_dump(const std::string& text) {
+    Grid grid;
+    Item row;
+    bool in_row = false;
+    std::size_t line_no = 0, pos = 0;
+    auto end_row = [&] {
+        if (in_row && !row.cells.empty()) grid.push_back(std::move(row));
+        row = Item{};
+        in_row = false;
+    };
+    while (pos <= text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) nl = text.size();
+        std::string line = text.substr(pos, nl - pos);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        ++line_no;
+        pos = nl + 1;
+        if (!line.empty() && line[0] == '\t') {
+            in_row = true;
+            row.kind = Item::Kind::row;
+            row.cells.push_back({line.substr(1), line_no, fmt::format("line {}", line_no)});
+        } else if (line.find_first_not_of(' ') == std::string::npos) {
+            end_row(); // a blank line ends a row
+        } else if (in_row) {
+            row.cells.back().text += "\n" + line; // a cell spanning several lines
+        } else {
+            Item prose;
+            prose.kind = Item::Kind::prose;
+            prose.prose = {line, line_no, fmt::format("line {}", line_no)};
+            grid.push_back(std::move(prose));
+        }
+        if (nl == text.size()) break;
+    }
+    end_row();
+    return grid;
+}
+
+bool read_csv(const std::string& text, Grid& grid, std::string& error) {
+    std::size_t i = 0, line = 1, record = 1;
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) i = 3;
+    Item row;
+    std::string field;
+    std::size_t field_line = 1;
+    bool quoted = false, field_started = false;
+    auto end_field = [&] {
+        row.cells.push_back(
+            {field, field_line, fmt::format("row {}, column {}", record, row.cells.size() + 1)});
+        field.clear();
+        field_started = false;
+        field_line = line;
+    };
+    auto end_record = [&] {
+        end_field();
+        bool empty = true;
+        for (const auto& c : row.cells)
+            if (!c.text.empty()) empty = false;
+        if (!empty) grid.push_back(std::move(row));
+        row = Item{};
+        ++record;
+    };
+    for (; i < text.size(); ++i) {
+        char c = text[i];
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    field += '"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == '\n') ++line;
+                if (c != '\r') field += c;
+            }
+            continue;
+        }
+        if (c == '"' && !field_started) {
+            quoted = field_started = true;
+        } else if (c == ',') {
+            end_field();
+        } else if (c == '\n') {
+            ++line;
+            end_record();
+        } else if (c != '\r') {
+            field += c;
+            field_started = true;
+        }
+    }
+    if (quoted) {
+        error = fmt::format("a quoted field opened on line {} is never closed", field_line);
+        return false;
+    }
+    if (!field.empty() || !row.cells.empty()) end_record();
+    return true;
+}
+
+} // namespace jx::import

@@ -1,0 +1,261 @@
+#include "import/import.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "base/text.hpp"
+#include "format/format.hpp"
+#include "jixiao/grammar.hpp"
+#include "syntax/parser.hpp"
+
+namespace jx::import {
+namespace pegtl = tao::pegtl;
+
+namespace {
+
+template <typename Rule>
+bool reads_whole(const std::string& s) {
+    pegtl::memory_input in(s, "cell");
+    try {
+        return pegtl::parse<pegtl::seq<Rule, pegtl::eof>>(in);
+    } catch (const pegtl::parse_error&) {
+        return false;
+    }
+}
+
+bool filled(const std::optional<Cell>& c) {
+    return c && !squeeze(c->text).empty();
+}
+
+std::string one_line(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        if (c != '\n' && c != '\r') out += c;
+    return std::string(text::trim(out));
+}
+
+std::string comment_text(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        out += (c == '\n' || c == '\r') ? ' ' : c;
+    return out;
+}
+
+// A figure cell (分值, 得分, amounts, rates) as spec syntax, or empty when it is not a figure.
+std::string figure(const std::optional<Cell>& c, bool amount, bool rate) {
+    if (!c) return {};
+    std::string v = one_line(c->text);
+    // Thousands separators are not part of the language: 1,234.5 → 1234.5.
+    std::string plain;
+    for (char ch : v)
+        if (ch != ',') plain += ch;
+    if (reads_whole<grammar::number>(plain)) return plain;
+    if (amount && reads_whole<grammar::amount>(plain)) return plain;
+    if (rate && reads_whole<grammar::rate_value>(plain)) return plain;
+    return {};
+}
+
+struct Writer {
+    std::string out;
+    Table& table;
+
+    void line(int depth, const std::string& s) {
+        out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + s + "\n";
+    }
+
+    // A figure, or the cell kept as an unplaced comment when it is not one.
+    void field(std::string& s, const char* keyword, const std::optional<Cell>& c,
+               bool amount = false, bool rate = false) {
+        if (!c) return;
+        std::string v = figure(c, amount, rate);
+        if (!v.empty()) {
+            s += fmt::format("  {} {}", keyword, v);
+        } else if (!std::string(text::trim(c->text)).empty()) {
+            table.unplaced.push_back(*c);
+        }
+    }
+
+    static std::string category(const std::string& name) {
+        std::string n = squeeze(name);
+        if (reads_whole<grammar::category_word>(n)) return n;
+        return quote(n);
+    }
+};
+
+} // namespace
+
+std::string quote(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string spec_value(const std::string& cell) {
+    std::string v = one_line(cell);
+    if (v.find('\n') == std::string::npos && cell.find('\n') == std::string::npos &&
+        reads_whole<grammar::value>(v))
+        return v;
+    return quote(std::string(text::trim(cell)));
+}
+
+Format detect_format(const std::string& path, const std::string& contents) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    if (ext == ".csv" || ext == ".CSV") return Format::csv;
+    (void)contents;
+    return Format::text;
+}
+
+static std::string text_block(const std::string& s) {
+    std::string t(text::trim(s));
+    if (t.find('\n') != std::string::npos && t.find("\"\"\"") == std::string::npos)
+        return "\"\"\"" + t + "\"\"\"";
+    return quote(t);
+}
+
+static std::string emit(Table& t, const std::string& source_name) {
+    Writer w{"", t};
+    w.line(0, fmt::format("# 导入自 {} 第 {}–{} 行（第 {} 张自评表）", source_name, t.first_line,
+                          t.last_line ? t.last_line : t.first_line, t.index));
+    if (t.name_where.rfind("prose", 0) == 0)
+        w.line(0, fmt::format("# 项目名称取自表前正文（{}）", t.name_where));
+    w.line(0, fmt::format("项目 {} {{", quote(t.name)));
+    if (t.year) w.line(1, fmt::format("年度 {}", t.year));
+    auto meta = [&](const char* kw, const std::optional<Cell>& c) {
+        if (c && !std::string(text::trim(c->text)).empty())
+            w.line(1, fmt::format("{} {}", kw, quote(one_line(c->text))));
+    };
+    meta("主管部门", t.department);
+    meta("实施单位", t.unit);
+    meta("项目负责人", t.contact);
+    meta("联系电话", t.phone);
+    if (!t.funds.empty()) {
+        w.line(1, fmt::format("项目资金 {} {{", t.funds_unit));
+        for (const auto& r : t.funds) {
+            std::string s = r.name;
+            w.field(s, "年初预算数", r.initial, true);
+            w.field(s, "全年预算数", r.annual, true);
+            w.field(s, "全年执行数", r.spent, true);
+            w.field(s, "分值", r.weight);
+            w.field(s, "执行率", r.rate, false, true);
+            w.field(s, "得分", r.score);
+            w.line(2, s + fmt::format("  # 第 {} 行", r.line));
+        }
+        w.line(1, "}");
+    }
+    if (t.expected || t.achieved) {
+        w.line(1, "年度总体目标 {");
+        if (t.expected) w.line(2, "预期目标 " + text_block(t.expected->text));
+        if (t.achieved) w.line(2, "实际完成情况 " + text_block(t.achieved->text));
+        w.line(1, "}");
+    }
+    // Level 1 → level 2 → rows, in table order; a level name seen again opens a new block.
+    std::size_t i = 0;
+    while (i < t.indicators.size()) {
+        const std::string l1 = t.indicators[i].level1;
+        w.line(1, Writer::category(l1) + " {");
+        while (i < t.indicators.size() && t.indicators[i].level1 == l1) {
+            const std::string l2 =
+                t.indicators[i].level2.empty() ? t.indicators[i].level1 : t.indicators[i].level2;
+            const auto& first = t.indicators[i];
+            bool na_block = first.name && squeeze(first.name->text) == "不涉及" &&
+                            !filled(first.target) && !filled(first.actual) &&
+                            !filled(first.weight) && !filled(first.score);
+            if (na_block) {
+                w.line(2, Writer::category(l2) + " { 不涉及 }" +
+                              fmt::format("  # 第 {} 行", first.line));
+                ++i;
+                continue;
+            }
+            w.line(2, Writer::category(l2) + " {");
+            while (i < t.indicators.size() && t.indicators[i].level1 == l1 &&
+                   (t.indicators[i].level2.empty() ? l1 : t.indicators[i].level2) == l2) {
+                const auto& r = t.indicators[i++];
+                if (r.name && squeeze(r.name->text) == "不涉及" && !filled(r.weight) &&
+                    !filled(r.score)) {
+                    w.line(3, fmt::format("不涉及  # 第 {} 行", r.line));
+                    continue;
+                }
+                std::string s = quote(r.name ? one_line(r.name->text) : std::string());
+                if (filled(r.target)) s += "  指标值 " + spec_value(r.target->text);
+                if (filled(r.actual)) s += "  完成值 " + spec_value(r.actual->text);
+                w.field(s, "分值", r.weight);
+                w.field(s, "得分", r.score);
+                if (filled(r.reason))
+                    s += "  偏差原因 " + quote(std::string(text::trim(r.reason->text)));
+                w.line(3, s + fmt::format("  # 第 {} 行{}", r.line,
+                                          r.split ? "（源表此行被拆开，已拼合）" : ""));
+            }
+            w.line(2, "}");
+        }
+        w.line(1, "}");
+    }
+    if (t.total_weight || t.total_score) {
+        std::string s = "总分";
+        w.field(s, "分值", t.total_weight);
+        w.field(s, "得分", t.total_score);
+        w.line(1, s + fmt::format("  # 第 {} 行", t.total_line));
+    }
+    for (const auto& c : t.unplaced)
+        w.line(1, fmt::format("# 未能归位的单元格（{}）：{}", c.where, comment_text(c.text)));
+    w.line(0, "}");
+    return w.out;
+}
+
+ImportResult import_text(const std::string& source_name, const std::string& contents,
+                         Format format) {
+    ImportResult result;
+    Grid grid;
+    if (format == Format::csv) {
+        std::string error;
+        if (!read_csv(contents, grid, error)) {
+            result.failures.push_back(fmt::format("{}: {}", source_name, error));
+            return result;
+        }
+    } else {
+        grid = read_text_dump(contents);
+    }
+    Extraction x = extract_tables(grid);
+    result.skipped = std::move(x.skipped);
+    result.problems = std::move(x.problems);
+    std::string stem = std::filesystem::path(source_name).stem().string();
+    for (auto& t : x.tables) {
+        ImportedSpec spec;
+        std::string raw = emit(t, std::filesystem::path(source_name).filename().string());
+        SourceFile src(source_name, raw);
+        auto parsed = syntax::parse(src);
+        if (!parsed.ok()) {
+            result.failures.push_back(
+                fmt::format("{}: the table at line {} could not be imported: {}", source_name,
+                            t.first_line, parsed.diagnostics.front().message));
+            continue;
+        }
+        spec.spec = format::format(parsed.file, src.text());
+        spec.whole = t.unplaced.empty();
+        spec.file_name = fmt::format("{}-{:02}.jx", stem, t.index);
+        spec.table = std::move(t);
+        result.specs.push_back(std::move(spec));
+    }
+    return result;
+}
+
+} // namespace jx::import

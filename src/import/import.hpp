@@ -1,0 +1,43 @@
+// `jixiao import`: published self-evaluation tables → specs, one per table, so that existing
+// disclosures can be checked in bulk. Nothing is lost silently: a cell that cannot be placed is
+// reported and kept in the spec as a comment.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "import/tables.hpp"
+
+namespace jx::import {
+
+enum class Format { text, csv };
+
+struct ImportedSpec {
+    Table table;
+    std::string file_name; // stable: <source stem>-<table index>.jx
+    std::string spec;      // formatted spec text
+    bool whole = true;     // every cell placed
+};
+
+struct ImportResult {
+    std::vector<ImportedSpec> specs;
+    std::vector<Skipped> skipped;      // tables that are not project tables (department-level …)
+    std::vector<std::string> problems; // warnings about the source (unnamed tables …)
+    std::vector<std::string> failures; // tables that could not be imported
+};
+
+// The format from the file name (.csv), else from the content (TAB-led lines: a text dump).
+Format detect_format(const std::string& path, const std::string& contents);
+
+ImportResult import_text(const std::string& source_name, const std::string& contents,
+                         Format format);
+
+// The value of a target or actual cell as spec syntax: the cell itself when the language reads it
+// whole (≥350天, 不少于8次, 优), otherwise the cell as quoted text, so that no character is lost.
+std::string spec_value(const std::string& cell);
+
+// A string literal holding `s` exactly.
+std::string quote(const std::string& s);
+
+} // namespace jx::import

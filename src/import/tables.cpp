@@ -1,0 +1,640 @@
+#include "import/tables.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "base/text.hpp"
+
+namespace jx::import {
+
+std::string squeeze(const std::string& s) {
+    std::string n = text::nfkc(s), out;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        char c = n[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+        out += c;
+    }
+    return out;
+}
+
+namespace {
+
+std::string trimmed(const std::string& s) {
+    return std::string(text::trim(s));
+}
+
+bool empty_cell(const Cell& c) {
+    return squeeze(c.text).empty();
+}
+
+const Cell* first_filled(const std::vector<Cell>& cells) {
+    for (const auto& c : cells)
+        if (!empty_cell(c)) return &c;
+    return nullptr;
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
+
+// Column roles of the indicator table, recognised by their header text.
+enum class Role { none, level1, level2, name, target, actual, weight, score, reason };
+
+Role role_of(const std::string& header) {
+    std::string h = squeeze(header);
+    if (h == "一级指标") return Role::level1;
+    if (h == "二级指标") return Role::level2;
+    if (h == "三级指标" || h == "绩效指标名称") return Role::name;
+    if (h == "年度指标值" || h == "指标值" || h == "年度目标值" || h == "预期指标值" ||
+        h == "计划值" || h == "目标值")
+        return Role::target;
+    if (h == "实际完成值" || h == "完成值" || h == "实际值" || h == "实际完成情况")
+        return Role::actual;
+    if (h == "分值" || h == "权重" || h == "指标分值") return Role::weight;
+    if (h == "得分" || h == "自评得分") return Role::score;
+    if (starts_with(h, "偏差原因")) return Role::reason;
+    return Role::none;
+}
+
+enum class FundRole { none, name, initial, annual, spent, weight, rate, score };
+
+FundRole fund_role_of(const std::string& header) {
+    std::string h = squeeze(header);
+    if (h == "年初预算数") return FundRole::initial;
+    if (h == "全年预算数" || h == "调整后预算数") return FundRole::annual;
+    if (h == "全年执行数" || h == "执行数") return FundRole::spent;
+    if (h == "分值") return FundRole::weight;
+    if (h == "执行率") return FundRole::rate;
+    if (h == "得分") return FundRole::score;
+    return FundRole::none;
+}
+
+std::string fund_row_name(const std::string& cell) {
+    std::string n = squeeze(cell);
+    for (const char* name : {"年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"})
+        if (n.find(name) != std::string::npos) return name;
+    if (n.find("财政拨款") != std::string::npos) return "当年财政拨款";
+    if (n.find("结转") != std::string::npos) return "上年结转资金";
+    return {};
+}
+
+bool is_department_header(const std::vector<Cell>& cells) {
+    if (cells.empty()) return false;
+    if (squeeze(cells.front().text) == "序号") return true;
+    for (const auto& c : cells) {
+        std::string h = squeeze(c.text);
+        if (h == "指标性质" || h == "指标权重" || h == "度量单位") return true;
+    }
+    return false;
+}
+
+bool is_indicator_header(const std::vector<Cell>& cells) {
+    bool l1 = false, l3 = false;
+    for (const auto& c : cells) {
+        Role r = role_of(c.text);
+        l1 = l1 || r == Role::level1;
+        l3 = l3 || r == Role::name;
+    }
+    return l1 && l3;
+}
+
+// The project's name when the table does not state it: 项目名称：X, or a heading such as
+// "二、X绩效评价报告", in the prose before the table.
+std::optional<std::pair<std::string, std::size_t>> name_from_prose(const std::vector<Cell>& prose) {
+    for (auto it = prose.rbegin(); it != prose.rend(); ++it) {
+        std::string line = trimmed(it->text);
+        std::size_t at = line.find("项目名称");
+        if (at != std::string::npos) {
+            std::string rest = trimmed(line.substr(at + std::string("项目名称").size()));
+            for (const char* colon : {"：", ":"})
+                if (starts_with(rest, colon))
+                    rest = trimmed(rest.substr(std::string(colon).size()));
+            if (!rest.empty()) return std::make_pair(rest, it->line);
+        }
+    }
+    // "评价的对象为X项目支出" (seed 004), "本次绩效评价围绕X项目" (seed 001).
+    for (auto it = prose.rbegin(); it != prose.rend(); ++it) {
+        const std::string& line = it->text;
+        for (const std::string marker : {"对象为", "围绕"}) {
+            std::size_t at = line.find(marker);
+            if (at == std::string::npos) continue;
+            std::size_t begin = at + marker.size();
+            std::size_t end = line.find("项目", begin);
+            std::size_t stop = line.find("，", begin);
+            if (end == std::string::npos || (stop != std::string::npos && stop < end)) continue;
+            std::string name =
+                trimmed(line.substr(begin, end + std::string("项目").size() - begin));
+            if (name.size() > std::string("项目").size()) return std::make_pair(name, it->line);
+        }
+    }
+    static const std::vector<std::string> numerals{"一", "二", "三", "四", "五",
+                                                   "六", "七", "八", "九", "十"};
+    static const std::vector<std::string> suffixes{"绩效评价报告", "绩效自评报告", "绩效自评表",
+                                                   "绩效评价情况", "绩效自评情况"};
+    for (auto it = prose.rbegin(); it != prose.rend(); ++it) {
+        std::string line = trimmed(it->text);
+        std::size_t comma = line.find("、");
+        if (comma == std::string::npos || comma > 9) continue;
+        bool numbered = false;
+        for (const auto& n : numerals)
+            if (starts_with(line, n)) numbered = true;
+        if (!numbered) continue;
+        std::string name = trimmed(line.substr(comma + std::string("、").size()));
+        for (const auto& s : suffixes)
+            if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0)
+                name = name.substr(0, name.size() - s.size());
+        // A generic heading ("二、项目支出绩效评价报告") names no project.
+        static const std::vector<std::string> generic{"项目支出", "项目", "重点项目",
+                                                      "项目支出绩效"};
+        if (name.find("项目") != std::string::npos &&
+            std::find(generic.begin(), generic.end(), name) == generic.end())
+            return std::make_pair(name, it->line);
+    }
+    return std::nullopt;
+}
+
+// The year: （2022年度） just before the table, else the first 20xx年度 of the source.
+int year_from_prose(const std::vector<Cell>& prose) {
+    for (auto it = prose.rbegin(); it != prose.rend(); ++it) {
+        const std::string& t = it->text;
+        std::size_t at = t.find("年度");
+        while (at != std::string::npos) {
+            if (at >= 4) {
+                std::string y = t.substr(at - 4, 4);
+                if (std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                    (y[0] == '1' || y[0] == '2'))
+                    return std::stoi(y);
+            }
+            at = t.find("年度", at + 1);
+        }
+    }
+    return 0;
+}
+
+class Extractor {
+public:
+    explicit Extractor(const Grid& grid) : grid_(grid) {}
+
+    Extraction run() {
+        for (std::size_t i = 0; i < grid_.size(); ++i)
+            step(i);
+        close();
+        return std::move(out_);
+    }
+
+private:
+    enum class State { outside, department, head, goals, indicators };
+
+    const Grid& grid_;
+    Extraction out_;
+    State state_ = State::outside;
+    std::optional<Table> table_;
+    std::vector<Cell> prose_; // prose seen so far (for names and years)
+    std::vector<Cell> recent_prose_;
+    // Funds and indicator column maps, from the header rows.
+    std::map<std::size_t, FundRole> fund_columns_;
+    std::size_t fund_name_column_ = 1;
+    std::vector<Role> columns_;
+    bool in_funds_ = false;
+    // A row Word split into pieces, waiting for the rest.
+    std::vector<Cell> pending_;
+    std::vector<Cell> pending_prose_;
+    std::string last1_, last2_;
+    bool header_fragment_ = false; // a 绩效指标 cell Word broke into 绩 / 效 / 指 / 标
+    // The indicator header, open while Word's pieces of it keep coming (年度 / 指标值 / 实际 …).
+    std::vector<std::string> header_texts_;
+    bool header_open_ = false;
+    std::vector<Cell> goal_cells_;
+    std::size_t other_rows_line_ = 0, other_rows_ = 0;
+
+    void start_table(std::size_t line) {
+        close();
+        table_ = Table{};
+        table_->index = out_.tables.size() + 1;
+        table_->first_line = line;
+        table_->year = year_from_prose(recent_prose_.empty() ? prose_ : recent_prose_);
+        if (!table_->year) table_->year = year_from_prose(prose_);
+        last1_.clear();
+        last2_.clear();
+        columns_.clear();
+        in_funds_ = false;
+    }
+
+    // The goal cells in order: the expected goal, then the achieved result (more cells: its rest).
+    void take_goals() {
+        if (!table_ || goal_cells_.empty()) return;
+        table_->expected = goal_cells_[0];
+        if (goal_cells_.size() > 1) table_->achieved = goal_cells_[1];
+        for (std::size_t k = 2; k < goal_cells_.size(); ++k)
+            table_->achieved->text += "\n\n" + goal_cells_[k].text;
+        goal_cells_.clear();
+    }
+
+    void close() {
+        take_goals();
+        flush_pending();
+        if (table_) {
+            if (table_->name.empty()) {
+                if (auto n = name_from_prose(recent_prose_.empty() ? prose_ : recent_prose_)) {
+                    table_->name = n->first;
+                    table_->name_where = fmt::format("prose, line {}", n->second);
+                } else {
+                    table_->name = fmt::format("未命名项目（第 {} 行）", table_->first_line);
+                    out_.problems.push_back(
+                        fmt::format("the table at line {} states no project name; named \"{}\"",
+                                    table_->first_line, table_->name));
+                }
+            }
+            out_.tables.push_back(std::move(*table_));
+            table_.reset();
+        }
+        recent_prose_.clear();
+        state_ = State::outside;
+    }
+
+    void step(std::size_t i) {
+        const Item& item = grid_[i];
+        if (item.kind == Item::Kind::prose) {
+            prose(item.prose);
+            return;
+        }
+        const auto& cells = item.cells;
+        const Cell* first = first_filled(cells);
+        std::string head = first ? squeeze(first->text) : "";
+        header_fragment_ =
+            table_ && cells.size() == 1 && !head.empty() && std::string("绩效指标").find(head) == 0;
+        if (header_fragment_) return;
+        if (state_ == State::goals && head != "项目名称" && !is_indicator_header(cells) &&
+            !is_department_header(cells) && head != "总分" && head != "总计") {
+            for (const auto& c : cells)
+                if (!empty_cell(c)) goal_cells_.push_back(c);
+            return;
+        }
+
+        if (head == "项目名称") {
+            start_table(cells.front().line);
+            state_ = State::head;
+            std::size_t k = static_cast<std::size_t>(first - cells.data()) + 1;
+            if (k < cells.size()) {
+                table_->name =
+                    squeeze(cells[k].text).empty() ? "" : trimmed(collapse_breaks(cells[k].text));
+                table_->name_where = cells[k].where;
+            }
+            return;
+        }
+        if (is_department_header(cells)) {
+            close();
+            out_.skipped.push_back(
+                {cells.front().line,
+                 "department-level table (" + header_summary(cells) + "): not supported yet"});
+            state_ = State::department;
+            return;
+        }
+        if (is_indicator_header(cells)) {
+            take_goals();
+            flush_pending();
+            if (!table_ || state_ == State::indicators) start_table(cells.front().line);
+            header_texts_.clear();
+            for (const auto& c : cells)
+                header_texts_.push_back(squeeze(c.text));
+            set_columns();
+            header_open_ = true;
+            state_ = State::indicators;
+            return;
+        }
+        if (state_ == State::indicators && header_open_) {
+            bool continues = true;
+            for (const auto& c : cells)
+                if (!header_like(squeeze(c.text))) continues = false;
+            if (continues) {
+                for (const auto& c : cells)
+                    header_texts_.push_back(squeeze(c.text));
+                set_columns();
+                return;
+            }
+            header_open_ = false;
+        }
+        // A table without 项目名称 row starts with its funds, goals or metadata (seed 001, line
+        // 470).
+        if (state_ == State::outside && (starts_with(head, "项目资金") || head == "年度总体目标" ||
+                                         head == "主管部门" || head == "项目负责人")) {
+            start_table(cells.front().line);
+            state_ = State::head;
+        }
+        if (state_ == State::department) return;
+        if (state_ == State::outside) {
+            // Rows of some other table (a payment list …): reported, not silently dropped.
+            if (!out_.skipped.empty() && out_.skipped.back().line == other_rows_line_) {
+                out_.skipped.back().what = fmt::format(
+                    "table of {} rows that is not a self-evaluation table", ++other_rows_);
+            } else {
+                other_rows_line_ = cells.front().line;
+                other_rows_ = 1;
+                out_.skipped.push_back(
+                    {other_rows_line_, "table of 1 row that is not a self-evaluation table"});
+            }
+            return;
+        }
+        if (head == "总分" || head == "总计" || head == "合计") {
+            flush_pending();
+            total(cells, first);
+            table_->last_line = cells.back().line;
+            close();
+            return;
+        }
+        if (state_ == State::indicators) {
+            indicator_piece(cells);
+            return;
+        }
+        head_row(cells, head);
+    }
+
+    static std::string collapse_breaks(const std::string& s) {
+        std::string out;
+        for (char c : s)
+            if (c != '\n' && c != '\r') out += c;
+        return out;
+    }
+
+    static std::string header_summary(const std::vector<Cell>& cells) {
+        std::string s;
+        for (std::size_t k = 0; k < cells.size() && k < 6; ++k)
+            s += (k ? " | " : "") + squeeze(cells[k].text);
+        return s + (cells.size() > 6 ? " | …" : "");
+    }
+
+    void set_columns() {
+        columns_.clear();
+        for (const auto& h : header_texts_)
+            columns_.push_back(role_of(h));
+    }
+
+    // A header label, or the start of one that Word broke over lines.
+    static bool header_like(const std::string& h) {
+        static const std::vector<std::string> labels{"绩效指标",
+                                                     "一级指标",
+                                                     "二级指标",
+                                                     "三级指标",
+                                                     "年度指标值",
+                                                     "指标值",
+                                                     "实际完成值",
+                                                     "完成值",
+                                                     "分值",
+                                                     "得分",
+                                                     "偏差原因分析及改进措施",
+                                                     "偏差原因"};
+        if (h.empty()) return false;
+        for (const auto& l : labels)
+            if (l.rfind(h, 0) == 0) return true;
+        return false;
+    }
+
+    void prose(const Cell& line) {
+        prose_.push_back(line);
+        if (table_ && state_ == State::indicators && header_open_ && !header_texts_.empty() &&
+            header_like(header_texts_.back() + squeeze(line.text))) {
+            header_texts_.back() += squeeze(line.text);
+            set_columns();
+            return;
+        }
+        if (!table_) {
+            recent_prose_.push_back(line);
+            return;
+        }
+        if (state_ == State::department) return;
+        if (header_fragment_ &&
+            std::string("绩效指标").find(squeeze(line.text)) != std::string::npos)
+            return;
+        // A line without TAB inside a table: the rest of a cell that holds an empty paragraph.
+        if (!pending_.empty()) {
+            pending_prose_.push_back(line);
+            return;
+        }
+        if (state_ == State::goals && !goal_cells_.empty()) {
+            goal_cells_.back().text += "\n\n" + line.text;
+            return;
+        }
+        if (state_ == State::indicators && !table_->indicators.empty()) {
+            // After the indicator rows: the table is over.
+            close();
+            recent_prose_.push_back(line);
+            return;
+        }
+        table_->unplaced.push_back(line);
+    }
+
+    void head_row(const std::vector<Cell>& cells, const std::string& head) {
+        auto value_after = [&](const std::string& label) -> std::optional<Cell> {
+            for (std::size_t k = 0; k + 1 < cells.size(); ++k)
+                if (squeeze(cells[k].text) == label) return cells[k + 1];
+            return std::nullopt;
+        };
+        if (head == "主管部门" || head == "实施单位") {
+            table_->department = value_after("主管部门");
+            table_->unit = value_after("实施单位");
+            return;
+        }
+        if (head == "项目负责人" || head == "联系电话") {
+            table_->contact = value_after("项目负责人");
+            table_->phone = value_after("联系电话");
+            return;
+        }
+        if (starts_with(head, "项目资金")) {
+            if (head.find("(元)") != std::string::npos) table_->funds_unit = "元";
+            if (head.find("(亿元)") != std::string::npos) table_->funds_unit = "亿元";
+            fund_columns_.clear();
+            for (std::size_t k = 0; k < cells.size(); ++k)
+                if (FundRole r = fund_role_of(cells[k].text); r != FundRole::none)
+                    fund_columns_[k] = r;
+            in_funds_ = true;
+            return;
+        }
+        if (head == "年度总体目标") {
+            in_funds_ = false;
+            state_ = State::goals;
+            goal_cells_.clear();
+            return;
+        }
+        if (in_funds_) {
+            fund_row(cells);
+            return;
+        }
+        for (const auto& c : cells)
+            if (!empty_cell(c)) table_->unplaced.push_back(c);
+    }
+
+    void fund_row(const std::vector<Cell>& cells) {
+        FundRow row;
+        row.line = cells.front().line;
+        for (const auto& c : cells) {
+            row.name = fund_row_name(c.text);
+            if (!row.name.empty()) break;
+        }
+        if (row.name.empty()) {
+            for (const auto& c : cells)
+                if (!empty_cell(c)) table_->unplaced.push_back(c);
+            return;
+        }
+        // Data cells align with the header from the right: the header has one more label cell.
+        std::size_t header_size = fund_columns_.empty() ? 0 : fund_columns_.rbegin()->first + 1;
+        std::size_t shift = header_size > cells.size() ? header_size - cells.size() : 0;
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+            auto it = fund_columns_.find(k + shift);
+            if (it == fund_columns_.end()) continue;
+            const Cell& c = cells[k];
+            std::string v = squeeze(c.text);
+            if (v.empty() || v == "—" || v == "-" || v == "无" || v == "/") continue;
+            switch (it->second) {
+            case FundRole::initial:
+                row.initial = c;
+                break;
+            case FundRole::annual:
+                row.annual = c;
+                break;
+            case FundRole::spent:
+                row.spent = c;
+                break;
+            case FundRole::weight:
+                row.weight = c;
+                break;
+            case FundRole::rate:
+                row.rate = c;
+                break;
+            case FundRole::score:
+                row.score = c;
+                break;
+            default:
+                break;
+            }
+        }
+        table_->funds.push_back(std::move(row));
+    }
+
+    void total(const std::vector<Cell>& cells, const Cell* first) {
+        std::vector<const Cell*> figures;
+        for (const Cell* c = first + 1; c < cells.data() + cells.size(); ++c)
+            if (!empty_cell(*c)) figures.push_back(c);
+        table_->total_line = first->line;
+        if (figures.size() >= 1) table_->total_weight = *figures[0];
+        if (figures.size() >= 2) table_->total_score = *figures[1];
+        for (std::size_t k = 2; k < figures.size(); ++k)
+            if (squeeze(figures[k]->text) != "无") table_->unplaced.push_back(*figures[k]);
+    }
+
+    // Rows Word split into pieces are joined until they have the header's number of cells.
+    void indicator_piece(const std::vector<Cell>& cells) {
+        const std::size_t want = columns_.size();
+        if (pending_.empty()) {
+            if (cells.size() + 1 >= want) { // complete, or lacking only the merged front cell
+                indicator_row(cells, false);
+                return;
+            }
+            pending_ = cells;
+            return;
+        }
+        if (pending_.size() + cells.size() > want) {
+            // Not a continuation: the piece stands alone and this row starts afresh.
+            flush_pending();
+            indicator_piece(cells);
+            return;
+        }
+        if (pending_.size() + cells.size() + pending_prose_.size() == want) {
+            // The lines without TAB were cells of their own.
+            pending_.insert(pending_.end(), pending_prose_.begin(), pending_prose_.end());
+        } else if (!pending_prose_.empty()) {
+            for (const auto& p : pending_prose_)
+                pending_.back().text += "\n\n" + p.text;
+        }
+        pending_prose_.clear();
+        pending_.insert(pending_.end(), cells.begin(), cells.end());
+        if (pending_.size() >= want - 1) {
+            auto row = std::move(pending_);
+            pending_.clear();
+            indicator_row(row, true);
+        }
+    }
+
+    void flush_pending() {
+        if (pending_.empty()) return;
+        for (const auto& p : pending_prose_)
+            pending_.back().text += "\n\n" + p.text;
+        pending_prose_.clear();
+        auto row = std::move(pending_);
+        pending_.clear();
+        indicator_row(row, true);
+    }
+
+    void indicator_row(const std::vector<Cell>& cells_in, bool split) {
+        // A row with more cells than the header carries the merged 绩效指标 cell in front.
+        std::vector<Cell> cells = cells_in;
+        while (cells.size() > columns_.size() && empty_cell(cells.front()))
+            cells.erase(cells.begin());
+        IndicatorRow row;
+        row.line = cells.front().line;
+        row.where = cells.front().where;
+        row.split = split;
+        // Cells align with the header from the right: a row may lack the merged 绩效指标 cell in
+        // front, or Word may have dropped a leading cell.
+        const std::size_t want = columns_.size();
+        std::size_t shift = want > cells.size() ? want - cells.size() : 0;
+        std::size_t extra = cells.size() > want ? cells.size() - want : 0;
+        for (std::size_t k = 0; k < extra; ++k)
+            if (!empty_cell(cells[cells.size() - 1 - k]))
+                table_->unplaced.push_back(cells[cells.size() - 1 - k]);
+        for (std::size_t k = 0; k + extra < cells.size(); ++k) {
+            const Cell& c = cells[k];
+            Role r = columns_[k + shift];
+            switch (r) {
+            case Role::level1:
+                if (!empty_cell(c)) {
+                    last1_ = collapse_breaks(trimmed(c.text));
+                    last2_.clear();
+                }
+                break;
+            case Role::level2:
+                if (!empty_cell(c)) last2_ = collapse_breaks(trimmed(c.text));
+                break;
+            case Role::name:
+                row.name = c;
+                break;
+            case Role::target:
+                row.target = c;
+                break;
+            case Role::actual:
+                row.actual = c;
+                break;
+            case Role::weight:
+                row.weight = c;
+                break;
+            case Role::score:
+                row.score = c;
+                break;
+            case Role::reason:
+                row.reason = c;
+                break;
+            case Role::none:
+                if (!empty_cell(c)) table_->unplaced.push_back(c);
+                break;
+            }
+        }
+        row.level1 = last1_;
+        row.level2 = last2_;
+        if (row.level1.empty() || (row.level2.empty() && !row.name)) {
+            for (const auto& c : cells)
+                if (!empty_cell(c)) table_->unplaced.push_back(c);
+            return;
+        }
+        table_->indicators.push_back(std::move(row));
+        table_->last_line = cells.back().line;
+    }
+};
+
+} // namespace
+
+Extraction extract_tables(const Grid& grid) {
+    return Extractor(grid).run();
+}
+
+} // namespace jx::import

@@ -1,0 +1,60 @@
+// Finding the self-evaluation tables in a grid and placing every cell by the table's header row,
+// so that layouts not seen before (a missing 年初预算数 column, a table without 项目名称 row) work.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "import/grid.hpp"
+
+namespace jx::import {
+
+struct FundRow {
+    std::string name; // 年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金
+    std::size_t line = 0;
+    std::optional<Cell> initial, annual, spent, weight, rate, score;
+};
+
+struct IndicatorRow {
+    std::size_t line = 0;
+    std::string where;
+    std::string level1, level2; // carried down when the table leaves them empty
+    std::optional<Cell> name, target, actual, weight, score, reason;
+    bool split = false; // Word split this row into pieces that were joined again
+};
+
+struct Table {
+    std::size_t index = 0; // 1-based, among the project tables of the source
+    std::size_t first_line = 0, last_line = 0;
+    std::string name;
+    std::string name_where; // "line 705", or "prose, line 173" when taken from the text before
+    int year = 0;
+    std::optional<Cell> department, unit, contact, phone;
+    std::string funds_unit = "万元";
+    std::vector<FundRow> funds;
+    std::optional<Cell> expected, achieved;
+    std::vector<IndicatorRow> indicators;
+    std::optional<Cell> total_weight, total_score;
+    std::size_t total_line = 0;
+    std::vector<Cell> unplaced; // cells that could not be placed: reported, kept as comments
+};
+
+struct Skipped {
+    std::size_t line;
+    std::string what; // "department-level table (序号 | 三级指标 | 指标性质 | …)"
+};
+
+struct Extraction {
+    std::vector<Table> tables;
+    std::vector<Skipped> skipped;
+    std::vector<std::string> problems; // a table that could not be imported at all
+};
+
+Extraction extract_tables(const Grid& grid);
+
+// A cell's text without line breaks and spaces, as header cells are compared: "年度\n\n指标值" →
+// 年度指标值.
+std::string squeeze(const std::string& s);
+
+} // namespace jx::import

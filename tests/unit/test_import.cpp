@@ -1,0 +1,266 @@
+// The importer on every layout variation of the issue, on CSV, and on the real seeds.
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "driver/check.hpp"
+#include "import/import.hpp"
+#include "support.hpp"
+
+using namespace jx;
+using namespace jx::import;
+
+// Builds a text dump: rows of cells, "" for an empty cell; a row given as {"#prose"} is a line
+// without TAB; cells may hold '\n' (continuation lines).
+static std::string dump(const std::vector<std::vector<std::string>>& rows) {
+    std::string out;
+    for (const auto& r : rows) {
+        if (r.size() == 1 && r[0].rfind("#", 0) == 0) {
+            out += r[0].substr(1) + "\n\n";
+            continue;
+        }
+        for (const auto& c : r)
+            out += "\t" + c + "\n";
+        out += "\n";
+    }
+    return out;
+}
+
+static const std::vector<std::string> header{
+    "绩\n效\n指\n标", "一级指标",       "二级指标",
+    "三级指标",       "年度\n\n指标值", "实际\n\n完成值",
+    "分值",           "得分",           "偏差原因分析及改进\n措施"};
+
+static ImportResult run(const std::string& text) {
+    return import_text("t.txt", text, Format::text);
+}
+
+TEST_CASE("the text dump reader: cells, continuation lines, empty cells, rows, prose", "[import]") {
+    Grid g = read_text_dump("前言\n\t项目资金\n（万元）\n\t\n\t280\n\n正文\n");
+    REQUIRE(g.size() == 3);
+    CHECK(g[0].kind == Item::Kind::prose);
+    REQUIRE(g[1].cells.size() == 3);
+    CHECK(g[1].cells[0].text == "项目资金\n（万元）");
+    CHECK(g[1].cells[1].text.empty());
+    CHECK(g[1].cells[2].line == 5);
+    CHECK(g[2].prose.text == "正文");
+}
+
+TEST_CASE("the CSV reader: quotes, commas and line breaks in fields, a BOM", "[import][csv]") {
+    Grid g;
+    std::string error;
+    REQUIRE(read_csv("\xEF\xBB\xBF"
+                     "项目名称,\"a, \"\"b\"\"\"\n\"多\n行\",x\n",
+                     g, error));
+    REQUIRE(g.size() == 2);
+    CHECK(g[0].cells[1].text == "a, \"b\"");
+    CHECK(g[1].cells[0].text == "多\n行");
+    CHECK(g[1].cells[1].where == "row 2, column 2");
+    CHECK_FALSE(read_csv("a,\"open\n", g, error));
+    CHECK(error == "a quoted field opened on line 1 is never closed");
+}
+
+TEST_CASE("values become spec syntax when the language reads them whole, text otherwise",
+          "[import]") {
+    CHECK(spec_value("≥350天") == "≥350天");
+    CHECK(spec_value("不少于8次") == "不少于8次");
+    CHECK(spec_value("优") == "优");
+    CHECK(spec_value(" 按月拨付") == "\"按月拨付\"");
+    CHECK(spec_value("8大场景、35个子场景") == "\"8大场景、35个子场景\"");
+    CHECK(spec_value("第一段\n第二段") == "\"第一段\\n第二段\"");
+    CHECK(spec_value("他说\"好\"") == "\"他说\\\"好\\\"\"");
+}
+
+TEST_CASE("a standard table, with level cells left empty when they repeat", "[import]") {
+    auto r = run(dump({{"项目名称", "部门运转聘用人员经费"},
+                       {"项目资金\n（万元）", "", "年初预\n算数", "全年预\n算数", "全年\n执行数",
+                        "分值", "执行率", "得分"},
+                       {"", "年度资金总额", "6.4", "6.4", "6.4", "10", "100%", "10"},
+                       header,
+                       {"", "产出指标", "数量指标", "聘用人数", "1名", "1名", "30", "30", ""},
+                       {"", "", "质量指标", "完成工作情况", "按时保质保量完成工作", "按计划  完成",
+                        "20", "20", ""},
+                       {"", "效益指标", "经济效益\n指标", "不涉及", "", "", "", "", ""},
+                       {"总分", "100", "100", ""}}));
+    REQUIRE(r.specs.size() == 1);
+    const auto& s = r.specs[0];
+    CHECK(s.whole);
+    CHECK(s.file_name == "t-01.jx");
+    CHECK(s.spec.find("年度资金总额  年初预算数 6.4  全年预算数 6.4  全年执行数 6.4  分值 10  "
+                      "执行率 100%  得分 10") != std::string::npos);
+    CHECK(s.spec.find("\"聘用人数\"      指标值 1名") != std::string::npos);
+    CHECK(s.spec.find("    质量指标 {\n      \"完成工作情况\"") !=
+          std::string::npos); // level 1 carried down
+    CHECK(s.spec.find("经济效益指标 { 不涉及 }") != std::string::npos);
+    CHECK(s.spec.find("总分 分值 100 得分 100") != std::string::npos);
+}
+
+TEST_CASE("a missing column is read from the header, and amounts keep their units", "[import]") {
+    auto r = run(
+        dump({{"项目名称", "城市大脑运维"},
+              {"项目资金（万元）", "", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
+              {"", "年度资金总额", "67.3624万", "67万", "10", "100", "10"},
+              header,
+              {"", "产出指标", "成本指标", "运维费用", "≤67.3624万元", "67万元", "90", "90", ""},
+              {"总分", "100", "100", ""}}));
+    REQUIRE(r.specs.size() == 1);
+    CHECK(
+        r.specs[0].spec.find(
+            "年度资金总额  全年预算数 67.3624万  全年执行数 67万  分值 10  执行率 100  得分 10") !=
+        std::string::npos);
+}
+
+TEST_CASE("a row Word split into pieces is joined; a line without TAB can be one of its cells",
+          "[import]") {
+    auto r = run(dump(
+        {{"项目名称", "中小企业发展专项资金"},
+         header,
+         {"", "产出指标", "可持续影响指标", "对我区创新创业环境持续影响", "推动大众创业万众创新"},
+         {"#推动大众创业万众创新"},
+         {"10", "9", ""},
+         {"", "", "时效指标", "拨付资金时间", "按时完成资金拨付。", "按时完成资金拨付。按时拨付"},
+         {"20", "20", ""},
+         {"总分", "30", "29", ""}}));
+    REQUIRE(r.specs.size() == 1);
+    const auto& spec = r.specs[0].spec;
+    INFO(spec);
+    CHECK(r.specs[0].whole);
+    CHECK(spec.find("完成值 \"推动大众创业万众创新\"") != std::string::npos);
+    CHECK(spec.find("分值 10  得分 9") != std::string::npos);
+    CHECK(spec.find("分值 20  得分 20") != std::string::npos);
+    CHECK(spec.find("源表此行被拆开，已拼合") != std::string::npos);
+}
+
+TEST_CASE("a row short of its front cell is aligned from the right", "[import]") {
+    auto r =
+        run(dump({{"项目名称", "信息化项目评审专家费"},
+                  header,
+                  {"", "产出指标", "数量指标", "评审项目数量", "≥30个", "159", "20", "20", "无"},
+                  {"", "质量指标", "评审标准", "达到良以上", "优", "20", "20", "无"},
+                  {"总分", "40", "40", ""}}));
+    const auto& spec = r.specs.at(0).spec;
+    INFO(spec);
+    CHECK(spec.find("    质量指标 {\n      \"评审标准\"") != std::string::npos);
+}
+
+TEST_CASE("the project name stated only in the prose before the table", "[import]") {
+    auto r =
+        run(dump({{"#二、2023年西城家园社会治理服务平台建设项目绩效评价报告"},
+                  {"#本项目自评总体情况优秀。评分表如下："},
+                  {"一级指标", "二级指标", "三级指标", "年度\n指标值", "实际\n完成值", "分值",
+                   "得分", "偏差原因分析及改进措施"},
+                  {"预算执行率", "预算执行率", "预算执行率", "179.28", "179.1", "10", "10", ""},
+                  {"产出指标", "数量指标", "指标1", "\"x\"", "\"x\"", "90", "90", ""},
+                  {"总计", "100", "100", ""}}));
+    REQUIRE(r.specs.size() == 1);
+    const auto& spec = r.specs[0].spec;
+    INFO(spec);
+    CHECK(spec.find("项目 \"2023年西城家园社会治理服务平台建设项目\"") != std::string::npos);
+    CHECK(spec.find("预算执行率 {\n    预算执行率 {\n      \"预算执行率\"") !=
+          std::string::npos); // the budget as a row
+}
+
+TEST_CASE("department-level tables are recognised and not read as projects", "[import]") {
+    auto r = run(dump({{"序号", "三级指标", "指标性质", "指标值", "度量单位", "指标权重"},
+                       {"1", "方案编制内容", "≥", "4", "项", "3"}}));
+    CHECK(r.specs.empty());
+    REQUIRE(r.skipped.size() == 1);
+    CHECK(r.skipped[0].what.find("department-level table") == 0);
+}
+
+TEST_CASE("nothing is lost: a cell that cannot be placed is reported and kept as a comment",
+          "[import]") {
+    auto r = run(dump({{"项目名称", "p"},
+                       header,
+                       {"", "产出指标", "数量指标", "a", "1个", "1个", "十", "10", ""},
+                       {"总分", "100", "10", "多余"}}));
+    REQUIRE(r.specs.size() == 1);
+    const auto& s = r.specs[0];
+    CHECK_FALSE(s.whole);
+    REQUIRE(s.table.unplaced.size() == 2);
+    CHECK(s.spec.find("# 未能归位的单元格（line ") != std::string::npos);
+    CHECK(s.spec.find("：十") != std::string::npos);
+    CHECK(s.spec.find("：多余") != std::string::npos);
+}
+
+TEST_CASE("CSV in the official layout imports like a text dump", "[import][csv]") {
+    std::string csv = "项目名称,科普项目,,,,,,,\n"
+                      "\"项目资金（万元）\",,年初预算数,全年预算数,全年执行数,分值,执行率,得分,\n"
+                      ",年度资金总额,552.9232,207.6282,207.6282,10,100%,100,\n"
+                      "绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,"
+                      "偏差原因分析及改进措施\n"
+                      ",产出指标,数量指标,支持科普项目数量,13,13,90,90,\n"
+                      "总分,100,190,,,,,,\n";
+    auto r = import_text("t.csv", csv, Format::csv);
+    REQUIRE(r.specs.size() == 1);
+    CHECK(r.specs[0].whole);
+    CHECK(r.specs[0].spec.find("得分 100") != std::string::npos);
+    CHECK(detect_format("x.csv", "") == Format::csv);
+}
+
+// ---- the real seeds ------------------------------------------------------------------------
+
+static std::vector<std::string> seed_files() {
+    std::vector<std::string> out;
+    std::string dir = test::source_path("../shared/seeds");
+    INFO("the seeds are expected beside the repository, in ../shared/seeds");
+    REQUIRE(std::filesystem::exists(dir));
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".txt") out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+TEST_CASE("every project table of the seeds imports whole; the output is reviewed",
+          "[import][seeds][golden]") {
+    std::size_t tables = 0, whole = 0, skipped = 0;
+    std::string golden;
+    for (const auto& f : seed_files()) {
+        auto r =
+            import_text(std::filesystem::path(f).filename().string(), test::read(f), Format::text);
+        CHECK(r.failures.empty());
+        skipped += r.skipped.size();
+        for (const auto& s : r.skipped)
+            golden += fmt::format("== skipped {} line {}: {}\n",
+                                  std::filesystem::path(f).filename().string(), s.line, s.what);
+        for (const auto& s : r.specs) {
+            ++tables;
+            whole += s.whole;
+            golden += "== " + s.file_name + "\n" + s.spec;
+        }
+    }
+    CHECK(tables == 29);
+    CHECK(whole == 29);
+    CHECK(skipped == 8);
+    test::check_golden("tests/golden/import/seeds.expected", golden);
+}
+
+TEST_CASE("check on the imported seeds finds the errors found on the hand transcriptions",
+          "[import][seeds]") {
+    auto policy = scoring::Policy::defaults();
+    using Key = std::tuple<std::string, std::string, std::string, std::string>;
+    auto errors_of = [](const driver::FileReport& r, std::multiset<Key>& out) {
+        for (const auto& d : r.diagnostics)
+            if (d.severity == Severity::error)
+                out.insert({d.subject.project, d.code, d.subject.reported, d.subject.expected});
+    };
+    std::multiset<Key> imported, hand;
+    for (const auto& f : seed_files()) {
+        auto r =
+            import_text(std::filesystem::path(f).filename().string(), test::read(f), Format::text);
+        for (const auto& s : r.specs)
+            errors_of(
+                driver::check_source(std::make_unique<SourceFile>(s.file_name, s.spec), policy),
+                imported);
+    }
+    for (const auto& rel : test::files_under("indicator_specs", ".jx"))
+        errors_of(
+            driver::check_source(
+                std::make_unique<SourceFile>(rel, test::read(test::source_path(rel))), policy),
+            hand);
+    CHECK(hand.size() >= 30);
+    CHECK(imported == hand);
+}
