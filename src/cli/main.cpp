@@ -9,6 +9,7 @@
 #include "diag/render.hpp"
 #include "driver/check.hpp"
 #include "driver/files.hpp"
+#include "driver/render.hpp"
 #include "driver/report.hpp"
 #include "driver/score_table.hpp"
 #include "format/format.hpp"
@@ -294,6 +295,17 @@ int main(int argc, char** argv) {
     cmd_import->footer("Exit status: 0 every table imported whole, 1 a table partly or not "
                        "imported, 2 usage or I/O error.");
 
+    std::string render_format = "html", scores = "reported";
+    auto* cmd_render = app.add_subcommand("render", "Regenerate the official table as xlsx, html, md or csv");
+    cmd_render->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
+    cmd_render->add_option("--format,-f", render_format, "xlsx, html (default), md or csv")
+        ->check(CLI::IsMember({"xlsx", "html", "md", "csv"}));
+    cmd_render->add_option("--scores", scores, "Scores shown: reported (default), recomputed, or both")
+        ->check(CLI::IsMember({"reported", "recomputed", "both"}));
+    cmd_render->add_option("--policy", policy_path, "Scoring policy in YAML");
+    cmd_render->add_option("-o,--output", out_dir, "Output file (one spec) or directory (several; html adds index.html)")
+        ->required();
+
     auto* cmd_policy = app.add_subcommand(
         "policy", "Print the built-in scoring policy as YAML, to copy and adapt");
 
@@ -307,6 +319,24 @@ int main(int argc, char** argv) {
     if (*cmd_score) return run_score(score_path, policy_path);
     if (*cmd_fmt) return run_fmt(paths, check);
     if (*cmd_import) return run_import(paths, from, out_dir, force);
+    if (*cmd_render) {
+        scoring::Policy policy;
+        if (!load_policy(policy_path, policy)) return exit_usage;
+        driver::RenderRequest req;
+        req.paths = paths;
+        req.output = out_dir;
+        req.format = render_format == "xlsx"  ? driver::RenderFormat::xlsx
+                     : render_format == "md"  ? driver::RenderFormat::md
+                     : render_format == "csv" ? driver::RenderFormat::csv
+                                              : driver::RenderFormat::html;
+        req.scores = scores == "recomputed" ? rendering::Scores::recomputed
+                     : scores == "both"     ? rendering::Scores::both
+                                            : rendering::Scores::reported;
+        auto outcome = driver::render_specs(req, policy);
+        for (const auto& w : outcome.written) std::cout << "wrote " << w << "\n";
+        for (const auto& e : outcome.errors) std::cerr << "error: " << e << "\n";
+        return outcome.errors.empty() ? exit_ok : exit_usage;
+    }
     if (*cmd_policy) {
         std::cout << scoring::dump_policy_yaml(scoring::Policy::defaults());
         return exit_ok;

@@ -10,8 +10,6 @@ namespace {
 constexpr int indent_width = 2;
 constexpr int max_aligned_cell = 40; // wider cells do not widen their column
 
-std::string value_text(const ast::Value& v);
-
 std::string operand_text(const ast::Operand& o) {
     switch (o.kind) {
     case ast::Operand::Kind::quantity:
@@ -49,6 +47,8 @@ std::string separator_text(const std::string& sep) {
     return sep; // full-width punctuation carries its own space
 }
 
+} // namespace
+
 std::string value_text(const ast::Value& v) {
     if (v.not_applicable) return v.not_applicable->text;
     std::string s;
@@ -58,6 +58,8 @@ std::string value_text(const ast::Value& v) {
     }
     return s;
 }
+
+namespace {
 
 std::string number_cell(const std::optional<ast::NumberField>& f) {
     if (!f) return {};

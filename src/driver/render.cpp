@@ -1,0 +1,137 @@
+#include "driver/render.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "driver/check.hpp"
+#include "driver/files.hpp"
+#include "model/project.hpp"
+#include "render/writers.hpp"
+#include "syntax/parser.hpp"
+
+namespace jx::driver {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* extension(RenderFormat f) {
+    switch (f) {
+    case RenderFormat::xlsx: return ".xlsx";
+    case RenderFormat::html: return ".html";
+    case RenderFormat::md: return ".md";
+    case RenderFormat::csv: return ".csv";
+    }
+    return ".out";
+}
+
+struct Loaded {
+    std::unique_ptr<SourceFile> source;
+    syntax::ParseResult parsed;
+    std::vector<model::Project> projects;
+    std::vector<scoring::ProjectResult> results;
+};
+
+// xlsx is written by libxlsxwriter to a path: write beside the target, then rename over it.
+bool write_xlsx_atomically(const std::vector<rendering::Layout>& layouts, const std::string& path, std::string& error) {
+    std::string tmp = path + fmt::format(".jixiao-{}.tmp", ::getpid());
+    if (!rendering::write_xlsx(layouts, tmp, error)) {
+        std::remove(tmp.c_str());
+        return false;
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        error = fmt::format("cannot replace {}", path);
+        std::remove(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& policy) {
+    RenderOutcome out;
+    std::vector<FileReport> problems;
+    auto files = discover(req.paths, problems);
+    for (const auto& p : problems) out.errors.push_back(p.diagnostics.front().message);
+    bool to_directory = files.size() != 1 || fs::is_directory(req.output) || req.output.back() == '/' ||
+                        (req.format == RenderFormat::html && req.paths.size() == 1 && fs::is_directory(req.paths[0]));
+    {
+        std::error_code ec;
+        fs::path dir = to_directory ? fs::path(req.output) : fs::path(req.output).parent_path();
+        if (!dir.empty()) fs::create_directories(dir, ec);
+        if (ec) {
+            out.errors.push_back(fmt::format("cannot create {}: {}", req.output, ec.message()));
+            return out;
+        }
+    }
+    std::vector<rendering::ReportEntry> report;
+    for (const auto& path : files) {
+        Loaded l;
+        std::string text, error;
+        if (!read_file(path, text, error)) {
+            out.errors.push_back(error);
+            continue;
+        }
+        l.source = std::make_unique<SourceFile>(path, std::move(text));
+        l.parsed = syntax::parse(*l.source);
+        if (!l.parsed.ok()) {
+            out.errors.push_back(fmt::format("{}: not rendered: it has syntax errors (run jixiao check)", path));
+            continue;
+        }
+        std::vector<rendering::Layout> layouts;
+        l.projects.reserve(l.parsed.file.projects.size());
+        for (const auto& p : l.parsed.file.projects) {
+            std::vector<Diagnostic> ignored;
+            l.projects.push_back(model::lower(p, ignored));
+        }
+        for (const auto& m : l.projects) {
+            auto result = scoring::evaluate(m, policy);
+            layouts.push_back(rendering::build_layout(m, result, req.scores));
+            rendering::ReportEntry e;
+            e.layout = layouts.back();
+            e.file = path;
+            e.grade = result.recomputed_grade;
+            e.reported_total = m.total_score ? m.total_score->text : "";
+            e.recomputed_total = scoring::show(result.recomputed_total);
+            for (const auto& d : result.findings)
+                if (d.severity == Severity::error) e.findings.emplace_back(d.code, d.message);
+            report.push_back(std::move(e));
+        }
+        if (layouts.empty()) continue;
+        std::string target = to_directory ? (fs::path(req.output) / (fs::path(path).stem().string() + extension(req.format))).string()
+                                          : req.output;
+        bool ok = true;
+        if (req.format == RenderFormat::xlsx) {
+            ok = write_xlsx_atomically(layouts, target, error);
+        } else {
+            std::string content;
+            for (std::size_t i = 0; i < layouts.size(); ++i) {
+                switch (req.format) {
+                case RenderFormat::csv: content += (i ? "\r\n" : "") + rendering::to_csv(layouts[i]); break;
+                case RenderFormat::md: content += (i ? "\n" : "") + rendering::to_markdown(layouts[i]); break;
+                case RenderFormat::html:
+                    content = layouts.size() == 1 ? rendering::html_page(layouts[0])
+                                                  : rendering::html_report(std::vector<rendering::ReportEntry>(
+                                                        report.end() - static_cast<long>(layouts.size()), report.end()));
+                    i = layouts.size();
+                    break;
+                default: break;
+                }
+            }
+            ok = write_atomically(target, content, error);
+        }
+        if (ok) out.written.push_back(target);
+        else out.errors.push_back(error);
+    }
+    if (req.format == RenderFormat::html && to_directory && !report.empty()) {
+        std::string target = (fs::path(req.output) / "index.html").string(), error;
+        if (write_atomically(target, rendering::html_report(report), error)) out.written.push_back(target);
+        else out.errors.push_back(error);
+    }
+    return out;
+}
+
+} // namespace jx::driver

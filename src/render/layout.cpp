@@ -1,0 +1,309 @@
+#include "render/layout.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "base/text.hpp"
+#include "format/format.hpp"
+
+namespace jx::rendering {
+
+std::string column_name(int col) {
+    std::string s;
+    for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return s;
+}
+
+const Cell* Layout::at(int row, int col) const {
+    for (const auto& c : cells)
+        if (c.row == row && c.col == col) return &c;
+    return nullptr;
+}
+
+namespace {
+
+using scoring::RowResult;
+
+constexpr int col_label = 0, col_level1 = 1, col_level2 = 2, col_name = 3, col_target = 4, col_actual = 5,
+              col_weight = 6, col_score = 7, col_reason = 8, col_recomputed = 9;
+
+std::optional<Decimal> number_of(const ast::Token& t) { return Decimal::parse(text::nfkc(t.text)); }
+
+class Builder {
+public:
+    Builder(const model::Project& p, const scoring::ProjectResult& r, Scores s) : p_(p), r_(r), scores_(s) {}
+
+    Layout run() {
+        out_.project = p_.name;
+        out_.year = p_.year;
+        out_.columns = scores_ == Scores::both ? 10 : 9;
+        const int last = out_.columns - 1;
+        text(0, 0, "项目支出绩效自评表", Style::title, 1, out_.columns);
+        text(1, 0, p_.year ? fmt::format("（{}年度）", p_.year) : "", Style::subtitle, 1, out_.columns);
+        row_ = 2;
+        const ast::Project& a = *p_.source;
+        text(row_, 0, "项目名称", Style::label, 1, 2);
+        text(row_, 2, p_.name, Style::text, 1, last - 1);
+        ++row_;
+        auto field = [](const std::optional<ast::TextField>& f) { return f ? f->value.text : std::string(); };
+        pair_row("主管部门", field(a.department), "实施单位", field(a.unit));
+        pair_row("项目负责人", field(a.contact), "联系电话", field(a.phone));
+        funds(a);
+        goals(a);
+        indicators();
+        total();
+        out_.rows = row_;
+        widths();
+        return std::move(out_);
+    }
+
+private:
+    const model::Project& p_;
+    const scoring::ProjectResult& r_;
+    Scores scores_;
+    Layout out_;
+    int row_ = 0;
+    int first_score_row_ = -1, last_score_row_ = -1, budget_score_row_ = -1;
+
+    Cell& text(int row, int col, std::string t, Style style, int rows = 1, int cols = 1) {
+        Cell c;
+        c.row = row;
+        c.col = col;
+        c.rows = rows;
+        c.cols = cols;
+        c.text = std::move(t);
+        c.style = style;
+        out_.cells.push_back(std::move(c));
+        return out_.cells.back();
+    }
+
+    Cell& number(int row, int col, const Decimal& d, std::string shown, int cols = 1) {
+        Cell& c = text(row, col, std::move(shown), Style::number, 1, cols);
+        c.number = d;
+        return c;
+    }
+
+    void pair_row(const char* l1, const std::string& v1, const char* l2, const std::string& v2) {
+        const int last = out_.columns - 1;
+        text(row_, 0, l1, Style::label, 1, 2);
+        text(row_, 2, v1, Style::text, 1, 3);
+        text(row_, 5, l2, Style::label, 1, 2);
+        text(row_, 7, v2, Style::text, 1, last - 6);
+        ++row_;
+    }
+
+    void figure(int col, const std::optional<ast::NumberField>& f, bool rate = false) {
+        if (!f) {
+            text(row_, col, "", Style::text);
+            return;
+        }
+        auto d = number_of(f->number);
+        std::string shown = f->number.text + (f->unit ? f->unit->text : "");
+        if (!d) {
+            text(row_, col, shown, Style::text);
+            return;
+        }
+        if (rate) {
+            Cell& c = number(row_, col, Decimal::divide(*d, Decimal::from_int(100), d->scale() + 2), shown);
+            c.percent = true;
+            return;
+        }
+        number(row_, col, *d, shown);
+    }
+
+    void funds(const ast::Project& a) {
+        if (!a.funds) return;
+        const auto& f = *a.funds;
+        std::string unit = f.unit ? f.unit->text : "万元";
+        const int rows = 1 + static_cast<int>(f.rows.size());
+        text(row_, 0, fmt::format("项目资金（{}）", unit), Style::label, rows, 2);
+        text(row_, 2, "", Style::header);
+        const char* heads[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
+        for (int k = 0; k < 6; ++k) text(row_, 3 + k, heads[k], Style::header);
+        if (out_.columns == 10) text(row_, col_recomputed, "重算得分", Style::header);
+        ++row_;
+        for (const auto& r : f.rows) {
+            std::string name = r.name.text;
+            if (name == "当年财政拨款" || name == "appropriation") name = "其中：当年财政拨款";
+            text(row_, 2, name, Style::text);
+            figure(3, r.initial);
+            figure(4, r.annual);
+            figure(5, r.spent);
+            figure(6, r.weight);
+            figure(7, r.rate, true);
+            bool total_row = text::nfkc(r.name.text) == "年度资金总额" || r.name.text == "all-funds";
+            if (total_row) budget_score(r);
+            else figure(8, r.score);
+            ++row_;
+        }
+    }
+
+    std::optional<Decimal> budget_expected() const {
+        if (!r_.budget.rate) return std::nullopt;
+        return Decimal::mul_div(r_.budget.weight, r_.budget.score.num, r_.budget.score.den, 12);
+    }
+
+    void budget_score(const ast::FundRow& r) {
+        auto expected = budget_expected();
+        std::string recomputed = expected ? scoring::show(*expected) : "";
+        auto reported = r.score ? number_of(r.score->number) : std::nullopt;
+        budget_score_row_ = row_;
+        put_score(8, reported, r.score ? r.score->number.text : "", expected, recomputed);
+    }
+
+    // A score cell under --scores: the reported figure, the recomputed one, or both (two columns).
+    void put_score(int col, std::optional<Decimal> reported, const std::string& reported_text,
+                   std::optional<Decimal> expected, const std::string& recomputed_text) {
+        bool mismatch = reported && expected && !matches_at_written_precision(*reported, *expected);
+        std::optional<Decimal> shown = scores_ == Scores::recomputed ? (expected ? expected : reported) : reported;
+        std::string shown_text = scores_ == Scores::recomputed && expected ? recomputed_text : reported_text;
+        if (shown) {
+            Decimal value = scores_ == Scores::recomputed && expected ? expected->rounded(2).normalized() : *shown;
+            Cell& c = number(row_, col, value, shown_text);
+            c.mismatch = mismatch;
+            c.aside = "重算 " + recomputed_text;
+        } else {
+            text(row_, col, shown_text, Style::text);
+        }
+        if (out_.columns == 10) {
+            if (expected) number(row_, col_recomputed, expected->rounded(2).normalized(), recomputed_text).mismatch = mismatch;
+            else text(row_, col_recomputed, "", Style::text);
+        }
+    }
+
+    void goals(const ast::Project& a) {
+        if (!a.goals) return;
+        const int last = out_.columns - 1;
+        text(row_, 0, "年度总体目标", Style::label, 2, 2);
+        text(row_, 2, "预期目标", Style::header, 1, 3);
+        text(row_, 5, "实际完成情况", Style::header, 1, last - 4);
+        ++row_;
+        text(row_, 2, a.goals->expected ? a.goals->expected->value.text : "", Style::text, 1, 3);
+        text(row_, 5, a.goals->achieved ? a.goals->achieved->value.text : "", Style::text, 1, last - 4);
+        ++row_;
+    }
+
+    void indicators() {
+        if (r_.rows.empty()) return;
+        const int header_row = row_;
+        const char* heads[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"};
+        for (int k = 0; k < 8; ++k) text(row_, 1 + k, heads[k], Style::header);
+        if (out_.columns == 10) text(row_, col_recomputed, "重算得分", Style::header);
+        ++row_;
+        first_score_row_ = row_;
+        // Level-1 and level-2 cells are merged over their rows.
+        std::size_t i = 0;
+        while (i < r_.rows.size()) {
+            const std::string l1 = r_.rows[i].row->level1;
+            std::size_t end1 = i;
+            while (end1 < r_.rows.size() && r_.rows[end1].row->level1 == l1) ++end1;
+            text(row_, col_level1, l1, Style::text, static_cast<int>(end1 - i));
+            while (i < end1) {
+                const std::string l2 = r_.rows[i].row->level2;
+                std::size_t end2 = i;
+                while (end2 < end1 && r_.rows[end2].row->level2 == l2) ++end2;
+                text(row_, col_level2, l2, Style::text, static_cast<int>(end2 - i));
+                for (; i < end2; ++i) indicator(r_.rows[i]);
+            }
+        }
+        last_score_row_ = row_ - 1;
+        text(header_row, col_label, "绩效指标", Style::label, row_ - header_row);
+    }
+
+    void indicator(const RowResult& rr) {
+        const model::Row& m = *rr.row;
+        if (m.category_not_applicable) {
+            text(row_, col_name, "不涉及", Style::text);
+            for (int c = col_target; c < out_.columns; ++c) text(row_, c, "", Style::text);
+            ++row_;
+            return;
+        }
+        text(row_, col_name, m.name, Style::text);
+        text(row_, col_target, m.target ? format::value_text(*m.target) : "", Style::text);
+        text(row_, col_actual, m.actual ? format::value_text(*m.actual) : "", Style::text);
+        if (m.weight) number(row_, col_weight, m.weight->value, m.weight->text);
+        else text(row_, col_weight, "", Style::text);
+        std::optional<Decimal> expected;
+        std::string recomputed;
+        if (rr.kind == RowResult::Kind::exact) {
+            expected = rr.expected(12);
+            recomputed = scoring::show(*expected);
+        } else if (rr.kind == RowResult::Kind::band) {
+            recomputed = scoring::show(rr.band_low) + "–" + scoring::show(rr.band_high);
+        }
+        std::optional<Decimal> reported = m.score ? std::optional<Decimal>(m.score->value) : std::nullopt;
+        put_score(col_score, reported, m.score ? m.score->text : "", expected, recomputed);
+        if (rr.kind == RowResult::Kind::band && m.score) {
+            Cell& c = out_.cells[out_.cells.size() - (out_.columns == 10 ? 2 : 1)];
+            c.mismatch = m.score->value < rr.band_low || rr.band_high < m.score->value;
+            c.aside = "重算 " + recomputed;
+        }
+        text(row_, col_reason, m.reason, Style::text);
+        ++row_;
+    }
+
+    void total() {
+        const int score_col = col_score;
+        text(row_, 0, "总分", Style::total, 1, col_weight);
+        Decimal weights = r_.weight_sum.normalized();
+        if (p_.total_weight) {
+            Cell& w = number(row_, col_weight, p_.total_weight->value, p_.total_weight->text);
+            w.mismatch = p_.total_weight->value != weights;
+            w.aside = "各行合计 " + weights.to_string();
+        } else {
+            number(row_, col_weight, weights, weights.to_string());
+        }
+        // The total score is a live SUM over the score cells, its value cached.
+        Decimal sum = Decimal::from_int(0);
+        std::vector<std::string> ranges;
+        // The budget row's score stands in the funds block's last column (I), the rows' in H.
+        const int budget_col = 8;
+        for (const auto& c : out_.cells)
+            if (c.number && ((c.col == score_col && c.row >= first_score_row_ && c.row <= last_score_row_) ||
+                             (c.col == budget_col && c.row == budget_score_row_)))
+                sum = sum + *c.number;
+        if (budget_score_row_ >= 0) ranges.push_back(fmt::format("{}{}", column_name(budget_col), budget_score_row_ + 1));
+        if (first_score_row_ >= 0 && last_score_row_ >= first_score_row_)
+            ranges.push_back(fmt::format("{0}{1}:{0}{2}", column_name(score_col), first_score_row_ + 1, last_score_row_ + 1));
+        Cell& s = number(row_, score_col, sum.normalized(), sum.normalized().to_string());
+        if (!ranges.empty()) {
+            s.formula = "SUM(" + ranges[0];
+            for (std::size_t k = 1; k < ranges.size(); ++k) s.formula += "," + ranges[k];
+            s.formula += ")";
+        }
+        // A reported total that is not the sum stays visible beside it.
+        std::string note;
+        if (p_.total_score && p_.total_score->value != sum) {
+            s.mismatch = true;
+            note = "自报 " + p_.total_score->text;
+            s.aside = note;
+        }
+        text(row_, col_reason, note, Style::text);
+        if (out_.columns == 10) number(row_, col_recomputed, r_.recomputed_total.rounded(2).normalized(), scoring::show(r_.recomputed_total));
+        ++row_;
+        for (const auto& d : r_.findings)
+            if (d.severity == Severity::error) out_.notes.push_back(d.message);
+    }
+
+    void widths() {
+        // Starting widths as a finance office sets them, widened for CJK text, capped for wrapping.
+        std::vector<int> w{6, 10, 12, 22, 18, 18, 6, 6, 20, 8};
+        w.resize(static_cast<std::size_t>(out_.columns));
+        for (const auto& c : out_.cells) {
+            if (c.cols != 1 || c.style == Style::title || c.style == Style::subtitle) continue;
+            int need = text::display_width(c.text) + 2;
+            auto& cw = w[static_cast<std::size_t>(c.col)];
+            cw = std::max(cw, std::min(need, c.col == col_name || c.col >= col_target ? 30 : 14));
+        }
+        out_.widths = w;
+    }
+};
+
+} // namespace
+
+Layout build_layout(const model::Project& project, const scoring::ProjectResult& result, Scores scores) {
+    return Builder(project, result, scores).run();
+}
+
+} // namespace jx::rendering

@@ -1,0 +1,40 @@
+// Writers of a Layout: each puts the same grid on its own paper.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/layout.hpp"
+
+namespace jx::rendering {
+
+// CSV (RFC 4180, UTF-8 with BOM so that spreadsheets read the Chinese): one line per grid row,
+// a merged cell's text in its top-left cell. `jixiao import` reads it back.
+std::string to_csv(const Layout& layout);
+
+// Markdown: the same rows as a table, mismatches in bold with the recomputed figure.
+std::string to_markdown(const Layout& layout);
+
+// One self-contained HTML table (no network), for the page writers below.
+std::string html_table(const Layout& layout, const std::string& id);
+
+// A print-ready page (A4) with one project's table.
+std::string html_page(const Layout& layout);
+
+struct ReportEntry {
+    Layout layout;
+    std::string file;
+    std::string grade;           // recomputed grade
+    std::string reported_total;  // as written, "" when not stated
+    std::string recomputed_total;
+    std::vector<std::pair<std::string, std::string>> findings; // code, message
+};
+
+// A report over many projects: totals, the grade and score distributions as inline SVG, the
+// findings grouped by code, each linking to its project's table further down the page.
+std::string html_report(const std::vector<ReportEntry>& entries);
+
+// An xlsx workbook with one sheet per layout. Writes `path` directly; the caller renames.
+bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std::string& error);
+
+} // namespace jx::rendering

@@ -1,0 +1,144 @@
+// The official table as an xlsx workbook, written with libxlsxwriter: merged label cells,
+// numbers as numbers, the total as a live SUM with its value cached, A4 print setup.
+#include <map>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include "base/text.hpp"
+#include "render/writers.hpp"
+
+namespace jx::rendering {
+namespace {
+
+double to_double(const Decimal& d) { return std::stod(d.to_string()); }
+
+// Excel's number format for a figure written with `scale` decimals: 9.99 → "0.00".
+std::string number_format(const Cell& c) {
+    if (!c.number) return "@";
+    int scale = c.number->scale();
+    if (c.percent) {
+        int places = std::max(0, scale - 2);
+        return places ? "0." + std::string(static_cast<std::size_t>(places), '0') + "%" : "0%";
+    }
+    return scale ? "0." + std::string(static_cast<std::size_t>(scale), '0') : "0";
+}
+
+class Formats {
+public:
+    explicit Formats(lxw_workbook* wb) : wb_(wb) {}
+
+    lxw_format* get(const Cell& c) {
+        auto key = std::make_tuple(static_cast<int>(c.style), c.mismatch, number_format(c));
+        if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+        lxw_format* f = workbook_add_format(wb_);
+        format_set_font_name(f, "宋体");
+        format_set_font_size(f, 10.5);
+        format_set_text_wrap(f);
+        format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+        switch (c.style) {
+        case Style::title:
+            format_set_font_size(f, 16);
+            format_set_bold(f);
+            format_set_align(f, LXW_ALIGN_CENTER);
+            break;
+        case Style::subtitle: format_set_align(f, LXW_ALIGN_CENTER); break;
+        case Style::label:
+        case Style::header:
+        case Style::total:
+            format_set_bold(f);
+            format_set_align(f, LXW_ALIGN_CENTER);
+            format_set_bg_color(f, 0xF2F2F2);
+            format_set_border(f, LXW_BORDER_THIN);
+            break;
+        case Style::number:
+            format_set_align(f, LXW_ALIGN_RIGHT);
+            format_set_border(f, LXW_BORDER_THIN);
+            format_set_num_format(f, number_format(c).c_str());
+            break;
+        case Style::text: format_set_border(f, LXW_BORDER_THIN); break;
+        }
+        if (c.mismatch) {
+            format_set_bg_color(f, 0xFDE2E1);
+            format_set_font_color(f, 0xA40000);
+            format_set_bold(f);
+        }
+        cache_[key] = f;
+        return f;
+    }
+
+private:
+    lxw_workbook* wb_;
+    std::map<std::tuple<int, bool, std::string>, lxw_format*> cache_;
+};
+
+// Sheet names: at most 31 characters, none of []:*?/\, unique in the workbook.
+std::string sheet_name(const std::string& project, std::set<std::string>& used) {
+    std::string clean;
+    std::size_t i = 0, n = 0;
+    while (i < project.size() && n < 28) {
+        std::size_t start = i;
+        char32_t cp = text::next_code_point(project, i);
+        if (cp == '[' || cp == ']' || cp == ':' || cp == '*' || cp == '?' || cp == '/' || cp == '\\' || cp == '\'') continue;
+        clean += project.substr(start, i - start);
+        ++n;
+    }
+    if (clean.empty()) clean = "自评表";
+    std::string name = clean;
+    for (int k = 2; used.count(name); ++k) name = fmt::format("{}({})", clean, k);
+    used.insert(name);
+    return name;
+}
+
+} // namespace
+
+bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std::string& error) {
+    lxw_workbook* wb = workbook_new(path.c_str());
+    if (!wb) {
+        error = fmt::format("cannot create {}", path);
+        return false;
+    }
+    Formats formats(wb);
+    std::set<std::string> used;
+    for (const auto& l : layouts) {
+        std::string name = sheet_name(l.project, used);
+        lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+        for (std::size_t c = 0; c < l.widths.size(); ++c)
+            worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), l.widths[c] * 1.1, nullptr);
+        worksheet_set_row(ws, 0, 28, nullptr);
+        for (const auto& c : l.cells) {
+            lxw_format* f = formats.get(c);
+            auto r = static_cast<lxw_row_t>(c.row);
+            auto col = static_cast<lxw_col_t>(c.col);
+            if (c.rows > 1 || c.cols > 1)
+                worksheet_merge_range(ws, r, col, static_cast<lxw_row_t>(c.row + c.rows - 1),
+                                      static_cast<lxw_col_t>(c.col + c.cols - 1), "", f);
+            if (!c.formula.empty() && c.number)
+                worksheet_write_formula_num(ws, r, col, ("=" + c.formula).c_str(), f, to_double(*c.number));
+            else if (c.number)
+                worksheet_write_number(ws, r, col, to_double(*c.number), f);
+            else if (!c.text.empty())
+                worksheet_write_string(ws, r, col, c.text.c_str(), f);
+            else if (c.rows == 1 && c.cols == 1)
+                worksheet_write_blank(ws, r, col, f);
+        }
+        int note_row = l.rows + 1;
+        for (const auto& n : l.notes)
+            worksheet_write_string(ws, static_cast<lxw_row_t>(note_row++), 0, ("※ " + n).c_str(), nullptr);
+        worksheet_set_paper(ws, 9); // A4
+        worksheet_set_portrait(ws);
+        worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
+        worksheet_center_horizontally(ws);
+        worksheet_fit_to_pages(ws, 1, 0);
+    }
+    lxw_error e = workbook_close(wb);
+    if (e != LXW_NO_ERROR) {
+        error = fmt::format("cannot write {}: {}", path, lxw_strerror(e));
+        return false;
+    }
+    return true;
+}
+
+} // namespace jx::rendering
