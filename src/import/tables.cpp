@@ -40,7 +40,7 @@ bool starts_with(const std::string& s, const std::string& prefix) {
 }
 
 // Column roles of the indicator table, recognised by their header text.
-enum class Role { none, level1, level2, name, target, actual, weight, score, reason };
+enum class Role { none, level1, level2, name, target, actual, weight, score, reason, derived };
 
 Role role_of(const std::string& header) {
     std::string h = squeeze(header);
@@ -55,6 +55,7 @@ Role role_of(const std::string& header) {
     if (h == "分值" || h == "权重" || h == "指标分值") return Role::weight;
     if (h == "得分" || h == "自评得分") return Role::score;
     if (starts_with(h, "偏差原因")) return Role::reason;
+    if (h == "重算得分") return Role::derived; // jixiao's own recomputation: not source data
     return Role::none;
 }
 
@@ -276,12 +277,13 @@ private:
         if (head == "项目名称") {
             start_table(cells.front().line);
             state_ = State::head;
-            std::size_t k = static_cast<std::size_t>(first - cells.data()) + 1;
-            if (k < cells.size()) {
-                table_->name =
-                    squeeze(cells[k].text).empty() ? "" : trimmed(collapse_breaks(cells[k].text));
-                table_->name_where = cells[k].where;
-            }
+            // The next filled cell: a spreadsheet leaves the rest of a merged label empty.
+            for (std::size_t k = static_cast<std::size_t>(first - cells.data()) + 1; k < cells.size(); ++k)
+                if (!empty_cell(cells[k])) {
+                    table_->name = trimmed(collapse_breaks(cells[k].text));
+                    table_->name_where = cells[k].where;
+                    break;
+                }
             return;
         }
         if (is_department_header(cells)) {
@@ -324,6 +326,10 @@ private:
             state_ = State::head;
         }
         if (state_ == State::department) return;
+        if (state_ == State::outside && std::count_if(cells.begin(), cells.end(), [](const Cell& c) { return !empty_cell(c); }) <= 1) {
+            if (first) prose(*first); // a title or year line laid out as a row
+            return;
+        }
         if (state_ == State::outside) {
             // Rows of some other table (a payment list …): reported, not silently dropped.
             if (!out_.skipped.empty() && out_.skipped.back().line == other_rows_line_) {
@@ -426,9 +432,16 @@ private:
     }
 
     void head_row(const std::vector<Cell>& cells, const std::string& head) {
+        static const std::vector<std::string> labels{"主管部门", "实施单位", "项目负责人", "联系电话"};
         auto value_after = [&](const std::string& label) -> std::optional<Cell> {
-            for (std::size_t k = 0; k + 1 < cells.size(); ++k)
-                if (squeeze(cells[k].text) == label) return cells[k + 1];
+            for (std::size_t k = 0; k + 1 < cells.size(); ++k) {
+                if (squeeze(cells[k].text) != label) continue;
+                for (std::size_t v = k + 1; v < cells.size(); ++v) {
+                    std::string t = squeeze(cells[v].text);
+                    if (std::find(labels.begin(), labels.end(), t) != labels.end()) return std::nullopt;
+                    if (!t.empty()) return cells[v];
+                }
+            }
             return std::nullopt;
         };
         if (head == "主管部门" || head == "实施单位") {
@@ -519,8 +532,17 @@ private:
         table_->total_line = first->line;
         if (figures.size() >= 1) table_->total_weight = *figures[0];
         if (figures.size() >= 2) table_->total_score = *figures[1];
-        for (std::size_t k = 2; k < figures.size(); ++k)
-            if (squeeze(figures[k]->text) != "无") table_->unplaced.push_back(*figures[k]);
+        for (std::size_t k = 2; k < figures.size(); ++k) {
+            std::string t = squeeze(figures[k]->text);
+            if (starts_with(t, "自报")) {
+                // jixiao's render puts the sum in the score cell and the reported total beside it.
+                Cell reported = *figures[k];
+                reported.text = t.substr(std::string("自报").size());
+                table_->total_score = reported;
+            } else if (t != "无") {
+                table_->unplaced.push_back(*figures[k]);
+            }
+        }
     }
 
     // Rows Word split into pieces are joined until they have the header's number of cells.
@@ -617,6 +639,7 @@ private:
             case Role::none:
                 if (!empty_cell(c)) table_->unplaced.push_back(c);
                 break;
+            case Role::derived: break;
             }
         }
         row.level1 = last1_;
