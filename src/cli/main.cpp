@@ -188,6 +188,7 @@ int run_import(const std::vector<std::string>& files, const std::string& from,
             continue;
         }
         import::Format format = from == "csv"    ? import::Format::csv
+                                : from == "xlsx" ? import::Format::xlsx
                                 : from == "text" ? import::Format::text
                                                  : import::detect_format(path, contents);
         auto result = import::import_text(path, contents, format);
@@ -284,11 +285,11 @@ int main(int argc, char** argv) {
     std::string from = "auto", out_dir;
     bool force = false;
     auto* cmd_import = app.add_subcommand(
-        "import", "Turn published self-evaluation tables (text dumps, CSV) into specs");
-    cmd_import->add_option("files", paths, "Source files: text dumps of Word/PDF tables, or CSV")
+        "import", "Turn published self-evaluation tables (text dumps, CSV, XLSX) into specs");
+    cmd_import->add_option("files", paths, "Source files: text dumps of Word/PDF tables, CSV or XLSX")
         ->required();
-    cmd_import->add_option("--from", from, "Source format: auto (default), text or csv")
-        ->check(CLI::IsMember({"auto", "text", "csv"}));
+    cmd_import->add_option("--from", from, "Source format: auto (default), text, csv or xlsx")
+        ->check(CLI::IsMember({"auto", "text", "csv", "xlsx"}));
     cmd_import->add_option("-o,--output", out_dir, "Directory for the specs (one per table)")
         ->required();
     cmd_import->add_flag("--force", force, "Overwrite specs that exist");

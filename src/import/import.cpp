@@ -6,6 +6,7 @@
 
 #include "base/text.hpp"
 #include "format/format.hpp"
+#include "import/xlsx.hpp"
 #include "jixiao/grammar.hpp"
 #include "syntax/parser.hpp"
 
@@ -121,7 +122,7 @@ std::string spec_value(const std::string& cell) {
 Format detect_format(const std::string& path, const std::string& contents) {
     std::string ext = std::filesystem::path(path).extension().string();
     if (ext == ".csv" || ext == ".CSV") return Format::csv;
-    (void)contents;
+    if (ext == ".xlsx" || ext == ".XLSX" || contents.rfind("PK\x03\x04", 0) == 0) return Format::xlsx;
     return Format::text;
 }
 
@@ -231,6 +232,14 @@ ImportResult import_text(const std::string& source_name, const std::string& cont
             result.failures.push_back(fmt::format("{}: {}", source_name, error));
             return result;
         }
+    } else if (format == Format::xlsx) {
+        std::vector<XlsxSheet> sheets;
+        std::string error;
+        if (!read_xlsx_data(contents, source_name, sheets, error)) {
+            result.failures.push_back(error);
+            return result;
+        }
+        grid = xlsx_grid(sheets);
     } else {
         grid = read_text_dump(contents);
     }

@@ -11,7 +11,7 @@
 
 namespace jx::import {
 
-enum class Format { text, csv };
+enum class Format { text, csv, xlsx };
 
 struct ImportedSpec {
     Table table;
@@ -27,7 +27,7 @@ struct ImportResult {
     std::vector<std::string> failures; // tables that could not be imported
 };
 
-// The format from the file name (.csv), else from the content (TAB-led lines: a text dump).
+// The format from the file name (.csv, .xlsx), else from the content (a zip archive: xlsx).
 Format detect_format(const std::string& path, const std::string& contents);
 
 ImportResult import_text(const std::string& source_name, const std::string& contents,

@@ -398,6 +398,10 @@ private:
     }
 
     void prose(const Cell& line) {
+        if (line.text.empty()) { // the end of a spreadsheet's sheet ends its table
+            close();
+            return;
+        }
         prose_.push_back(line);
         if (table_ && state_ == State::indicators && header_open_ && !header_texts_.empty() &&
             header_like(header_texts_.back() + squeeze(line.text))) {
