@@ -1,0 +1,176 @@
+// Rendering: golden markdown and csv, xlsx read back cell by cell, and render → import round trips.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <set>
+
+#include "driver/check.hpp"
+#include "driver/render.hpp"
+#include "import/import.hpp"
+#include "import/xlsx.hpp"
+#include "model/project.hpp"
+#include "render/writers.hpp"
+#include "support.hpp"
+#include "syntax/parser.hpp"
+
+using namespace jx;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Spec {
+    std::unique_ptr<SourceFile> source;
+    syntax::ParseResult parsed;
+    std::vector<model::Project> projects;
+    std::vector<scoring::ProjectResult> results;
+};
+
+std::unique_ptr<Spec> load(const std::string& rel) {
+    auto s = std::make_unique<Spec>();
+    s->source = std::make_unique<SourceFile>(rel, test::read(test::source_path(rel)));
+    s->parsed = syntax::parse(*s->source);
+    REQUIRE(s->parsed.ok());
+    s->projects.reserve(s->parsed.file.projects.size());
+    for (const auto& p : s->parsed.file.projects) {
+        std::vector<Diagnostic> ignored;
+        s->projects.push_back(model::lower(p, ignored));
+    }
+    for (const auto& m : s->projects) s->results.push_back(scoring::evaluate(m, scoring::Policy::defaults()));
+    return s;
+}
+
+fs::path temp_dir(const std::string& name) {
+    fs::path d = fs::temp_directory_path() / ("jixiao-test-" + name);
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+}
+
+using Key = std::tuple<std::string, std::string, std::string, std::string>;
+std::multiset<Key> errors_of(const driver::FileReport& r) {
+    std::multiset<Key> out;
+    for (const auto& d : r.diagnostics)
+        if (d.severity == Severity::error) out.insert({d.subject.project, d.code, d.subject.reported, d.subject.expected});
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("golden: markdown and csv of every real table", "[render][golden]") {
+    std::string md, csv;
+    for (const auto& rel : test::files_under("indicator_specs", ".jx")) {
+        auto s = load(rel);
+        for (std::size_t i = 0; i < s->projects.size(); ++i) {
+            auto layout = rendering::build_layout(s->projects[i], s->results[i], rendering::Scores::reported);
+            md += "<!-- " + rel + " -->\n" + rendering::to_markdown(layout) + "\n";
+            csv += "# " + rel + "\n" + rendering::to_csv(layout);
+        }
+    }
+    test::check_golden("tests/golden/render/indicator_specs.md.expected", md);
+    test::check_golden("tests/golden/render/indicator_specs.csv.expected", csv);
+}
+
+TEST_CASE("scores shown as reported, recomputed or both", "[render]") {
+    auto s = load("indicator_specs/fengtai-2022/001-08-科普项目.jx");
+    auto reported = rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::reported);
+    auto recomputed = rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::recomputed);
+    auto both = rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::both);
+    // The budget row's score: 100 as reported, 10 recomputed.
+    auto budget = [](const rendering::Layout& l) {
+        for (const auto& c : l.cells)
+            if (c.col == 8 && c.number && c.row > 4 && c.row < 10) return c.number->to_string();
+        return std::string();
+    };
+    CHECK(budget(reported) == "100");
+    CHECK(budget(recomputed) == "10");
+    CHECK(both.columns == 10);
+    bool flagged = false;
+    for (const auto& c : reported.cells)
+        if (c.mismatch && c.aside == "重算 10") flagged = true;
+    CHECK(flagged);
+}
+
+TEST_CASE("every real table renders to an xlsx whose cells, merges and formulas read back", "[render][xlsx]") {
+    fs::path dir = temp_dir("xlsx");
+    driver::RenderRequest req;
+    req.paths = {test::source_path("indicator_specs")};
+    req.format = driver::RenderFormat::xlsx;
+    req.output = dir.string();
+    auto outcome = driver::render_specs(req, scoring::Policy::defaults());
+    CHECK(outcome.errors.empty());
+    REQUIRE(outcome.written.size() == 27);
+    for (const auto& path : outcome.written) {
+        INFO(path);
+        std::vector<import::XlsxSheet> sheets;
+        std::string error;
+        REQUIRE(import::read_xlsx(path, sheets, error));
+        REQUIRE(sheets.size() == 1);
+        const auto& sh = sheets[0];
+        CHECK(sh.at("A1")->text == "项目支出绩效自评表");
+        CHECK(std::count(sh.merges.begin(), sh.merges.end(), "A1:I1") == 1);
+        // 绩效指标 is merged down the side of the indicator block.
+        bool side = false;
+        for (const auto& m : sh.merges)
+            if (m.rfind("A", 0) == 0 && sh.at(m.substr(0, m.find(':'))) && sh.at(m.substr(0, m.find(':')))->text == "绩效指标")
+                side = true;
+        CHECK(side);
+        // The total: a live SUM whose cached value is the sum of the score cells it names.
+        const import::XlsxCell* total = nullptr;
+        for (const auto& [rc, c] : sh.cells)
+            if (c.formula.rfind("SUM(", 0) == 0) total = &c;
+        REQUIRE(total);
+        CHECK(total->is_number);
+        double sum = 0;
+        std::string refs = total->formula.substr(4, total->formula.size() - 5);
+        for (std::size_t start = 0; start < refs.size();) {
+            std::size_t comma = refs.find(',', start);
+            std::string part = refs.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            std::size_t colon = part.find(':');
+            std::string first = part.substr(0, colon), last = colon == std::string::npos ? first : part.substr(colon + 1);
+            int r1 = std::stoi(first.substr(1)), r2 = std::stoi(last.substr(1));
+            for (int r = r1; r <= r2; ++r)
+                if (auto c = sh.at(first.substr(0, 1) + std::to_string(r)); c && c->is_number) sum += std::stod(c->text);
+            start = comma == std::string::npos ? refs.size() : comma + 1;
+        }
+        CHECK(std::stod(total->text) == Approx(sum));
+    }
+}
+
+TEST_CASE("a spec rendered to csv or xlsx and imported back yields the same figures", "[render][import]") {
+    for (auto format : {driver::RenderFormat::csv, driver::RenderFormat::xlsx}) {
+        fs::path dir = temp_dir(format == driver::RenderFormat::csv ? "roundtrip-csv" : "roundtrip-xlsx");
+        driver::RenderRequest req;
+        req.paths = {test::source_path("indicator_specs")};
+        req.format = format;
+        req.output = dir.string();
+        auto outcome = driver::render_specs(req, scoring::Policy::defaults());
+        REQUIRE(outcome.written.size() == 27);
+        auto policy = scoring::Policy::defaults();
+        std::multiset<Key> original, back;
+        for (const auto& rel : test::files_under("indicator_specs", ".jx"))
+            for (const auto& k : errors_of(driver::check_source(std::make_unique<SourceFile>(rel, test::read(test::source_path(rel))), policy)))
+                original.insert(k);
+        std::size_t tables = 0;
+        for (const auto& path : outcome.written) {
+            auto r = import::import_text(path, test::read(path), import::detect_format(path, ""));
+            CHECK(r.failures.empty());
+            for (const auto& s : r.specs) {
+                ++tables;
+                CHECK(s.whole);
+                for (const auto& k : errors_of(driver::check_source(std::make_unique<SourceFile>(s.file_name, s.spec), policy)))
+                    back.insert(k);
+            }
+        }
+        CHECK(tables == 27);
+        CHECK(back == original);
+    }
+}
+
+TEST_CASE("html: one self-contained page, mismatches shown with both figures", "[render][html]") {
+    auto s = load("indicator_specs/fengtai-2022/001-02-基层党组织党建活动经费.jx");
+    auto page = rendering::html_page(rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::reported));
+    CHECK(page.find("<!DOCTYPE html>") == 0);
+    CHECK(page.find("http") == std::string::npos); // no network
+    CHECK(page.find("@page { size: A4") != std::string::npos);
+    CHECK(page.find("<td class=\"number mismatch\">80<span class=\"aside\">自报 95</span></td>") != std::string::npos);
+}
