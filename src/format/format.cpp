@@ -49,6 +49,24 @@ std::string separator_text(const std::string& sep) {
 
 } // namespace
 
+std::string value_display(const ast::Value& v) {
+    if (v.not_applicable) return v.not_applicable->text;
+    std::string s;
+    for (std::size_t i = 0; i < v.conditions.size(); ++i) {
+        const auto& c = v.conditions[i];
+        if (i > 0) s += separator_text(v.separators[i - 1].text);
+        if (c.kind == ast::Condition::Kind::text) {
+            s += c.text.text;
+            continue;
+        }
+        ast::Condition bare = c;
+        if (bare.label) s += bare.label->text + " ";
+        bare.label.reset();
+        s += condition_text(bare);
+    }
+    return s;
+}
+
 std::string value_text(const ast::Value& v) {
     if (v.not_applicable) return v.not_applicable->text;
     std::string s;

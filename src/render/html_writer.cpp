@@ -94,9 +94,15 @@ std::string html_table(const Layout& l, const std::string& id) {
     for (int w : l.widths) total_width += w;
     for (int w : l.widths) out += fmt::format("<col style=\"width:{:.1f}%\">", 100.0 * w / std::max(total_width, 1));
     out += "</colgroup>\n";
+    // HTML places a row's cells in document order: sort them by column.
+    std::vector<const Cell*> cells;
+    for (const auto& c : l.cells) cells.push_back(&c);
+    std::stable_sort(cells.begin(), cells.end(),
+                     [](const Cell* a, const Cell* b) { return a->row != b->row ? a->row < b->row : a->col < b->col; });
     for (int r = 2; r < l.rows; ++r) {
         out += "<tr>";
-        for (const auto& c : l.cells) {
+        for (const Cell* cp : cells) {
+            const Cell& c = *cp;
             if (c.row != r) continue;
             std::string cls = css_class(c.style);
             if (c.mismatch) cls += " mismatch";

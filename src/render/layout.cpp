@@ -220,8 +220,8 @@ private:
             return;
         }
         text(row_, col_name, m.name, Style::text);
-        text(row_, col_target, m.target ? format::value_text(*m.target) : "", Style::text);
-        text(row_, col_actual, m.actual ? format::value_text(*m.actual) : "", Style::text);
+        text(row_, col_target, m.target ? format::value_display(*m.target) : "", Style::text);
+        text(row_, col_actual, m.actual ? format::value_display(*m.actual) : "", Style::text);
         if (m.weight) number(row_, col_weight, m.weight->value, m.weight->text);
         else text(row_, col_weight, "", Style::text);
         std::optional<Decimal> expected;
