@@ -8,7 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libicu-dev libfmt-dev libyaml-cpp-dev catch2 libcli11-dev libxlsxwriter-dev libzip-dev libpugixml-dev)
+# To build and run jixiao.
+packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libicu-dev libfmt-dev libyaml-cpp-dev catch2 libcli11-dev
+          libxlsxwriter-dev libzip-dev libpugixml-dev)
+# The tests also open rendered tables as a person would: xlsx in LibreOffice, html in Chromium.
+test_packages=(libreoffice-calc-nogui chromium fonts-noto-cjk)
 
 install_missing() {
     local missing=()
@@ -47,11 +51,13 @@ demo)
     ./build/jixiao score "indicator_specs/fengtai-2022/001-02-基层党组织党建活动经费.jx" 2>/dev/null || true
     ;;
 test)
+    packages+=("${test_packages[@]}")
     install_missing
     build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     ctest --test-dir build --no-tests=error --output-on-failure -j "$(nproc)"
     ;;
 sanitize)
+    packages+=("${test_packages[@]}")
     install_missing
     build build-asan -DCMAKE_BUILD_TYPE=Debug -DJIXIAO_SANITIZE=ON
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

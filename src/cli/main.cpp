@@ -286,7 +286,8 @@ int main(int argc, char** argv) {
     bool force = false;
     auto* cmd_import = app.add_subcommand(
         "import", "Turn published self-evaluation tables (text dumps, CSV, XLSX) into specs");
-    cmd_import->add_option("files", paths, "Source files: text dumps of Word/PDF tables, CSV or XLSX")
+    cmd_import
+        ->add_option("files", paths, "Source files: text dumps of Word/PDF tables, CSV or XLSX")
         ->required();
     cmd_import->add_option("--from", from, "Source format: auto (default), text, csv or xlsx")
         ->check(CLI::IsMember({"auto", "text", "csv", "xlsx"}));
@@ -297,14 +298,18 @@ int main(int argc, char** argv) {
                        "imported, 2 usage or I/O error.");
 
     std::string render_format = "html", scores = "reported";
-    auto* cmd_render = app.add_subcommand("render", "Regenerate the official table as xlsx, html, md or csv");
+    auto* cmd_render =
+        app.add_subcommand("render", "Regenerate the official table as xlsx, html, md or csv");
     cmd_render->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
     cmd_render->add_option("--format,-f", render_format, "xlsx, html (default), md or csv")
         ->check(CLI::IsMember({"xlsx", "html", "md", "csv"}));
-    cmd_render->add_option("--scores", scores, "Scores shown: reported (default), recomputed, or both")
+    cmd_render
+        ->add_option("--scores", scores, "Scores shown: reported (default), recomputed, or both")
         ->check(CLI::IsMember({"reported", "recomputed", "both"}));
     cmd_render->add_option("--policy", policy_path, "Scoring policy in YAML");
-    cmd_render->add_option("-o,--output", out_dir, "Output file (one spec) or directory (several; html adds index.html)")
+    cmd_render
+        ->add_option("-o,--output", out_dir,
+                     "Output file (one spec) or directory (several; html adds index.html)")
         ->required();
 
     auto* cmd_policy = app.add_subcommand(
@@ -334,8 +339,10 @@ int main(int argc, char** argv) {
                      : scores == "both"     ? rendering::Scores::both
                                             : rendering::Scores::reported;
         auto outcome = driver::render_specs(req, policy);
-        for (const auto& w : outcome.written) std::cout << "wrote " << w << "\n";
-        for (const auto& e : outcome.errors) std::cerr << "error: " << e << "\n";
+        for (const auto& w : outcome.written)
+            std::cout << "wrote " << w << "\n";
+        for (const auto& e : outcome.errors)
+            std::cerr << "error: " << e << "\n";
         return outcome.errors.empty() ? exit_ok : exit_usage;
     }
     if (*cmd_policy) {

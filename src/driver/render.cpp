@@ -19,10 +19,14 @@ namespace {
 
 const char* extension(RenderFormat f) {
     switch (f) {
-    case RenderFormat::xlsx: return ".xlsx";
-    case RenderFormat::html: return ".html";
-    case RenderFormat::md: return ".md";
-    case RenderFormat::csv: return ".csv";
+    case RenderFormat::xlsx:
+        return ".xlsx";
+    case RenderFormat::html:
+        return ".html";
+    case RenderFormat::md:
+        return ".md";
+    case RenderFormat::csv:
+        return ".csv";
     }
     return ".out";
 }
@@ -35,7 +39,8 @@ struct Loaded {
 };
 
 // xlsx is written by libxlsxwriter to a path: write beside the target, then rename over it.
-bool write_xlsx_atomically(const std::vector<rendering::Layout>& layouts, const std::string& path, std::string& error) {
+bool write_xlsx_atomically(const std::vector<rendering::Layout>& layouts, const std::string& path,
+                           std::string& error) {
     std::string tmp = path + fmt::format(".jixiao-{}.tmp", ::getpid());
     if (!rendering::write_xlsx(layouts, tmp, error)) {
         std::remove(tmp.c_str());
@@ -55,9 +60,12 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
     RenderOutcome out;
     std::vector<FileReport> problems;
     auto files = discover(req.paths, problems);
-    for (const auto& p : problems) out.errors.push_back(p.diagnostics.front().message);
-    bool to_directory = files.size() != 1 || fs::is_directory(req.output) || req.output.back() == '/' ||
-                        (req.format == RenderFormat::html && req.paths.size() == 1 && fs::is_directory(req.paths[0]));
+    for (const auto& p : problems)
+        out.errors.push_back(p.diagnostics.front().message);
+    bool to_directory = files.size() != 1 || fs::is_directory(req.output) ||
+                        req.output.back() == '/' ||
+                        (req.format == RenderFormat::html && req.paths.size() == 1 &&
+                         fs::is_directory(req.paths[0]));
     {
         std::error_code ec;
         fs::path dir = to_directory ? fs::path(req.output) : fs::path(req.output).parent_path();
@@ -78,7 +86,8 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         l.source = std::make_unique<SourceFile>(path, std::move(text));
         l.parsed = syntax::parse(*l.source);
         if (!l.parsed.ok()) {
-            out.errors.push_back(fmt::format("{}: not rendered: it has syntax errors (run jixiao check)", path));
+            out.errors.push_back(
+                fmt::format("{}: not rendered: it has syntax errors (run jixiao check)", path));
             continue;
         }
         std::vector<rendering::Layout> layouts;
@@ -101,8 +110,11 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             report.push_back(std::move(e));
         }
         if (layouts.empty()) continue;
-        std::string target = to_directory ? (fs::path(req.output) / (fs::path(path).stem().string() + extension(req.format))).string()
-                                          : req.output;
+        std::string target =
+            to_directory
+                ? (fs::path(req.output) / (fs::path(path).stem().string() + extension(req.format)))
+                      .string()
+                : req.output;
         bool ok = true;
         if (req.format == RenderFormat::xlsx) {
             ok = write_xlsx_atomically(layouts, target, error);
@@ -110,26 +122,37 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             std::string content;
             for (std::size_t i = 0; i < layouts.size(); ++i) {
                 switch (req.format) {
-                case RenderFormat::csv: content += (i ? "\r\n" : "") + rendering::to_csv(layouts[i]); break;
-                case RenderFormat::md: content += (i ? "\n" : "") + rendering::to_markdown(layouts[i]); break;
+                case RenderFormat::csv:
+                    content += (i ? "\r\n" : "") + rendering::to_csv(layouts[i]);
+                    break;
+                case RenderFormat::md:
+                    content += (i ? "\n" : "") + rendering::to_markdown(layouts[i]);
+                    break;
                 case RenderFormat::html:
-                    content = layouts.size() == 1 ? rendering::html_page(layouts[0])
-                                                  : rendering::html_report(std::vector<rendering::ReportEntry>(
-                                                        report.end() - static_cast<long>(layouts.size()), report.end()));
+                    content =
+                        layouts.size() == 1
+                            ? rendering::html_page(layouts[0])
+                            : rendering::html_report(std::vector<rendering::ReportEntry>(
+                                  report.end() - static_cast<long>(layouts.size()), report.end()));
                     i = layouts.size();
                     break;
-                default: break;
+                default:
+                    break;
                 }
             }
             ok = write_atomically(target, content, error);
         }
-        if (ok) out.written.push_back(target);
-        else out.errors.push_back(error);
+        if (ok)
+            out.written.push_back(target);
+        else
+            out.errors.push_back(error);
     }
     if (req.format == RenderFormat::html && to_directory && !report.empty()) {
         std::string target = (fs::path(req.output) / "index.html").string(), error;
-        if (write_atomically(target, rendering::html_report(report), error)) out.written.push_back(target);
-        else out.errors.push_back(error);
+        if (write_atomically(target, rendering::html_report(report), error))
+            out.written.push_back(target);
+        else
+            out.errors.push_back(error);
     }
     return out;
 }

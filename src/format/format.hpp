@@ -10,7 +10,8 @@
 
 namespace jx::format {
 
-// A value as the canonical layout writes it: `≥ 350天`, `"按月拨付"`, `不少于 8次，"受众" 不少于 3万人次`.
+// A value as the canonical layout writes it: `≥ 350天`, `"按月拨付"`, `不少于 8次，"受众" 不少于
+// 3万人次`.
 std::string value_text(const ast::Value& v);
 // The same for people: text without its quotes (按月拨付, not "按月拨付").
 std::string value_display(const ast::Value& v);

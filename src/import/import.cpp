@@ -122,7 +122,8 @@ std::string spec_value(const std::string& cell) {
 Format detect_format(const std::string& path, const std::string& contents) {
     std::string ext = std::filesystem::path(path).extension().string();
     if (ext == ".csv" || ext == ".CSV") return Format::csv;
-    if (ext == ".xlsx" || ext == ".XLSX" || contents.rfind("PK\x03\x04", 0) == 0) return Format::xlsx;
+    if (ext == ".xlsx" || ext == ".XLSX" || contents.rfind("PK\x03\x04", 0) == 0)
+        return Format::xlsx;
     return Format::text;
 }
 

@@ -278,7 +278,8 @@ private:
             start_table(cells.front().line);
             state_ = State::head;
             // The next filled cell: a spreadsheet leaves the rest of a merged label empty.
-            for (std::size_t k = static_cast<std::size_t>(first - cells.data()) + 1; k < cells.size(); ++k)
+            for (std::size_t k = static_cast<std::size_t>(first - cells.data()) + 1;
+                 k < cells.size(); ++k)
                 if (!empty_cell(cells[k])) {
                     table_->name = trimmed(collapse_breaks(cells[k].text));
                     table_->name_where = cells[k].where;
@@ -326,7 +327,9 @@ private:
             state_ = State::head;
         }
         if (state_ == State::department) return;
-        if (state_ == State::outside && std::count_if(cells.begin(), cells.end(), [](const Cell& c) { return !empty_cell(c); }) <= 1) {
+        if (state_ == State::outside &&
+            std::count_if(cells.begin(), cells.end(),
+                          [](const Cell& c) { return !empty_cell(c); }) <= 1) {
             if (first) prose(*first); // a title or year line laid out as a row
             return;
         }
@@ -436,13 +439,15 @@ private:
     }
 
     void head_row(const std::vector<Cell>& cells, const std::string& head) {
-        static const std::vector<std::string> labels{"主管部门", "实施单位", "项目负责人", "联系电话"};
+        static const std::vector<std::string> labels{"主管部门", "实施单位", "项目负责人",
+                                                     "联系电话"};
         auto value_after = [&](const std::string& label) -> std::optional<Cell> {
             for (std::size_t k = 0; k + 1 < cells.size(); ++k) {
                 if (squeeze(cells[k].text) != label) continue;
                 for (std::size_t v = k + 1; v < cells.size(); ++v) {
                     std::string t = squeeze(cells[v].text);
-                    if (std::find(labels.begin(), labels.end(), t) != labels.end()) return std::nullopt;
+                    if (std::find(labels.begin(), labels.end(), t) != labels.end())
+                        return std::nullopt;
                     if (!t.empty()) return cells[v];
                 }
             }
@@ -643,7 +648,8 @@ private:
             case Role::none:
                 if (!empty_cell(c)) table_->unplaced.push_back(c);
                 break;
-            case Role::derived: break;
+            case Role::derived:
+                break;
             }
         }
         row.level1 = last1_;

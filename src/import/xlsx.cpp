@@ -29,20 +29,25 @@ bool member(zip_t* z, const std::string& name, std::string& out) {
     return n == static_cast<zip_int64_t>(st.size);
 }
 
-bool parse(const std::string& xml, pugi::xml_document& doc) { return static_cast<bool>(doc.load_buffer(xml.data(), xml.size())); }
+bool parse(const std::string& xml, pugi::xml_document& doc) {
+    return static_cast<bool>(doc.load_buffer(xml.data(), xml.size()));
+}
 
 // "C3" → (2, 2)
 std::pair<int, int> cell_ref(const std::string& r) {
     int col = 0, row = 0;
     std::size_t i = 0;
-    for (; i < r.size() && r[i] >= 'A' && r[i] <= 'Z'; ++i) col = col * 26 + (r[i] - 'A' + 1);
-    for (; i < r.size() && r[i] >= '0' && r[i] <= '9'; ++i) row = row * 10 + (r[i] - '0');
+    for (; i < r.size() && r[i] >= 'A' && r[i] <= 'Z'; ++i)
+        col = col * 26 + (r[i] - 'A' + 1);
+    for (; i < r.size() && r[i] >= '0' && r[i] <= '9'; ++i)
+        row = row * 10 + (r[i] - '0');
     return {row - 1, col - 1};
 }
 
 std::string col_letters(int col) {
     std::string s;
-    for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
+    for (int c = col + 1; c > 0; c = (c - 1) / 26)
+        s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
     return s;
 }
 
@@ -59,7 +64,8 @@ NumberStyle style_of(const std::string& code) {
     std::size_t dot = code.find('.');
     s.decimals = 0;
     if (dot != std::string::npos)
-        for (std::size_t i = dot + 1; i < code.size() && code[i] == '0'; ++i) ++s.decimals;
+        for (std::size_t i = dot + 1; i < code.size() && code[i] == '0'; ++i)
+            ++s.decimals;
     return s;
 }
 
@@ -78,8 +84,8 @@ const XlsxCell* XlsxSheet::at(const std::string& ref) const {
     return it == cells.end() ? nullptr : &it->second;
 }
 
-bool read_xlsx_data(const std::string& data, const std::string& path, std::vector<XlsxSheet>& sheets,
-                    std::string& error) {
+bool read_xlsx_data(const std::string& data, const std::string& path,
+                    std::vector<XlsxSheet>& sheets, std::string& error) {
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t* src = zip_source_buffer_create(data.data(), data.size(), 0, &ze);
@@ -92,7 +98,8 @@ bool read_xlsx_data(const std::string& data, const std::string& path, std::vecto
     }
     zip_error_fini(&ze);
     std::string workbook, rels, shared, styles;
-    if (!member(z.get(), "xl/workbook.xml", workbook) || !member(z.get(), "xl/_rels/workbook.xml.rels", rels)) {
+    if (!member(z.get(), "xl/workbook.xml", workbook) ||
+        !member(z.get(), "xl/_rels/workbook.xml.rels", rels)) {
         error = fmt::format("{} is not an xlsx workbook (xl/workbook.xml missing)", path);
         return false;
     }
@@ -102,7 +109,8 @@ bool read_xlsx_data(const std::string& data, const std::string& path, std::vecto
         if (parse(shared, doc))
             for (auto si : doc.child("sst").children("si")) {
                 std::string t;
-                for (auto node : si.select_nodes(".//t")) t += node.node().text().get();
+                for (auto node : si.select_nodes(".//t"))
+                    t += node.node().text().get();
                 strings.push_back(t);
             }
     }
@@ -132,8 +140,10 @@ bool read_xlsx_data(const std::string& data, const std::string& path, std::vecto
         XlsxSheet sheet;
         sheet.name = s.attribute("name").value();
         std::string target = targets[s.attribute("r:id").value()];
-        if (target.rfind("/", 0) == 0) target = target.substr(1);
-        else target = "xl/" + target;
+        if (target.rfind("/", 0) == 0)
+            target = target.substr(1);
+        else
+            target = "xl/" + target;
         std::string xml;
         pugi::xml_document doc;
         if (!member(z.get(), target, xml) || !parse(xml, doc)) {
@@ -152,12 +162,14 @@ bool read_xlsx_data(const std::string& data, const std::string& path, std::vecto
                     std::size_t idx = static_cast<std::size_t>(std::atoi(v.c_str()));
                     cell.text = idx < strings.size() ? strings[idx] : "";
                 } else if (type == "inlineStr") {
-                    for (auto node : c.child("is").select_nodes(".//t")) cell.text += node.node().text().get();
+                    for (auto node : c.child("is").select_nodes(".//t"))
+                        cell.text += node.node().text().get();
                 } else if (type == "str" || type == "b" || type == "e") {
                     cell.text = v;
                 } else if (!v.empty()) {
                     std::size_t xf = static_cast<std::size_t>(c.attribute("s").as_int());
-                    cell.text = show_number(v, xf < xf_styles.size() ? xf_styles[xf] : NumberStyle{});
+                    cell.text =
+                        show_number(v, xf < xf_styles.size() ? xf_styles[xf] : NumberStyle{});
                     cell.is_number = true;
                 }
                 if (cell.text.empty() && cell.formula.empty()) continue;
@@ -166,7 +178,8 @@ bool read_xlsx_data(const std::string& data, const std::string& path, std::vecto
                 sheet.cells[{r, col}] = std::move(cell);
             }
         }
-        for (auto m : ws.child("mergeCells").children("mergeCell")) sheet.merges.push_back(m.attribute("ref").value());
+        for (auto m : ws.child("mergeCells").children("mergeCell"))
+            sheet.merges.push_back(m.attribute("ref").value());
         sheets.push_back(std::move(sheet));
     }
     return true;
@@ -180,7 +193,8 @@ bool read_xlsx(const std::string& path, std::vector<XlsxSheet>& sheets, std::str
     }
     std::string data;
     char buf[65536];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) data.append(buf, n);
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;)
+        data.append(buf, n);
     std::fclose(f);
     return read_xlsx_data(data, path, sheets, error);
 }
@@ -195,7 +209,8 @@ Grid xlsx_grid(const std::vector<XlsxSheet>& sheets) {
             for (int c = 0; c < s.cols; ++c) {
                 auto it = s.cells.find({r, c});
                 std::string text = it == s.cells.end() ? "" : it->second.text;
-                item.cells.push_back({text, static_cast<std::size_t>(r + 1), fmt::format("'{}'!{}{}", s.name, col_letters(c), r + 1)});
+                item.cells.push_back({text, static_cast<std::size_t>(r + 1),
+                                      fmt::format("'{}'!{}{}", s.name, col_letters(c), r + 1)});
             }
             bool empty = true;
             for (const auto& c : item.cells)

@@ -28,8 +28,8 @@ struct XlsxSheet {
 
 bool read_xlsx(const std::string& path, std::vector<XlsxSheet>& sheets, std::string& error);
 // The same, from the file's bytes; `path` only names it in errors.
-bool read_xlsx_data(const std::string& data, const std::string& path, std::vector<XlsxSheet>& sheets,
-                    std::string& error);
+bool read_xlsx_data(const std::string& data, const std::string& path,
+                    std::vector<XlsxSheet>& sheets, std::string& error);
 
 // The sheets as one grid, sheet after sheet, each cell located as 'Sheet'!C3.
 Grid xlsx_grid(const std::vector<XlsxSheet>& sheets);

@@ -12,12 +12,23 @@ std::string esc(const std::string& s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\n': out += "<br>"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\n':
+            out += "<br>";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -47,40 +58,52 @@ svg { max-width: 100%; height: auto; }
 
 const char* css_class(Style s) {
     switch (s) {
-    case Style::title: return "title";
-    case Style::subtitle: return "subtitle";
-    case Style::label: return "label";
-    case Style::header: return "header";
-    case Style::number: return "number";
-    case Style::total: return "total";
-    case Style::text: return "text";
+    case Style::title:
+        return "title";
+    case Style::subtitle:
+        return "subtitle";
+    case Style::label:
+        return "label";
+    case Style::header:
+        return "header";
+    case Style::number:
+        return "number";
+    case Style::total:
+        return "total";
+    case Style::text:
+        return "text";
     }
     return "text";
 }
 
 std::string head(const std::string& title) {
     return fmt::format("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-                       "<meta name=\"viewport\" content=\"width=device-width\">\n<title>{}</title>\n<style>{}</style>\n"
+                       "<meta name=\"viewport\" "
+                       "content=\"width=device-width\">\n<title>{}</title>\n<style>{}</style>\n"
                        "</head>\n<body>\n",
                        esc(title), style_sheet);
 }
 
 // Bars with labels, as an inline SVG: no script, no network.
-std::string bar_chart(const std::vector<std::pair<std::string, std::size_t>>& bars, const std::string& caption) {
+std::string bar_chart(const std::vector<std::pair<std::string, std::size_t>>& bars,
+                      const std::string& caption) {
     std::size_t most = 1;
-    for (const auto& [label, n] : bars) most = std::max(most, n);
+    for (const auto& [label, n] : bars)
+        most = std::max(most, n);
     const int width = 640, bar_h = 22, gap = 8, left = 110, top = 28;
     int height = top + static_cast<int>(bars.size()) * (bar_h + gap) + 10;
-    std::string svg = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
-                                  "aria-label=\"{}\">\n<text x=\"0\" y=\"18\" font-size=\"14\">{}</text>\n",
-                                  width, height, esc(caption), esc(caption));
+    std::string svg =
+        fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
+                    "aria-label=\"{}\">\n<text x=\"0\" y=\"18\" font-size=\"14\">{}</text>\n",
+                    width, height, esc(caption), esc(caption));
     int y = top;
     for (const auto& [label, n] : bars) {
         int w = static_cast<int>((width - left - 60) * n / most);
         svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>"
                            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#4a6fa5\"/>"
                            "<text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>\n",
-                           left - 8, y + 15, esc(label), left, y, std::max(w, 1), bar_h, left + w + 6, y + 15, n);
+                           left - 8, y + 15, esc(label), left, y, std::max(w, 1), bar_h,
+                           left + w + 6, y + 15, n);
         y += bar_h + gap;
     }
     return svg + "</svg>\n";
@@ -91,14 +114,18 @@ std::string bar_chart(const std::vector<std::pair<std::string, std::size_t>>& ba
 std::string html_table(const Layout& l, const std::string& id) {
     std::string out = fmt::format("<table class=\"jx\" id=\"{}\">\n<colgroup>", esc(id));
     int total_width = 0;
-    for (int w : l.widths) total_width += w;
-    for (int w : l.widths) out += fmt::format("<col style=\"width:{:.1f}%\">", 100.0 * w / std::max(total_width, 1));
+    for (int w : l.widths)
+        total_width += w;
+    for (int w : l.widths)
+        out += fmt::format("<col style=\"width:{:.1f}%\">", 100.0 * w / std::max(total_width, 1));
     out += "</colgroup>\n";
     // HTML places a row's cells in document order: sort them by column.
     std::vector<const Cell*> cells;
-    for (const auto& c : l.cells) cells.push_back(&c);
-    std::stable_sort(cells.begin(), cells.end(),
-                     [](const Cell* a, const Cell* b) { return a->row != b->row ? a->row < b->row : a->col < b->col; });
+    for (const auto& c : l.cells)
+        cells.push_back(&c);
+    std::stable_sort(cells.begin(), cells.end(), [](const Cell* a, const Cell* b) {
+        return a->row != b->row ? a->row < b->row : a->col < b->col;
+    });
     for (int r = 2; r < l.rows; ++r) {
         out += "<tr>";
         for (const Cell* cp : cells) {
@@ -125,7 +152,8 @@ std::string html_page(const Layout& l) {
     out += html_table(l, "table");
     if (!l.notes.empty()) {
         out += "<ul class=\"notes\">\n";
-        for (const auto& n : l.notes) out += "<li>" + esc(n) + "</li>\n";
+        for (const auto& n : l.notes)
+            out += "<li>" + esc(n) + "</li>\n";
         out += "</ul>\n";
     }
     return out + "</body>\n</html>\n";
@@ -133,43 +161,54 @@ std::string html_page(const Layout& l) {
 
 std::string html_report(const std::vector<ReportEntry>& entries) {
     std::string out = head("项目支出绩效自评 — 汇总");
-    out += fmt::format("<h1>项目支出绩效自评汇总</h1>\n<p class=\"year\">{} 个项目</p>\n", entries.size());
+    out += fmt::format("<h1>项目支出绩效自评汇总</h1>\n<p class=\"year\">{} 个项目</p>\n",
+                       entries.size());
     // Totals
-    out += "<h2>各项目得分</h2>\n<table class=\"summary\"><tr><th>项目</th><th>自报总分</th><th>重算总分</th>"
+    out += "<h2>各项目得分</h2>\n<table "
+           "class=\"summary\"><tr><th>项目</th><th>自报总分</th><th>重算总分</th>"
            "<th>等级</th><th>问题</th></tr>\n";
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
-        out += fmt::format("<tr><td><a href=\"#p{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", i + 1,
-                           esc(e.layout.project), esc(e.reported_total), esc(e.recomputed_total), esc(e.grade),
-                           e.findings.size());
+        out += fmt::format(
+            "<tr><td><a "
+            "href=\"#p{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            i + 1, esc(e.layout.project), esc(e.reported_total), esc(e.recomputed_total),
+            esc(e.grade), e.findings.size());
     }
     out += "</table>\n";
     // Distributions
     std::map<std::string, std::size_t> grades;
-    for (const char* g : {"优秀", "良好", "一般", "较差"}) grades[g] = 0;
-    std::vector<std::pair<std::string, std::size_t>> score_bins{{"90–100", 0}, {"80–90", 0}, {"60–80", 0}, {"<60", 0}};
+    for (const char* g : {"优秀", "良好", "一般", "较差"})
+        grades[g] = 0;
+    std::vector<std::pair<std::string, std::size_t>> score_bins{
+        {"90–100", 0}, {"80–90", 0}, {"60–80", 0}, {"<60", 0}};
     for (const auto& e : entries) {
         ++grades[e.grade];
         double t = e.recomputed_total.empty() ? 0 : std::stod(e.recomputed_total);
         ++score_bins[t >= 90 ? 0 : t >= 80 ? 1 : t >= 60 ? 2 : 3].second;
     }
     std::vector<std::pair<std::string, std::size_t>> grade_bars;
-    for (const char* g : {"优秀", "良好", "一般", "较差"}) grade_bars.emplace_back(g, grades[g]);
-    out += "<h2>等级与得分分布</h2>\n" + bar_chart(grade_bars, "重算等级") + bar_chart(score_bins, "重算总分");
+    for (const char* g : {"优秀", "良好", "一般", "较差"})
+        grade_bars.emplace_back(g, grades[g]);
+    out += "<h2>等级与得分分布</h2>\n" + bar_chart(grade_bars, "重算等级") +
+           bar_chart(score_bins, "重算总分");
     // Findings by code
     std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> by_code;
     for (std::size_t i = 0; i < entries.size(); ++i)
-        for (const auto& [code, message] : entries[i].findings) by_code[code].emplace_back(i, message);
+        for (const auto& [code, message] : entries[i].findings)
+            by_code[code].emplace_back(i, message);
     out += "<h2>问题（按类别）</h2>\n";
     for (const auto& [code, list] : by_code) {
         out += fmt::format("<h3>{} ({})</h3>\n<ul>\n", esc(code), list.size());
         for (const auto& [i, message] : list)
-            out += fmt::format("<li><a href=\"#p{}\">{}</a>: {}</li>\n", i + 1, esc(entries[i].layout.project), esc(message));
+            out += fmt::format("<li><a href=\"#p{}\">{}</a>: {}</li>\n", i + 1,
+                               esc(entries[i].layout.project), esc(message));
         out += "</ul>\n";
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& l = entries[i].layout;
-        out += fmt::format("<section class=\"project\" id=\"p{}\">\n<h2>{}</h2>\n", i + 1, esc(l.project));
+        out += fmt::format("<section class=\"project\" id=\"p{}\">\n<h2>{}</h2>\n", i + 1,
+                           esc(l.project));
         out += html_table(l, fmt::format("t{}", i + 1)) + "</section>\n";
     }
     return out + "</body>\n</html>\n";

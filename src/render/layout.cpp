@@ -11,7 +11,8 @@ namespace jx::rendering {
 
 std::string column_name(int col) {
     std::string s;
-    for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
+    for (int c = col + 1; c > 0; c = (c - 1) / 26)
+        s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
     return s;
 }
 
@@ -25,14 +26,17 @@ namespace {
 
 using scoring::RowResult;
 
-constexpr int col_label = 0, col_level1 = 1, col_level2 = 2, col_name = 3, col_target = 4, col_actual = 5,
-              col_weight = 6, col_score = 7, col_reason = 8, col_recomputed = 9;
+constexpr int col_label = 0, col_level1 = 1, col_level2 = 2, col_name = 3, col_target = 4,
+              col_actual = 5, col_weight = 6, col_score = 7, col_reason = 8, col_recomputed = 9;
 
-std::optional<Decimal> number_of(const ast::Token& t) { return Decimal::parse(text::nfkc(t.text)); }
+std::optional<Decimal> number_of(const ast::Token& t) {
+    return Decimal::parse(text::nfkc(t.text));
+}
 
 class Builder {
 public:
-    Builder(const model::Project& p, const scoring::ProjectResult& r, Scores s) : p_(p), r_(r), scores_(s) {}
+    Builder(const model::Project& p, const scoring::ProjectResult& r, Scores s)
+        : p_(p), r_(r), scores_(s) {}
 
     Layout run() {
         out_.project = p_.name;
@@ -40,13 +44,16 @@ public:
         out_.columns = scores_ == Scores::both ? 10 : 9;
         const int last = out_.columns - 1;
         text(0, 0, "项目支出绩效自评表", Style::title, 1, out_.columns);
-        text(1, 0, p_.year ? fmt::format("（{}年度）", p_.year) : "", Style::subtitle, 1, out_.columns);
+        text(1, 0, p_.year ? fmt::format("（{}年度）", p_.year) : "", Style::subtitle, 1,
+             out_.columns);
         row_ = 2;
         const ast::Project& a = *p_.source;
         text(row_, 0, "项目名称", Style::label, 1, 2);
         text(row_, 2, p_.name, Style::text, 1, last - 1);
         ++row_;
-        auto field = [](const std::optional<ast::TextField>& f) { return f ? f->value.text : std::string(); };
+        auto field = [](const std::optional<ast::TextField>& f) {
+            return f ? f->value.text : std::string();
+        };
         pair_row("主管部门", field(a.department), "实施单位", field(a.unit));
         pair_row("项目负责人", field(a.contact), "联系电话", field(a.phone));
         funds(a);
@@ -105,7 +112,8 @@ private:
             return;
         }
         if (rate) {
-            Cell& c = number(row_, col, Decimal::divide(*d, Decimal::from_int(100), d->scale() + 2), shown);
+            Cell& c = number(row_, col, Decimal::divide(*d, Decimal::from_int(100), d->scale() + 2),
+                             shown);
             c.percent = true;
             return;
         }
@@ -120,7 +128,8 @@ private:
         text(row_, 0, fmt::format("项目资金（{}）", unit), Style::label, rows, 2);
         text(row_, 2, "", Style::header);
         const char* heads[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
-        for (int k = 0; k < 6; ++k) text(row_, 3 + k, heads[k], Style::header);
+        for (int k = 0; k < 6; ++k)
+            text(row_, 3 + k, heads[k], Style::header);
         if (out_.columns == 10) text(row_, col_recomputed, "重算得分", Style::header);
         ++row_;
         for (const auto& r : f.rows) {
@@ -132,9 +141,12 @@ private:
             figure(5, r.spent);
             figure(6, r.weight);
             figure(7, r.rate, true);
-            bool total_row = text::nfkc(r.name.text) == "年度资金总额" || r.name.text == "all-funds";
-            if (total_row) budget_score(r);
-            else figure(8, r.score);
+            bool total_row =
+                text::nfkc(r.name.text) == "年度资金总额" || r.name.text == "all-funds";
+            if (total_row)
+                budget_score(r);
+            else
+                figure(8, r.score);
             ++row_;
         }
     }
@@ -156,10 +168,14 @@ private:
     void put_score(int col, std::optional<Decimal> reported, const std::string& reported_text,
                    std::optional<Decimal> expected, const std::string& recomputed_text) {
         bool mismatch = reported && expected && !matches_at_written_precision(*reported, *expected);
-        std::optional<Decimal> shown = scores_ == Scores::recomputed ? (expected ? expected : reported) : reported;
-        std::string shown_text = scores_ == Scores::recomputed && expected ? recomputed_text : reported_text;
+        std::optional<Decimal> shown =
+            scores_ == Scores::recomputed ? (expected ? expected : reported) : reported;
+        std::string shown_text =
+            scores_ == Scores::recomputed && expected ? recomputed_text : reported_text;
         if (shown) {
-            Decimal value = scores_ == Scores::recomputed && expected ? expected->rounded(2).normalized() : *shown;
+            Decimal value = scores_ == Scores::recomputed && expected
+                                ? expected->rounded(2).normalized()
+                                : *shown;
             Cell& c = number(row_, col, value, shown_text);
             c.mismatch = mismatch;
             c.aside = "重算 " + recomputed_text;
@@ -167,8 +183,11 @@ private:
             text(row_, col, shown_text, Style::text);
         }
         if (out_.columns == 10) {
-            if (expected) number(row_, col_recomputed, expected->rounded(2).normalized(), recomputed_text).mismatch = mismatch;
-            else text(row_, col_recomputed, "", Style::text);
+            if (expected)
+                number(row_, col_recomputed, expected->rounded(2).normalized(), recomputed_text)
+                    .mismatch = mismatch;
+            else
+                text(row_, col_recomputed, "", Style::text);
         }
     }
 
@@ -180,15 +199,18 @@ private:
         text(row_, 5, "实际完成情况", Style::header, 1, last - 4);
         ++row_;
         text(row_, 2, a.goals->expected ? a.goals->expected->value.text : "", Style::text, 1, 3);
-        text(row_, 5, a.goals->achieved ? a.goals->achieved->value.text : "", Style::text, 1, last - 4);
+        text(row_, 5, a.goals->achieved ? a.goals->achieved->value.text : "", Style::text, 1,
+             last - 4);
         ++row_;
     }
 
     void indicators() {
         if (r_.rows.empty()) return;
         const int header_row = row_;
-        const char* heads[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"};
-        for (int k = 0; k < 8; ++k) text(row_, 1 + k, heads[k], Style::header);
+        const char* heads[] = {"一级指标",   "二级指标", "三级指标", "年度指标值",
+                               "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
+        for (int k = 0; k < 8; ++k)
+            text(row_, 1 + k, heads[k], Style::header);
         if (out_.columns == 10) text(row_, col_recomputed, "重算得分", Style::header);
         ++row_;
         first_score_row_ = row_;
@@ -197,14 +219,17 @@ private:
         while (i < r_.rows.size()) {
             const std::string l1 = r_.rows[i].row->level1;
             std::size_t end1 = i;
-            while (end1 < r_.rows.size() && r_.rows[end1].row->level1 == l1) ++end1;
+            while (end1 < r_.rows.size() && r_.rows[end1].row->level1 == l1)
+                ++end1;
             text(row_, col_level1, l1, Style::text, static_cast<int>(end1 - i));
             while (i < end1) {
                 const std::string l2 = r_.rows[i].row->level2;
                 std::size_t end2 = i;
-                while (end2 < end1 && r_.rows[end2].row->level2 == l2) ++end2;
+                while (end2 < end1 && r_.rows[end2].row->level2 == l2)
+                    ++end2;
                 text(row_, col_level2, l2, Style::text, static_cast<int>(end2 - i));
-                for (; i < end2; ++i) indicator(r_.rows[i]);
+                for (; i < end2; ++i)
+                    indicator(r_.rows[i]);
             }
         }
         last_score_row_ = row_ - 1;
@@ -215,15 +240,18 @@ private:
         const model::Row& m = *rr.row;
         if (m.category_not_applicable) {
             text(row_, col_name, "不涉及", Style::text);
-            for (int c = col_target; c < out_.columns; ++c) text(row_, c, "", Style::text);
+            for (int c = col_target; c < out_.columns; ++c)
+                text(row_, c, "", Style::text);
             ++row_;
             return;
         }
         text(row_, col_name, m.name, Style::text);
         text(row_, col_target, m.target ? format::value_display(*m.target) : "", Style::text);
         text(row_, col_actual, m.actual ? format::value_display(*m.actual) : "", Style::text);
-        if (m.weight) number(row_, col_weight, m.weight->value, m.weight->text);
-        else text(row_, col_weight, "", Style::text);
+        if (m.weight)
+            number(row_, col_weight, m.weight->value, m.weight->text);
+        else
+            text(row_, col_weight, "", Style::text);
         std::optional<Decimal> expected;
         std::string recomputed;
         if (rr.kind == RowResult::Kind::exact) {
@@ -232,7 +260,8 @@ private:
         } else if (rr.kind == RowResult::Kind::band) {
             recomputed = scoring::show(rr.band_low) + "–" + scoring::show(rr.band_high);
         }
-        std::optional<Decimal> reported = m.score ? std::optional<Decimal>(m.score->value) : std::nullopt;
+        std::optional<Decimal> reported =
+            m.score ? std::optional<Decimal>(m.score->value) : std::nullopt;
         put_score(col_score, reported, m.score ? m.score->text : "", expected, recomputed);
         if (rr.kind == RowResult::Kind::band && m.score) {
             Cell& c = out_.cells[out_.cells.size() - (out_.columns == 10 ? 2 : 1)];
@@ -260,16 +289,20 @@ private:
         // The budget row's score stands in the funds block's last column (I), the rows' in H.
         const int budget_col = 8;
         for (const auto& c : out_.cells)
-            if (c.number && ((c.col == score_col && c.row >= first_score_row_ && c.row <= last_score_row_) ||
-                             (c.col == budget_col && c.row == budget_score_row_)))
+            if (c.number &&
+                ((c.col == score_col && c.row >= first_score_row_ && c.row <= last_score_row_) ||
+                 (c.col == budget_col && c.row == budget_score_row_)))
                 sum = sum + *c.number;
-        if (budget_score_row_ >= 0) ranges.push_back(fmt::format("{}{}", column_name(budget_col), budget_score_row_ + 1));
+        if (budget_score_row_ >= 0)
+            ranges.push_back(fmt::format("{}{}", column_name(budget_col), budget_score_row_ + 1));
         if (first_score_row_ >= 0 && last_score_row_ >= first_score_row_)
-            ranges.push_back(fmt::format("{0}{1}:{0}{2}", column_name(score_col), first_score_row_ + 1, last_score_row_ + 1));
+            ranges.push_back(fmt::format("{0}{1}:{0}{2}", column_name(score_col),
+                                         first_score_row_ + 1, last_score_row_ + 1));
         Cell& s = number(row_, score_col, sum.normalized(), sum.normalized().to_string());
         if (!ranges.empty()) {
             s.formula = "SUM(" + ranges[0];
-            for (std::size_t k = 1; k < ranges.size(); ++k) s.formula += "," + ranges[k];
+            for (std::size_t k = 1; k < ranges.size(); ++k)
+                s.formula += "," + ranges[k];
             s.formula += ")";
         }
         // A reported total that is not the sum stays visible beside it.
@@ -280,7 +313,9 @@ private:
             s.aside = note;
         }
         text(row_, col_reason, note, Style::text);
-        if (out_.columns == 10) number(row_, col_recomputed, r_.recomputed_total.rounded(2).normalized(), scoring::show(r_.recomputed_total));
+        if (out_.columns == 10)
+            number(row_, col_recomputed, r_.recomputed_total.rounded(2).normalized(),
+                   scoring::show(r_.recomputed_total));
         ++row_;
         for (const auto& d : r_.findings)
             if (d.severity == Severity::error) out_.notes.push_back(d.message);
@@ -302,7 +337,8 @@ private:
 
 } // namespace
 
-Layout build_layout(const model::Project& project, const scoring::ProjectResult& result, Scores scores) {
+Layout build_layout(const model::Project& project, const scoring::ProjectResult& result,
+                    Scores scores) {
     return Builder(project, result, scores).run();
 }
 

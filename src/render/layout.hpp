@@ -23,8 +23,8 @@ struct Cell {
     bool percent = false;          // a rate: number is a fraction, text a percentage
     std::string formula;           // "SUM(H8:H20)", with its value cached in `number`
     Style style = Style::text;
-    bool mismatch = false;         // the reported figure is not the recomputed one
-    std::string aside;             // shown beside a mismatch: "重算 85", "自报 95"
+    bool mismatch = false; // the reported figure is not the recomputed one
+    std::string aside;     // shown beside a mismatch: "重算 85", "自报 95"
 };
 
 struct Layout {
@@ -33,12 +33,13 @@ struct Layout {
     int columns = 9;
     int rows = 0;
     std::vector<Cell> cells;
-    std::vector<int> widths;            // per column, in display columns (CJK counts two)
-    std::vector<std::string> notes;     // findings shown under the table
+    std::vector<int> widths;        // per column, in display columns (CJK counts two)
+    std::vector<std::string> notes; // findings shown under the table
     const Cell* at(int row, int col) const;
 };
 
-Layout build_layout(const model::Project& project, const scoring::ProjectResult& result, Scores scores);
+Layout build_layout(const model::Project& project, const scoring::ProjectResult& result,
+                    Scores scores);
 
 // Column letters as spreadsheets write them: 0 → A, 8 → I.
 std::string column_name(int col);

@@ -24,8 +24,8 @@ std::string html_page(const Layout& layout);
 struct ReportEntry {
     Layout layout;
     std::string file;
-    std::string grade;           // recomputed grade
-    std::string reported_total;  // as written, "" when not stated
+    std::string grade;          // recomputed grade
+    std::string reported_total; // as written, "" when not stated
     std::string recomputed_total;
     std::vector<std::pair<std::string, std::string>> findings; // code, message
 };

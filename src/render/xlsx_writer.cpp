@@ -13,7 +13,9 @@
 namespace jx::rendering {
 namespace {
 
-double to_double(const Decimal& d) { return std::stod(d.to_string()); }
+double to_double(const Decimal& d) {
+    return std::stod(d.to_string());
+}
 
 // Excel's number format for a figure written with `scale` decimals: 9.99 → "0.00".
 std::string number_format(const Cell& c) {
@@ -44,7 +46,9 @@ public:
             format_set_bold(f);
             format_set_align(f, LXW_ALIGN_CENTER);
             break;
-        case Style::subtitle: format_set_align(f, LXW_ALIGN_CENTER); break;
+        case Style::subtitle:
+            format_set_align(f, LXW_ALIGN_CENTER);
+            break;
         case Style::label:
         case Style::header:
         case Style::total:
@@ -58,7 +62,9 @@ public:
             format_set_border(f, LXW_BORDER_THIN);
             format_set_num_format(f, number_format(c).c_str());
             break;
-        case Style::text: format_set_border(f, LXW_BORDER_THIN); break;
+        case Style::text:
+            format_set_border(f, LXW_BORDER_THIN);
+            break;
         }
         if (c.mismatch) {
             format_set_bg_color(f, 0xFDE2E1);
@@ -81,13 +87,16 @@ std::string sheet_name(const std::string& project, std::set<std::string>& used) 
     while (i < project.size() && n < 28) {
         std::size_t start = i;
         char32_t cp = text::next_code_point(project, i);
-        if (cp == '[' || cp == ']' || cp == ':' || cp == '*' || cp == '?' || cp == '/' || cp == '\\' || cp == '\'') continue;
+        if (cp == '[' || cp == ']' || cp == ':' || cp == '*' || cp == '?' || cp == '/' ||
+            cp == '\\' || cp == '\'')
+            continue;
         clean += project.substr(start, i - start);
         ++n;
     }
     if (clean.empty()) clean = "自评表";
     std::string name = clean;
-    for (int k = 2; used.count(name); ++k) name = fmt::format("{}({})", clean, k);
+    for (int k = 2; used.count(name); ++k)
+        name = fmt::format("{}({})", clean, k);
     used.insert(name);
     return name;
 }
@@ -106,7 +115,8 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
         std::string name = sheet_name(l.project, used);
         lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
         for (std::size_t c = 0; c < l.widths.size(); ++c)
-            worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), l.widths[c] * 1.1, nullptr);
+            worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                 l.widths[c] * 1.1, nullptr);
         worksheet_set_row(ws, 0, 28, nullptr);
         for (const auto& c : l.cells) {
             lxw_format* f = formats.get(c);
@@ -116,7 +126,8 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
                 worksheet_merge_range(ws, r, col, static_cast<lxw_row_t>(c.row + c.rows - 1),
                                       static_cast<lxw_col_t>(c.col + c.cols - 1), "", f);
             if (!c.formula.empty() && c.number)
-                worksheet_write_formula_num(ws, r, col, ("=" + c.formula).c_str(), f, to_double(*c.number));
+                worksheet_write_formula_num(ws, r, col, ("=" + c.formula).c_str(), f,
+                                            to_double(*c.number));
             else if (c.number)
                 worksheet_write_number(ws, r, col, to_double(*c.number), f);
             else if (!c.text.empty())
@@ -126,7 +137,8 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
         }
         int note_row = l.rows + 1;
         for (const auto& n : l.notes)
-            worksheet_write_string(ws, static_cast<lxw_row_t>(note_row++), 0, ("※ " + n).c_str(), nullptr);
+            worksheet_write_string(ws, static_cast<lxw_row_t>(note_row++), 0, ("※ " + n).c_str(),
+                                   nullptr);
         worksheet_set_paper(ws, 9); // A4
         worksheet_set_portrait(ws);
         worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);

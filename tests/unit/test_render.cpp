@@ -2,7 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <map>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "driver/check.hpp"
 #include "driver/render.hpp"
@@ -35,7 +38,8 @@ std::unique_ptr<Spec> load(const std::string& rel) {
         std::vector<Diagnostic> ignored;
         s->projects.push_back(model::lower(p, ignored));
     }
-    for (const auto& m : s->projects) s->results.push_back(scoring::evaluate(m, scoring::Policy::defaults()));
+    for (const auto& m : s->projects)
+        s->results.push_back(scoring::evaluate(m, scoring::Policy::defaults()));
     return s;
 }
 
@@ -47,10 +51,39 @@ fs::path temp_dir(const std::string& name) {
 }
 
 using Key = std::tuple<std::string, std::string, std::string, std::string>;
+
+// Every figure of every project in a spec text, by project: funds, each row's weight and score,
+// the totals. Values are compared as numbers (1.50 = 1.5).
+std::map<std::string, std::string> figures_of(const std::string& name, const std::string& text) {
+    std::map<std::string, std::string> out;
+    SourceFile src(name, text);
+    auto parsed = syntax::parse(src);
+    REQUIRE(parsed.ok());
+    auto num = [](const std::optional<model::Figure>& f) {
+        return f ? f->value.normalized().to_string() : std::string("-");
+    };
+    for (const auto& p : parsed.file.projects) {
+        std::vector<Diagnostic> ignored;
+        auto m = model::lower(p, ignored);
+        std::string s;
+        if (m.funds)
+            s += fmt::format("funds {} {} {} {} {} {}\n", num(m.funds->initial),
+                             num(m.funds->annual), num(m.funds->spent), num(m.funds->weight),
+                             num(m.funds->rate), num(m.funds->score));
+        for (const auto& r : m.rows)
+            if (!r.not_applicable)
+                s += fmt::format("{} / {} / {}: {} {}\n", r.level1, r.level2, r.name, num(r.weight),
+                                 num(r.score));
+        s += fmt::format("total {} {}\n", num(m.total_weight), num(m.total_score));
+        out[m.name] = s;
+    }
+    return out;
+}
 std::multiset<Key> errors_of(const driver::FileReport& r) {
     std::multiset<Key> out;
     for (const auto& d : r.diagnostics)
-        if (d.severity == Severity::error) out.insert({d.subject.project, d.code, d.subject.reported, d.subject.expected});
+        if (d.severity == Severity::error)
+            out.insert({d.subject.project, d.code, d.subject.reported, d.subject.expected});
     return out;
 }
 
@@ -61,7 +94,8 @@ TEST_CASE("golden: markdown and csv of every real table", "[render][golden]") {
     for (const auto& rel : test::files_under("indicator_specs", ".jx")) {
         auto s = load(rel);
         for (std::size_t i = 0; i < s->projects.size(); ++i) {
-            auto layout = rendering::build_layout(s->projects[i], s->results[i], rendering::Scores::reported);
+            auto layout =
+                rendering::build_layout(s->projects[i], s->results[i], rendering::Scores::reported);
             md += "<!-- " + rel + " -->\n" + rendering::to_markdown(layout) + "\n";
             csv += "# " + rel + "\n" + rendering::to_csv(layout);
         }
@@ -72,8 +106,10 @@ TEST_CASE("golden: markdown and csv of every real table", "[render][golden]") {
 
 TEST_CASE("scores shown as reported, recomputed or both", "[render]") {
     auto s = load("indicator_specs/fengtai-2022/001-08-科普项目.jx");
-    auto reported = rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::reported);
-    auto recomputed = rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::recomputed);
+    auto reported =
+        rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::reported);
+    auto recomputed =
+        rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::recomputed);
     auto both = rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::both);
     // The budget row's score: 100 as reported, 10 recomputed.
     auto budget = [](const rendering::Layout& l) {
@@ -90,7 +126,8 @@ TEST_CASE("scores shown as reported, recomputed or both", "[render]") {
     CHECK(flagged);
 }
 
-TEST_CASE("every real table renders to an xlsx whose cells, merges and formulas read back", "[render][xlsx]") {
+TEST_CASE("every real table renders to an xlsx whose cells, merges and formulas read back",
+          "[render][xlsx]") {
     fs::path dir = temp_dir("xlsx");
     driver::RenderRequest req;
     req.paths = {test::source_path("indicator_specs")};
@@ -111,7 +148,8 @@ TEST_CASE("every real table renders to an xlsx whose cells, merges and formulas 
         // 绩效指标 is merged down the side of the indicator block.
         bool side = false;
         for (const auto& m : sh.merges)
-            if (m.rfind("A", 0) == 0 && sh.at(m.substr(0, m.find(':'))) && sh.at(m.substr(0, m.find(':')))->text == "绩效指标")
+            if (m.rfind("A", 0) == 0 && sh.at(m.substr(0, m.find(':'))) &&
+                sh.at(m.substr(0, m.find(':')))->text == "绩效指标")
                 side = true;
         CHECK(side);
         // The total: a live SUM whose cached value is the sum of the score cells it names.
@@ -124,21 +162,26 @@ TEST_CASE("every real table renders to an xlsx whose cells, merges and formulas 
         std::string refs = total->formula.substr(4, total->formula.size() - 5);
         for (std::size_t start = 0; start < refs.size();) {
             std::size_t comma = refs.find(',', start);
-            std::string part = refs.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            std::string part =
+                refs.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
             std::size_t colon = part.find(':');
-            std::string first = part.substr(0, colon), last = colon == std::string::npos ? first : part.substr(colon + 1);
+            std::string first = part.substr(0, colon),
+                        last = colon == std::string::npos ? first : part.substr(colon + 1);
             int r1 = std::stoi(first.substr(1)), r2 = std::stoi(last.substr(1));
             for (int r = r1; r <= r2; ++r)
-                if (auto c = sh.at(first.substr(0, 1) + std::to_string(r)); c && c->is_number) sum += std::stod(c->text);
+                if (auto c = sh.at(first.substr(0, 1) + std::to_string(r)); c && c->is_number)
+                    sum += std::stod(c->text);
             start = comma == std::string::npos ? refs.size() : comma + 1;
         }
         CHECK(std::stod(total->text) == Approx(sum));
     }
 }
 
-TEST_CASE("a spec rendered to csv or xlsx and imported back yields the same figures", "[render][import]") {
+TEST_CASE("a spec rendered to csv or xlsx and imported back yields the same figures",
+          "[render][import]") {
     for (auto format : {driver::RenderFormat::csv, driver::RenderFormat::xlsx}) {
-        fs::path dir = temp_dir(format == driver::RenderFormat::csv ? "roundtrip-csv" : "roundtrip-xlsx");
+        fs::path dir =
+            temp_dir(format == driver::RenderFormat::csv ? "roundtrip-csv" : "roundtrip-xlsx");
         driver::RenderRequest req;
         req.paths = {test::source_path("indicator_specs")};
         req.format = format;
@@ -148,7 +191,9 @@ TEST_CASE("a spec rendered to csv or xlsx and imported back yields the same figu
         auto policy = scoring::Policy::defaults();
         std::multiset<Key> original, back;
         for (const auto& rel : test::files_under("indicator_specs", ".jx"))
-            for (const auto& k : errors_of(driver::check_source(std::make_unique<SourceFile>(rel, test::read(test::source_path(rel))), policy)))
+            for (const auto& k : errors_of(driver::check_source(
+                     std::make_unique<SourceFile>(rel, test::read(test::source_path(rel))),
+                     policy)))
                 original.insert(k);
         std::size_t tables = 0;
         for (const auto& path : outcome.written) {
@@ -157,20 +202,39 @@ TEST_CASE("a spec rendered to csv or xlsx and imported back yields the same figu
             for (const auto& s : r.specs) {
                 ++tables;
                 CHECK(s.whole);
-                for (const auto& k : errors_of(driver::check_source(std::make_unique<SourceFile>(s.file_name, s.spec), policy)))
+                for (const auto& k : errors_of(driver::check_source(
+                         std::make_unique<SourceFile>(s.file_name, s.spec), policy)))
                     back.insert(k);
             }
         }
         CHECK(tables == 27);
         CHECK(back == original);
+        // And the figures themselves, project by project.
+        std::map<std::string, std::string> before, after;
+        for (const auto& rel : test::files_under("indicator_specs", ".jx"))
+            for (auto& [k, v] : figures_of(rel, test::read(test::source_path(rel))))
+                before[k] = v;
+        for (const auto& path : outcome.written) {
+            auto r = import::import_text(path, test::read(path), import::detect_format(path, ""));
+            for (const auto& spec : r.specs)
+                for (auto& [k, v] : figures_of(spec.file_name, spec.spec))
+                    after[k] = v;
+        }
+        REQUIRE(before.size() == 27);
+        for (const auto& [project, figures] : before) {
+            INFO(project);
+            CHECK(after[project] == figures);
+        }
     }
 }
 
 TEST_CASE("html: one self-contained page, mismatches shown with both figures", "[render][html]") {
     auto s = load("indicator_specs/fengtai-2022/001-02-基层党组织党建活动经费.jx");
-    auto page = rendering::html_page(rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::reported));
+    auto page = rendering::html_page(
+        rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::reported));
     CHECK(page.find("<!DOCTYPE html>") == 0);
     CHECK(page.find("http") == std::string::npos); // no network
     CHECK(page.find("@page { size: A4") != std::string::npos);
-    CHECK(page.find("<td class=\"number mismatch\">80<span class=\"aside\">自报 95</span></td>") != std::string::npos);
+    CHECK(page.find("<td class=\"number mismatch\">80<span class=\"aside\">自报 95</span></td>") !=
+          std::string::npos);
 }
