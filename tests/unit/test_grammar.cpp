@@ -68,7 +68,7 @@ TEST_CASE("comparators in symbols and in words", "[grammar]") {
         CHECK(whole<g::suffix_le>(s));
 }
 
-TEST_CASE("quantities with units; a unit never eats the next keyword", "[grammar]") {
+TEST_CASE("quantities with units, and a unit never eats the next keyword", "[grammar]") {
     CHECK(whole<g::quantity>("350天"));
     CHECK(whole<g::quantity>("350 天"));
     CHECK(whole<g::quantity>("95%"));

@@ -113,7 +113,7 @@ TEST_CASE("a missing column is read from the header, and amounts keep their unit
         std::string::npos);
 }
 
-TEST_CASE("a row Word split into pieces is joined; a line without TAB can be one of its cells",
+TEST_CASE("a row Word split into pieces is joined, and a line without TAB can be one of its cells",
           "[import]") {
     auto r = run(dump(
         {{"项目名称", "中小企业发展专项资金"},
@@ -214,7 +214,7 @@ static std::vector<std::string> seed_files() {
     return out;
 }
 
-TEST_CASE("every project table of the seeds imports whole; the output is reviewed",
+TEST_CASE("every project table of the seeds imports whole and the output is reviewed",
           "[import][seeds][golden]") {
     std::size_t tables = 0, whole = 0, skipped = 0;
     std::string golden;
