@@ -5,6 +5,7 @@
 #   scripts/run.sh test      the whole test suite (CTest)
 #   scripts/run.sh sanitize  the whole test suite built with ASan + UBSan
 #   scripts/run.sh format-check  C++ sources against the committed .clang-format
+#   scripts/run.sh fuzz      each libFuzzer target for FUZZ_SECONDS (default 30) under ASan+UBSan
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,8 +70,36 @@ format-check)
     find src grammar tests -name '*.cpp' -o -name '*.hpp' | sort | xargs clang-format --dry-run --Werror
     echo "C++ sources match .clang-format"
     ;;
+fuzz)
+    packages+=(clang libclang-rt-14-dev)
+    install_missing
+    CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJIXIAO_FUZZ=ON \
+        -DBUILD_TESTING=OFF > /dev/null
+    cmake --build build-fuzz -j "$(nproc)"
+    seconds=${FUZZ_SECONDS:-30}
+    seeds=build-fuzz/seeds
+    rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,policy}
+    cp indicator_specs/*/*.jx examples/*.jx tests/golden/parse/*.jx "$seeds/parse/"
+    cp "$seeds"/parse/* "$seeds/format/"
+    cp ../shared/seeds/*.txt "$seeds/import/" 2>/dev/null || true
+    ./build/jixiao render indicator_specs/fengtai-2022/001-02-*.jx -f csv -o "$seeds/import/table.csv" > /dev/null 2>&1 || true
+    ./build/jixiao render indicator_specs/fengtai-2022/001-02-*.jx -f xlsx -o "$seeds/import/table.xlsx" > /dev/null 2>&1 || true
+    cp tests/data/*.yaml "$seeds/policy/"
+    ./build-fuzz/jixiao policy > "$seeds/policy/default.yaml"
+    for target in parse format import policy; do
+        mkdir -p "build-fuzz/corpus/$target" "tests/fuzz/regressions/$target"
+        echo "== fuzz_$target for ${seconds}s"
+        # A crash leaves its input in tests/fuzz/regressions/<target>/, to be fixed and kept.
+        status=0
+        ./build-fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+            -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="tests/fuzz/regressions/$target/" \
+            "build-fuzz/corpus/$target" "$seeds/$target" > "build-fuzz/fuzz_$target.log" 2>&1 || status=$?
+        grep -E "^(#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" "build-fuzz/fuzz_$target.log" || true
+        [ "$status" -eq 0 ] || { tail -40 "build-fuzz/fuzz_$target.log"; echo "fuzz_$target found a failing input: see tests/fuzz/regressions/$target/"; exit 1; }
+    done
+    ;;
 *)
-    echo "usage: scripts/run.sh demo|test|sanitize|format-check" >&2
+    echo "usage: scripts/run.sh demo|test|sanitize|format-check|fuzz" >&2
     exit 2
     ;;
 esac
