@@ -70,6 +70,9 @@ format-check)
     find src grammar tests -name '*.cpp' -o -name '*.hpp' | sort | xargs clang-format --dry-run --Werror
     echo "C++ sources match .clang-format"
     ;;
+build-only)
+    install_missing
+    ;;
 fuzz)
     packages+=(clang libclang-rt-14-dev)
     install_missing

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The bulk-checking benchmark, in one run on this machine:
+#   bash bench/run.sh [N...]        (default: 1000 10000 100000)
+# For each N it generates the corpus (deterministic), then measures side by side: jixiao check
+# with 1 and 2 jobs, the floor (cat, wc -l over the same files), and yaml-cpp reading the same
+# data as YAML. It prints throughput, the ratios the targets are stated in, and peak RSS, and
+# writes the report to bench/results/<machine>-<date>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+
+bash scripts/run.sh build-only
+[ -x /usr/bin/time ] || { apt-get install -y -qq time > /dev/null; }
+build=build-bench
+cmake -S . -B $build -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF > /dev/null
+cmake --build $build -j "$(nproc)" --target jixiao bench_generate bench_read_yaml > /dev/null
+work=${BENCH_DIR:-/tmp/jixiao-bench}
+mkdir -p bench/results
+report=bench/results/$(uname -m)-$(nproc)core-$(date +%Y%m%d).txt
+
+# run NAME COMMAND...: wall seconds and peak RSS (MB) of one command, output discarded.
+run() {
+    local name=$1
+    shift
+    sync
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" || {
+        status=$?
+        # jixiao check exits 1 when it finds errors: that is its normal outcome here.
+        [ "$name" != "check" ] || [ $status -eq 1 ] || { cat "$work/stderr.txt"; exit 1; }
+    }
+    read -r secs kb < "$work/time.txt"
+    echo "$secs $((kb / 1024))"
+}
+
+{
+echo "# jixiao bulk-checking benchmark"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo
+for n in "${sizes[@]}"; do
+    dir=$work/corpus-$n
+    if [ ! -f "$dir/.done" ]; then
+        rm -rf "$dir"
+        $build/bench/bench_generate indicator_specs "$n" "$dir" > /dev/null
+        touch "$dir/.done"
+    fi
+    files=$(find "$dir/jx" -name '*.jx' | wc -l)
+    bytes=$(find "$dir/jx" -name '*.jx' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+    mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+    # Warm the page cache so that every tool reads from memory.
+    find "$dir" -type f -print0 | xargs -0 cat > /dev/null
+    read -r t_cat r_cat < <(run cat sh -c "find '$dir/jx' -name '*.jx' -print0 | xargs -0 cat")
+    read -r t_wc r_wc < <(run wc sh -c "find '$dir/jx' -name '*.jx' -print0 | xargs -0 wc -l")
+    read -r t_j1 r_j1 < <(run check $build/jixiao check --jobs 1 --format jsonl "$dir/jx")
+    read -r t_j2 r_j2 < <(run check $build/jixiao check --jobs 2 --format jsonl "$dir/jx")
+    read -r t_yaml r_yaml < <(run yaml $build/bench/bench_read_yaml "$dir/yaml")
+    awk -v n="$n" -v mb="$mb" -v cat="$t_cat" -v wc="$t_wc" -v j1="$t_j1" -v j2="$t_j2" -v y="$t_yaml" \
+        -v r1="$r_j1" -v r2="$r_j2" -v ry="$r_yaml" 'function rate(t) { return t > 0 ? n / t : 0 }
+        function mbs(t) { return t > 0 ? mb / t : 0 }
+        BEGIN {
+          printf "N = %d projects, %s MB of specs\n", n, mb
+          printf "  %-28s %8s %12s %10s %9s\n", "", "wall s", "projects/s", "MB/s", "peak MB"
+          printf "  %-28s %8.2f %12.0f %10.1f %9s\n", "cat (floor)", cat, rate(cat), mbs(cat), "-"
+          printf "  %-28s %8.2f %12.0f %10.1f %9s\n", "wc -l (floor)", wc, rate(wc), mbs(wc), "-"
+          printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "jixiao check --jobs 1", j1, rate(j1), mbs(j1), r1
+          printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "jixiao check --jobs 2", j2, rate(j2), mbs(j2), r2
+          printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "yaml-cpp, same data", y, rate(y), "-", ry
+          printf "  ratios: jobs 1 / wc -l throughput = %.3f (target >= 0.1); speed-up 1 -> 2 jobs = %.2fx (target >= 1.8);\n", (j1 > 0 ? wc / j1 : 0), (j2 > 0 ? j1 / j2 : 0)
+          printf "          vs yaml-cpp = %.2fx (target >= 5); peak RSS %d MB with 2 jobs (target < 64)\n", (j2 > 0 ? y / j2 : 0), r2
+          if (n == 100000) printf "          100k projects with 2 jobs in %.2f s (target <= 3)\n", j2
+          print ""
+        }'
+done
+} | tee "$report"
+echo "report written to $report"
