@@ -104,7 +104,8 @@ Source load(const std::string& dir) {
                         r.name = ind.name.raw;
                         r.name_text = ind.name.text;
                         r.target = jx::format::value_text(ind.target->value);
-                        r.actual = ind.actual ? jx::format::value_text(ind.actual->value) : r.target;
+                        r.actual =
+                            ind.actual ? jx::format::value_text(ind.actual->value) : r.target;
                         r.reason = ind.reason ? ind.reason->value.raw : "";
                         src.rows.push_back(r);
                     }
@@ -143,40 +144,53 @@ int main(int argc, char** argv) {
             picked.push_back(j);
             rows.push_back(src.rows[j]);
         }
-        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.level1 < b.level1; });
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const Row& a, const Row& b) { return a.level1 < b.level1; });
         std::vector<Row*> weighted;
         for (auto& r : rows)
             if (!r.na) weighted.push_back(&r);
         int left = 90;
         for (std::size_t k = 0; k < weighted.size(); ++k) {
-            int w = k + 1 == weighted.size() ? left : std::max(1, left / static_cast<int>(weighted.size() - k));
+            int w = k + 1 == weighted.size()
+                        ? left
+                        : std::max(1, left / static_cast<int>(weighted.size() - k));
             weighted[k]->weight = w;
             weighted[k]->score = w;
             left -= w;
         }
         bool error = rnd.chance(45); // about the rate of the published tables
         int kind = static_cast<int>(rnd.below(4));
-        if (error && kind == 0 && !weighted.empty()) weighted[0]->score = weighted[0]->weight + 5; // score > weight
+        if (error && kind == 0 && !weighted.empty())
+            weighted[0]->score = weighted[0]->weight + 5; // score > weight
         int budget = 50 + static_cast<int>(rnd.below(5000));
         int spent = budget - static_cast<int>(rnd.below(static_cast<std::size_t>(budget / 10 + 1)));
         int total_weight = error && kind == 1 ? 110 : 100;
         int total_score = 0;
-        for (auto* r : weighted) total_score += r->score;
+        for (auto* r : weighted)
+            total_score += r->score;
         if (error && kind == 2) total_score += 5;
         // The budget row's score as the policy gives it: 10 × spent / budget, to two decimals.
         long long hundredths = (1000LL * spent * 10 / budget + 5) / 10;
-        std::string budget_score = error && kind == 3 ? "100" : fmt::format("{}.{:02}", hundredths / 100, hundredths % 100);
+        std::string budget_score =
+            error && kind == 3 ? "100"
+                               : fmt::format("{}.{:02}", hundredths / 100, hundredths % 100);
 
         std::string name = src.names[rnd.below(src.names.size())] + fmt::format("（{}）", i + 1);
-        std::string dept = src.departments.empty() ? "某区科学技术和信息化局" : src.departments[rnd.below(src.departments.size())];
+        std::string dept = src.departments.empty()
+                               ? "某区科学技术和信息化局"
+                               : src.departments[rnd.below(src.departments.size())];
         std::string goal = src.goals.empty() ? "" : src.goals[rnd.below(src.goals.size())];
-        std::string spec = fmt::format("项目 {} {{\n  年度 2022\n  主管部门 {}\n  项目资金 万元 {{\n"
-                                       "    年度资金总额  年初预算数 {}  全年预算数 {}  全年执行数 {}  分值 10  得分 {}\n  }}\n"
-                                       "  年度总体目标 {{\n    预期目标 {}\n  }}\n",
-                                       quote(name), quote(dept), budget, budget, spent, budget_score, quote(goal));
-        std::string yaml = fmt::format("name: {}\nyear: 2022\ndepartment: {}\nfunds: {{unit: 万元, initial: {}, annual: {}, "
-                                       "spent: {}, weight: 10, score: {}}}\ngoal: {}\nindicators:\n",
-                                       yaml_quote(name), yaml_quote(dept), budget, budget, spent, budget_score, yaml_quote(goal));
+        std::string spec =
+            fmt::format("项目 {} {{\n  年度 2022\n  主管部门 {}\n  项目资金 万元 {{\n"
+                        "    年度资金总额  年初预算数 {}  全年预算数 {}  全年执行数 {}  分值 10  "
+                        "得分 {}\n  }}\n"
+                        "  年度总体目标 {{\n    预期目标 {}\n  }}\n",
+                        quote(name), quote(dept), budget, budget, spent, budget_score, quote(goal));
+        std::string yaml = fmt::format(
+            "name: {}\nyear: 2022\ndepartment: {}\nfunds: {{unit: 万元, initial: {}, annual: {}, "
+            "spent: {}, weight: 10, score: {}}}\ngoal: {}\nindicators:\n",
+            yaml_quote(name), yaml_quote(dept), budget, budget, spent, budget_score,
+            yaml_quote(goal));
         std::string last1;
         for (std::size_t k = 0; k < rows.size(); ++k) {
             const Row& r = rows[k];
@@ -187,21 +201,27 @@ int main(int argc, char** argv) {
             }
             if (r.na) {
                 spec += "    " + r.level2 + " { 不涉及 }\n";
-                yaml += fmt::format("  - {{level1: {}, level2: {}, na: true}}\n", yaml_quote(r.level1), yaml_quote(r.level2));
+                yaml += fmt::format("  - {{level1: {}, level2: {}, na: true}}\n",
+                                    yaml_quote(r.level1), yaml_quote(r.level2));
                 continue;
             }
-            spec += fmt::format("    {} {{\n      {}  指标值 {}  完成值 {}  分值 {}  得分 {}{}\n    }}\n", r.level2, r.name, r.target,
-                                r.actual, r.weight, r.score, r.reason.empty() ? "" : "  偏差原因 " + r.reason);
-            yaml += fmt::format("  - {{level1: {}, level2: {}, name: {}, target: {}, actual: {}, weight: {}, score: {}}}\n",
-                                yaml_quote(r.level1), yaml_quote(r.level2), yaml_quote(r.name_text), yaml_quote(r.target),
-                                yaml_quote(r.actual), r.weight, r.score);
+            spec += fmt::format(
+                "    {} {{\n      {}  指标值 {}  完成值 {}  分值 {}  得分 {}{}\n    }}\n", r.level2,
+                r.name, r.target, r.actual, r.weight, r.score,
+                r.reason.empty() ? "" : "  偏差原因 " + r.reason);
+            yaml += fmt::format("  - {{level1: {}, level2: {}, name: {}, target: {}, actual: {}, "
+                                "weight: {}, score: {}}}\n",
+                                yaml_quote(r.level1), yaml_quote(r.level2), yaml_quote(r.name_text),
+                                yaml_quote(r.target), yaml_quote(r.actual), r.weight, r.score);
         }
         if (!last1.empty()) spec += "  }\n";
-        std::string total = fmt::format("{}", total_score) + "+" + budget_score; // summed below, exactly
+        std::string total =
+            fmt::format("{}", total_score) + "+" + budget_score; // summed below, exactly
         {
             long long b = budget_score == "100" ? 10000 : hundredths;
             long long t = total_score * 100LL + b;
-            total = t % 100 ? fmt::format("{}.{:02}", t / 100, t % 100) : fmt::format("{}", t / 100);
+            total =
+                t % 100 ? fmt::format("{}.{:02}", t / 100, t % 100) : fmt::format("{}", t / 100);
         }
         spec += fmt::format("  总分 分值 {} 得分 {}\n}}\n", total_weight, total);
         yaml += fmt::format("total: {{weight: {}, score: {}}}\n", total_weight, total);

@@ -18,9 +18,11 @@ int main(int argc, char** argv) {
         ++projects;
         for (const auto& ind : doc["indicators"]) {
             ++indicators;
-            for (const auto& kv : ind) scalars += kv.second.Scalar().size();
+            for (const auto& kv : ind)
+                scalars += kv.second.Scalar().size();
         }
     }
-    std::cout << projects << " projects, " << indicators << " indicators (" << scalars << " bytes of scalars)\n";
+    std::cout << projects << " projects, " << indicators << " indicators (" << scalars
+              << " bytes of scalars)\n";
     return 0;
 }

@@ -67,7 +67,7 @@ sanitize)
 format-check)
     packages=(clang-format)
     install_missing
-    find src grammar tests -name '*.cpp' -o -name '*.hpp' | sort | xargs clang-format --dry-run --Werror
+    find src grammar tests bench -name '*.cpp' -o -name '*.hpp' | sort | xargs clang-format --dry-run --Werror
     echo "C++ sources match .clang-format"
     ;;
 build-only)

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/text.hpp"
+
 namespace jx::ast {
 
 const char* cmp_symbol(Cmp c) {
@@ -134,8 +136,9 @@ std::string dump(const File& file) {
     Dumper d;
     for (const auto& p : file.projects)
         d.project(p);
+    // Trailing blanks are layout, not comment text: fmt drops them.
     for (const auto& c : file.comments)
-        d.line(0, "comment " + c.text);
+        d.line(0, "comment " + std::string(text::trim(c.text)));
     return d.out;
 }
 
