@@ -29,7 +29,8 @@ run() {
         # jixiao check exits 1 when it finds errors: that is its normal outcome here.
         [ "$name" != "check" ] || [ $status -eq 1 ] || { cat "$work/stderr.txt"; exit 1; }
     }
-    read -r secs kb < "$work/time.txt"
+    # GNU time puts "Command exited with non-zero status N" first when the command fails.
+    read -r secs kb < <(tail -n 1 "$work/time.txt")
     echo "$secs $((kb / 1024))"
 }
 
@@ -48,6 +49,8 @@ for n in "${sizes[@]}"; do
     files=$(find "$dir/jx" -name '*.jx' | wc -l)
     bytes=$(find "$dir/jx" -name '*.jx' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
     mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+    ybytes=$(find "$dir/yaml" -name '*.yaml' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+    ymb=$(awk -v b="$ybytes" 'BEGIN { printf "%.1f", b / 1048576 }')
     # Warm the page cache so that every tool reads from memory.
     find "$dir" -type f -print0 | xargs -0 cat > /dev/null
     read -r t_cat r_cat < <(run cat sh -c "find '$dir/jx' -name '*.jx' -print0 | xargs -0 cat")
@@ -55,7 +58,7 @@ for n in "${sizes[@]}"; do
     read -r t_j1 r_j1 < <(run check $build/jixiao check --jobs 1 --format jsonl "$dir/jx")
     read -r t_j2 r_j2 < <(run check $build/jixiao check --jobs 2 --format jsonl "$dir/jx")
     read -r t_yaml r_yaml < <(run yaml $build/bench/bench_read_yaml "$dir/yaml")
-    awk -v n="$n" -v mb="$mb" -v cat="$t_cat" -v wc="$t_wc" -v j1="$t_j1" -v j2="$t_j2" -v y="$t_yaml" \
+    awk -v n="$n" -v mb="$mb" -v ymb="$ymb" -v cat="$t_cat" -v wc="$t_wc" -v j1="$t_j1" -v j2="$t_j2" -v y="$t_yaml" \
         -v r1="$r_j1" -v r2="$r_j2" -v ry="$r_yaml" 'function rate(t) { return t > 0 ? n / t : 0 }
         function mbs(t) { return t > 0 ? mb / t : 0 }
         BEGIN {
@@ -65,7 +68,7 @@ for n in "${sizes[@]}"; do
           printf "  %-28s %8.2f %12.0f %10.1f %9s\n", "wc -l (floor)", wc, rate(wc), mbs(wc), "-"
           printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "jixiao check --jobs 1", j1, rate(j1), mbs(j1), r1
           printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "jixiao check --jobs 2", j2, rate(j2), mbs(j2), r2
-          printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "yaml-cpp, same data", y, rate(y), "-", ry
+          printf "  %-28s %8.2f %12.0f %10.1f %9d   (%s MB of YAML)\n", "yaml-cpp, same data", y, rate(y), (y > 0 ? ymb / y : 0), ry, ymb
           printf "  ratios: jobs 1 / wc -l throughput = %.3f (target >= 0.1); speed-up 1 -> 2 jobs = %.2fx (target >= 1.8);\n", (j1 > 0 ? wc / j1 : 0), (j2 > 0 ? j1 / j2 : 0)
           printf "          vs yaml-cpp = %.2fx (target >= 5); peak RSS %d MB with 2 jobs (target < 64)\n", (j2 > 0 ? y / j2 : 0), r2
           if (n == 100000) printf "          100k projects with 2 jobs in %.2f s (target <= 3)\n", j2
