@@ -61,14 +61,6 @@ std::string canonical_category(const std::string& name) {
 
 namespace {
 
-void report_duplicates(const std::vector<ast::Token>& keywords, std::vector<Diagnostic>& out) {
-    for (const auto& k : keywords)
-        out.push_back(
-            make_error("duplicate-field",
-                       fmt::format("{} is written twice; only the first one counts", k.text))
-                .label(k.span));
-}
-
 std::optional<Figure> figure(const std::optional<ast::NumberField>& field,
                              std::vector<Diagnostic>& out) {
     if (!field) return std::nullopt;
@@ -101,7 +93,6 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
     Project m;
     m.source = &p;
     m.name = p.name.text;
-    report_duplicates(p.duplicate_keywords, out);
     if (p.year) {
         std::string y = text::nfkc(p.year->number.text);
         m.year = std::stoi(y);
@@ -114,7 +105,6 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
             f.unit_factor = money_factor(p.funds->unit->text);
         }
         for (const auto& row : p.funds->rows) {
-            report_duplicates(row.duplicate_keywords, out);
             std::string name = text::nfkc(row.name.text);
             if (name != "年度资金总额" && name != "all-funds")
                 continue; // sub-rows are shown, not scored
@@ -141,7 +131,6 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
                 m.rows.push_back(std::move(r));
             }
             for (const auto& ind : l2.indicators) {
-                report_duplicates(ind.duplicate_keywords, out);
                 Row r;
                 r.source = &ind;
                 r.name = ind.name.text;
@@ -174,9 +163,7 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
             m.budget_row = i;
             break;
         }
-    if (p.goals) report_duplicates(p.goals->duplicate_keywords, out);
     if (p.total) {
-        report_duplicates(p.total->duplicate_keywords, out);
         m.total_weight = figure(p.total->weight, out);
         m.total_score = figure(p.total->score, out);
     }

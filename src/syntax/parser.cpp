@@ -507,9 +507,14 @@ private:
     template <typename T>
     void set_once(std::optional<T>& slot, T value, std::vector<ast::Token>& duplicates,
                   const ast::Token& kw) {
-        if (slot)
+        if (slot) {
+            // A field written twice is a mistake to fix: fmt must not keep one and drop the other.
             duplicates.push_back(kw);
-        else
+            errors_.push_back(
+                make_error("duplicate-field",
+                           fmt::format("{} is written twice; remove one of them", kw.text))
+                    .label(kw.span));
+        } else
             slot = std::move(value);
     }
 
