@@ -18,11 +18,15 @@
 #include <fmt/format.h>
 
 #include "format/format.hpp"
+#include "import/import.hpp"
 #include "syntax/parser.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// One escaping serves both outputs: spec strings and YAML double-quoted scalars share \" \\ \n \t.
+using jx::import::quote;
 
 // SplitMix64: fully specified, so the corpus is the same on every machine.
 struct Random {
@@ -47,32 +51,6 @@ struct Source {
     std::vector<Row> rows;
     std::vector<std::string> names, departments, goals;
 };
-
-std::string quote(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string yaml_quote(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
-}
 
 Source load(const std::string& dir) {
     Source src;
@@ -189,8 +167,7 @@ int main(int argc, char** argv) {
         std::string yaml = fmt::format(
             "name: {}\nyear: 2022\ndepartment: {}\nfunds: {{unit: 万元, initial: {}, annual: {}, "
             "spent: {}, weight: 10, score: {}}}\ngoal: {}\nindicators:\n",
-            yaml_quote(name), yaml_quote(dept), budget, budget, spent, budget_score,
-            yaml_quote(goal));
+            quote(name), quote(dept), budget, budget, spent, budget_score, quote(goal));
         std::string last1;
         for (std::size_t k = 0; k < rows.size(); ++k) {
             const Row& r = rows[k];
@@ -201,8 +178,8 @@ int main(int argc, char** argv) {
             }
             if (r.na) {
                 spec += "    " + r.level2 + " { 不涉及 }\n";
-                yaml += fmt::format("  - {{level1: {}, level2: {}, na: true}}\n",
-                                    yaml_quote(r.level1), yaml_quote(r.level2));
+                yaml += fmt::format("  - {{level1: {}, level2: {}, na: true}}\n", quote(r.level1),
+                                    quote(r.level2));
                 continue;
             }
             spec += fmt::format(
@@ -211,8 +188,8 @@ int main(int argc, char** argv) {
                 r.reason.empty() ? "" : "  偏差原因 " + r.reason);
             yaml += fmt::format("  - {{level1: {}, level2: {}, name: {}, target: {}, actual: {}, "
                                 "weight: {}, score: {}}}\n",
-                                yaml_quote(r.level1), yaml_quote(r.level2), yaml_quote(r.name_text),
-                                yaml_quote(r.target), yaml_quote(r.actual), r.weight, r.score);
+                                quote(r.level1), quote(r.level2), quote(r.name_text),
+                                quote(r.target), quote(r.actual), r.weight, r.score);
         }
         if (!last1.empty()) spec += "  }\n";
         std::string total =
