@@ -62,28 +62,40 @@ int run_check(const std::vector<std::string>& paths, const std::string& format,
     bool colour_on = format == "text" && use_colour(colour);
     bool first_json = true;
     if (format == "json") std::cout << "{\"findings\":[";
-    auto emit = [&](driver::FileReport& r) {
-        totals.add(r);
+    // Rendering runs on the workers; the ordered sink only writes.
+    auto prepare = [&](driver::FileReport& r) {
         if (format == "text") {
-            std::cout << driver::render_text(r, colour_on);
-        } else {
-            for (const auto& d : r.diagnostics) {
-                if (format == "json") std::cout << (first_json ? "\n" : ",\n");
-                std::cout << driver::json_finding(r, d);
-                if (format == "jsonl") std::cout << "\n";
-                first_json = false;
-            }
+            r.output = driver::render_text(r, colour_on);
+            return;
+        }
+        for (const auto& d : r.diagnostics) {
+            if (!r.output.empty() && format == "json") r.output += ",\n";
+            r.output += driver::json_finding(r, d);
+            if (format == "jsonl") r.output += "\n";
         }
     };
-    for (auto& p : problems)
+    auto emit = [&](driver::FileReport& r) {
+        totals.add(r);
+        if (r.output.empty()) return;
+        if (format == "json") std::cout << (first_json ? "\n" : ",\n");
+        std::cout << r.output;
+        first_json = false;
+    };
+    for (auto& p : problems) {
+        prepare(p);
         emit(p);
+    }
     bool progress = ::isatty(STDERR_FILENO) && files.size() >= 200;
     std::size_t done = 0;
-    driver::check_files(files, policy, jobs, [&](driver::FileReport& r) {
-        emit(r);
-        if (progress && (++done % 100 == 0 || done == files.size()))
-            std::cerr << "\rchecked " << done << " / " << files.size() << " files" << std::flush;
-    });
+    driver::check_files(
+        files, policy, jobs,
+        [&](driver::FileReport& r) {
+            emit(r);
+            if (progress && (++done % 100 == 0 || done == files.size()))
+                std::cerr << "\rchecked " << done << " / " << files.size() << " files"
+                          << std::flush;
+        },
+        prepare);
     if (progress) std::cerr << "\n";
     if (format == "json")
         std::cout << (first_json ? "" : "\n") << "],\"files\":" << totals.files

@@ -130,35 +130,47 @@ FileReport check_file(const std::string& path, const scoring::Policy& policy) {
 }
 
 void check_files(const std::vector<std::string>& files, const scoring::Policy& policy,
-                 unsigned jobs, const std::function<void(FileReport&)>& sink) {
+                 unsigned jobs, const std::function<void(FileReport&)>& sink,
+                 const std::function<void(FileReport&)>& prepare) {
     jobs = std::max(1u, jobs);
+    auto checked = [&](const std::string& f) {
+        auto r = std::make_unique<FileReport>(check_file(f, policy));
+        if (prepare) prepare(*r);
+        return r;
+    };
     if (jobs == 1 || files.size() < 2) {
-        for (const auto& f : files) {
-            FileReport r = check_file(f, policy);
-            sink(r);
-        }
+        for (const auto& f : files)
+            sink(*checked(f));
         return;
     }
-    // Workers take the next index; finished reports wait in a window until their turn comes.
-    // The window is bounded so that a slow file cannot make memory grow with the corpus.
-    const std::size_t window = static_cast<std::size_t>(jobs) * 16;
+    // Workers take files in batches (one lock and one wake-up per batch, not per file); finished
+    // reports wait in a window until their turn comes. The window is bounded so that a slow file
+    // cannot make memory grow with the corpus.
+    const std::size_t batch = 16;
+    const std::size_t window = static_cast<std::size_t>(jobs) * batch * 4;
     std::mutex m;
     std::condition_variable cv;
     std::vector<std::unique_ptr<FileReport>> done(files.size());
     std::size_t next = 0, emitted = 0;
     auto worker = [&] {
+        std::vector<std::unique_ptr<FileReport>> local;
         for (;;) {
-            std::size_t i;
+            std::size_t first, last;
             {
                 std::unique_lock lock(m);
                 cv.wait(lock, [&] { return next >= files.size() || next < emitted + window; });
                 if (next >= files.size()) return;
-                i = next++;
+                first = next;
+                last = std::min(files.size(), next + batch);
+                next = last;
             }
-            auto report = std::make_unique<FileReport>(check_file(files[i], policy));
+            local.clear();
+            for (std::size_t i = first; i < last; ++i)
+                local.push_back(checked(files[i]));
             {
                 std::lock_guard lock(m);
-                done[i] = std::move(report);
+                for (std::size_t i = first; i < last; ++i)
+                    done[i] = std::move(local[i - first]);
             }
             cv.notify_all();
         }
