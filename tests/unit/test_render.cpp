@@ -238,3 +238,30 @@ TEST_CASE("html: one self-contained page, mismatches shown with both figures", "
     CHECK(page.find("<td class=\"number mismatch\">80<span class=\"aside\">自报 95</span></td>") !=
           std::string::npos);
 }
+
+TEST_CASE("html for a directory: a report page with totals, charts and findings linked to tables",
+          "[render][html]") {
+    fs::path dir = temp_dir("report");
+    driver::RenderRequest req;
+    req.paths = {test::source_path("indicator_specs")};
+    req.format = driver::RenderFormat::html;
+    req.output = dir.string();
+    auto outcome = driver::render_specs(req, scoring::Policy::defaults());
+    CHECK(outcome.errors.empty());
+    REQUIRE(fs::exists(dir / "index.html"));
+    std::string page = test::read((dir / "index.html").string());
+    CHECK(page.find("<h2>各项目得分</h2>") != std::string::npos);
+    CHECK(page.find("<svg") != std::string::npos); // the distributions, inline
+    CHECK(page.find("<h3>total-score-mismatch (8)</h3>") != std::string::npos); // findings by code
+    // Every finding links to a table on the same page.
+    std::size_t links = 0;
+    for (std::size_t at = page.find("<a href=\"#p"); at != std::string::npos;
+         at = page.find("<a href=\"#p", at + 1)) {
+        std::size_t end = page.find('"', at + 9);
+        std::string id = page.substr(at + 10, end - at - 10);
+        CHECK(page.find("<section class=\"project\" id=\"" + id + "\">") != std::string::npos);
+        ++links;
+    }
+    CHECK(links > 27);
+    CHECK(page.find("<script") == std::string::npos);
+}
