@@ -27,7 +27,6 @@ public:
 
     constexpr Decimal() = default;
     static Decimal from_int(long long v) { return Decimal(v, 0); }
-    static Decimal raw(int128 mantissa, int scale) { return Decimal(mantissa, scale); }
 
     enum class ParseError { none, empty, syntax, too_many_decimals, too_large };
     // Parses ASCII "[-]digits[.digits]". Full-width digits are normalised by the caller.

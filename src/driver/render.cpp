@@ -120,24 +120,19 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             ok = write_xlsx_atomically(layouts, target, error);
         } else {
             std::string content;
-            for (std::size_t i = 0; i < layouts.size(); ++i) {
-                switch (req.format) {
-                case RenderFormat::csv:
-                    content += (i ? "\r\n" : "") + rendering::to_csv(layouts[i]);
-                    break;
-                case RenderFormat::md:
-                    content += (i ? "\n" : "") + rendering::to_markdown(layouts[i]);
-                    break;
-                case RenderFormat::html:
-                    content =
-                        layouts.size() == 1
-                            ? rendering::html_page(layouts[0])
-                            : rendering::html_report(std::vector<rendering::ReportEntry>(
-                                  report.end() - static_cast<long>(layouts.size()), report.end()));
-                    i = layouts.size();
-                    break;
-                default:
-                    break;
+            if (req.format == RenderFormat::html) {
+                // One project: its page; several: a report over this file's projects.
+                content =
+                    layouts.size() == 1
+                        ? rendering::html_page(layouts[0])
+                        : rendering::html_report(std::vector<rendering::ReportEntry>(
+                              report.end() - static_cast<long>(layouts.size()), report.end()));
+            } else {
+                for (std::size_t i = 0; i < layouts.size(); ++i) {
+                    if (req.format == RenderFormat::csv)
+                        content += (i ? "\r\n" : "") + rendering::to_csv(layouts[i]);
+                    else
+                        content += (i ? "\n" : "") + rendering::to_markdown(layouts[i]);
                 }
             }
             ok = write_atomically(target, content, error);

@@ -16,12 +16,6 @@ std::string column_name(int col) {
     return s;
 }
 
-const Cell* Layout::at(int row, int col) const {
-    for (const auto& c : cells)
-        if (c.row == row && c.col == col) return &c;
-    return nullptr;
-}
-
 namespace {
 
 using scoring::RowResult;

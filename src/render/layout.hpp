@@ -35,7 +35,6 @@ struct Layout {
     std::vector<Cell> cells;
     std::vector<int> widths;        // per column, in display columns (CJK counts two)
     std::vector<std::string> notes; // findings shown under the table
-    const Cell* at(int row, int col) const;
 };
 
 Layout build_layout(const model::Project& project, const scoring::ProjectResult& result,

@@ -50,6 +50,17 @@ fs::path temp_dir(const std::string& name) {
     return d;
 }
 
+// Renders every spec of indicator_specs/ in `format` into a fresh temporary directory.
+driver::RenderOutcome render_all(driver::RenderFormat format, const std::string& name,
+                                 fs::path& dir) {
+    dir = temp_dir(name);
+    driver::RenderRequest req;
+    req.paths = {test::source_path("indicator_specs")};
+    req.format = format;
+    req.output = dir.string();
+    return driver::render_specs(req, scoring::Policy::defaults());
+}
+
 using Key = std::tuple<std::string, std::string, std::string, std::string>;
 
 // Every figure of every project in a spec text, by project: funds, each row's weight and score,
@@ -128,12 +139,8 @@ TEST_CASE("scores shown as reported, recomputed or both", "[render]") {
 
 TEST_CASE("every real table renders to an xlsx whose cells, merges and formulas read back",
           "[render][xlsx]") {
-    fs::path dir = temp_dir("xlsx");
-    driver::RenderRequest req;
-    req.paths = {test::source_path("indicator_specs")};
-    req.format = driver::RenderFormat::xlsx;
-    req.output = dir.string();
-    auto outcome = driver::render_specs(req, scoring::Policy::defaults());
+    fs::path dir;
+    auto outcome = render_all(driver::RenderFormat::xlsx, "xlsx", dir);
     CHECK(outcome.errors.empty());
     REQUIRE(outcome.written.size() == 27);
     for (const auto& path : outcome.written) {
@@ -180,13 +187,9 @@ TEST_CASE("every real table renders to an xlsx whose cells, merges and formulas 
 TEST_CASE("a spec rendered to csv or xlsx and imported back yields the same figures",
           "[render][import]") {
     for (auto format : {driver::RenderFormat::csv, driver::RenderFormat::xlsx}) {
-        fs::path dir =
-            temp_dir(format == driver::RenderFormat::csv ? "roundtrip-csv" : "roundtrip-xlsx");
-        driver::RenderRequest req;
-        req.paths = {test::source_path("indicator_specs")};
-        req.format = format;
-        req.output = dir.string();
-        auto outcome = driver::render_specs(req, scoring::Policy::defaults());
+        fs::path dir;
+        auto outcome = render_all(
+            format, format == driver::RenderFormat::csv ? "roundtrip-csv" : "roundtrip-xlsx", dir);
         REQUIRE(outcome.written.size() == 27);
         auto policy = scoring::Policy::defaults();
         std::multiset<Key> original, back;
@@ -241,12 +244,8 @@ TEST_CASE("html: one self-contained page, mismatches shown with both figures", "
 
 TEST_CASE("html for a directory: a report page with totals, charts and findings linked to tables",
           "[render][html]") {
-    fs::path dir = temp_dir("report");
-    driver::RenderRequest req;
-    req.paths = {test::source_path("indicator_specs")};
-    req.format = driver::RenderFormat::html;
-    req.output = dir.string();
-    auto outcome = driver::render_specs(req, scoring::Policy::defaults());
+    fs::path dir;
+    auto outcome = render_all(driver::RenderFormat::html, "report", dir);
     CHECK(outcome.errors.empty());
     REQUIRE(fs::exists(dir / "index.html"));
     std::string page = test::read((dir / "index.html").string());
