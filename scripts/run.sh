@@ -74,30 +74,43 @@ build-only)
     install_missing
     ;;
 fuzz)
+    # FUZZ_SECONDS per target (default 30), FUZZ_TARGETS to pick some, FUZZ_SEED for a repeatable run
+    # (CI). Each run's time and executions are appended to tests/fuzz/campaigns.tsv.
     packages+=(clang libclang-rt-14-dev)
     install_missing
+    [ -x build/jixiao ] || build build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJIXIAO_FUZZ=ON \
         -DBUILD_TESTING=OFF > /dev/null
     cmake --build build-fuzz -j "$(nproc)"
     seconds=${FUZZ_SECONDS:-30}
+    seed_option=()
+    [ -n "${FUZZ_SEED:-}" ] && seed_option=(-seed="$FUZZ_SEED")
     seeds=build-fuzz/seeds
     rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,policy}
-    cp indicator_specs/*/*.jx examples/*.jx tests/golden/parse/*.jx "$seeds/parse/"
+    for f in indicator_specs/*/*.jx examples/*.jx tests/golden/*/*.jx tests/bad_inputs/*.jx; do
+        cp "$f" "$seeds/parse/$(echo "$f" | tr / _)"  # names repeat across folders
+    done
     cp "$seeds"/parse/* "$seeds/format/"
     cp ../shared/seeds/*.txt "$seeds/import/" 2>/dev/null || true
     ./build/jixiao render indicator_specs/fengtai-2022/001-02-*.jx -f csv -o "$seeds/import/table.csv" > /dev/null 2>&1 || true
     ./build/jixiao render indicator_specs/fengtai-2022/001-02-*.jx -f xlsx -o "$seeds/import/table.xlsx" > /dev/null 2>&1 || true
     cp tests/data/*.yaml "$seeds/policy/"
-    ./build-fuzz/jixiao policy > "$seeds/policy/default.yaml"
-    for target in parse format import policy; do
+    ./build/jixiao policy > "$seeds/policy/default.yaml"
+    for target in ${FUZZ_TARGETS:-parse format import policy}; do
         mkdir -p "build-fuzz/corpus/$target" "tests/fuzz/regressions/$target"
+        cp tests/fuzz/regressions/"$target"/* "$seeds/$target/" 2>/dev/null || true
         echo "== fuzz_$target for ${seconds}s"
         # A crash leaves its input in tests/fuzz/regressions/<target>/, to be fixed and kept.
         status=0
         ./build-fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -max_len=65536 -timeout=10 \
-            -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="tests/fuzz/regressions/$target/" \
+            -rss_limit_mb=2048 -print_final_stats=1 "${seed_option[@]}" \
+            -artifact_prefix="tests/fuzz/regressions/$target/" \
             "build-fuzz/corpus/$target" "$seeds/$target" > "build-fuzz/fuzz_$target.log" 2>&1 || status=$?
         grep -E "^(#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" "build-fuzz/fuzz_$target.log" || true
+        executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "build-fuzz/fuzz_$target.log")
+        result=$([ "$status" -eq 0 ] && echo clean || echo "FINDING")
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$target" "$seconds" \
+            "${executed:-?}" "$(git rev-parse --short HEAD)" "$result" >> tests/fuzz/campaigns.tsv
         [ "$status" -eq 0 ] || { tail -40 "build-fuzz/fuzz_$target.log"; echo "fuzz_$target found a failing input: see tests/fuzz/regressions/$target/"; exit 1; }
     done
     ;;

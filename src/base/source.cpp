@@ -8,13 +8,17 @@ namespace jx {
 
 SourceFile::SourceFile(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i)
+    // A byte-order mark (as Windows Notepad writes) is not part of the first line: columns count
+    // from after it, and it is not shown.
+    std::uint32_t first = text_.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    line_starts_.push_back(first);
+    for (std::size_t i = first; i < text_.size(); ++i)
         if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
 }
 
 Position SourceFile::position(std::uint32_t offset) const {
-    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+    offset = std::clamp<std::uint32_t>(offset, line_starts_[0],
+                                       static_cast<std::uint32_t>(text_.size()));
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
     std::uint32_t start = line_starts_[line - 1];

@@ -56,8 +56,7 @@ int run_check(const std::vector<std::string>& paths, const std::string& format,
               const std::string& policy_path, unsigned jobs, const std::string& colour) {
     scoring::Policy policy;
     if (!load_policy(policy_path, policy)) return exit_usage;
-    std::vector<driver::FileReport> problems;
-    auto files = driver::discover(paths, problems);
+    driver::FileWalk walk(paths);
     driver::Totals totals;
     bool colour_on = format == "text" && use_colour(colour);
     bool first_json = true;
@@ -81,22 +80,18 @@ int run_check(const std::vector<std::string>& paths, const std::string& format,
         std::cout << r.output;
         first_json = false;
     };
-    for (auto& p : problems) {
-        prepare(p);
-        emit(p);
-    }
-    bool progress = ::isatty(STDERR_FILENO) && files.size() >= 200;
+    // The walk streams, so the total is not known ahead: the count shows from the 200th file on.
+    const bool terminal = ::isatty(STDERR_FILENO);
     std::size_t done = 0;
     driver::check_files(
-        files, policy, jobs,
+        walk, policy, jobs,
         [&](driver::FileReport& r) {
             emit(r);
-            if (progress && (++done % 100 == 0 || done == files.size()))
-                std::cerr << "\rchecked " << done << " / " << files.size() << " files"
-                          << std::flush;
+            if (terminal && ++done >= 200 && done % 100 == 0)
+                std::cerr << "\rchecked " << done << " files" << std::flush;
         },
         prepare);
-    if (progress) std::cerr << "\n";
+    if (terminal && done >= 200) std::cerr << "\rchecked " << done << " files\n";
     if (format == "json")
         std::cout << (first_json ? "" : "\n") << "],\"files\":" << totals.files
                   << ",\"projects\":" << totals.projects << ",\"indicators\":" << totals.indicators

@@ -36,6 +36,31 @@ std::string shown_line(std::string_view line) {
     return s;
 }
 
+// A line too long to show whole (a 10 MB string on one line) is shown as a window around its
+// labels, cut at character boundaries and marked with "...".
+struct Window {
+    std::uint32_t begin, end; // byte offsets within the line
+    bool cut_before, cut_after;
+};
+
+constexpr std::uint32_t long_line_bytes = 400;
+constexpr std::uint32_t context_bytes = 120;
+
+Window window_for(std::string_view line, std::uint32_t first, std::uint32_t last) {
+    auto size = static_cast<std::uint32_t>(line.size());
+    if (size <= long_line_bytes) return {0, size, false, false};
+    auto on_boundary = [&](std::uint32_t i) {
+        return i >= size || (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+    };
+    std::uint32_t begin = first > context_bytes ? first - context_bytes : 0;
+    while (begin > 0 && !on_boundary(begin))
+        --begin;
+    std::uint32_t end = std::min(size, std::max(last, first) + context_bytes);
+    while (end < size && !on_boundary(end))
+        ++end;
+    return {begin, end, begin > 0, end < size};
+}
+
 } // namespace
 
 std::string render(const Diagnostic& d, const SourceFile* file, const RenderOptions& options) {
@@ -71,19 +96,35 @@ std::string render(const Diagnostic& d, const SourceFile* file, const RenderOpti
         std::string pad(gutter, ' ');
         out += style.paint(pad + " |", "1;34") + '\n';
         for (const auto& [line, labels] : by_line) {
-            std::string_view src = file->line_text(line);
-            out += style.paint(fmt::format("{:>{}} |", line, gutter), "1;34");
-            if (!src.empty()) out += " " + shown_line(src);
-            out += '\n';
+            std::string_view whole = file->line_text(line);
             std::uint32_t line_begin = file->line_start(line);
             auto sorted = labels;
             std::sort(sorted.begin(), sorted.end(),
                       [](const Label* a, const Label* b) { return a->span.begin < b->span.begin; });
+            // Offsets of the labels within the line decide the window shown of a long line.
+            auto in_line = [&](std::uint32_t offset) {
+                return static_cast<std::uint32_t>(
+                    std::min<std::size_t>(offset - std::min(offset, line_begin), whole.size()));
+            };
+            std::uint32_t first = in_line(sorted.front()->span.begin), last = first;
+            for (const Label* l : sorted)
+                last = std::max(last, in_line(std::max(l->span.begin, l->span.end)));
+            Window w = window_for(whole, first, last);
+            std::string_view src = whole.substr(w.begin, w.end - w.begin);
+            const std::string_view ellipsis = "...";
+            out += style.paint(fmt::format("{:>{}} |", line, gutter), "1;34");
+            if (!src.empty())
+                out += " " + std::string(w.cut_before ? ellipsis : "") + shown_line(src) +
+                       std::string(w.cut_after ? ellipsis : "");
+            out += '\n';
+            line_begin += w.begin;
             for (const Label* l : sorted) {
-                std::uint32_t b = std::max(l->span.begin, line_begin);
+                std::uint32_t b = std::min(std::max(l->span.begin, line_begin),
+                                           line_begin + static_cast<std::uint32_t>(src.size()));
                 std::uint32_t line_end = line_begin + static_cast<std::uint32_t>(src.size());
                 std::uint32_t e = std::min(std::max(l->span.end, b), line_end);
-                int lead = text::display_width(src.substr(0, b - line_begin));
+                int lead = text::display_width(src.substr(0, b - line_begin)) +
+                           (w.cut_before ? static_cast<int>(ellipsis.size()) : 0);
                 int width = std::max(1, text::display_width(src.substr(b - line_begin, e - b)));
                 std::string marks(static_cast<std::size_t>(width), l->primary ? '^' : '-');
                 std::string underline = std::string(static_cast<std::size_t>(lead), ' ') + marks;

@@ -48,44 +48,99 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
     return true;
 }
 
+namespace {
+
+std::unique_ptr<FileReport> io_problem(const std::string& path, std::string message) {
+    auto r = std::make_unique<FileReport>();
+    r->path = path;
+    r->io_error = true;
+    r->diagnostics.push_back(make_error("io-error", std::move(message)));
+    return r;
+}
+
+} // namespace
+
+struct FileWalk::Level {
+    struct Entry {
+        std::string name;
+        bool descend; // a directory (not a symbolic link to one: that could loop)
+    };
+    std::string dir;
+    std::vector<Entry> entries;
+    std::size_t index = 0;
+};
+
+FileWalk::FileWalk(std::vector<std::string> paths) : roots_(std::move(paths)) {}
+FileWalk::~FileWalk() = default;
+
+bool FileWalk::next(Item& item) {
+    item.path.clear();
+    item.problem.reset();
+    // Lists a directory, sorted as its full paths would sort ("a/b/…" after "a/b-x.jx").
+    auto enter = [&](const std::string& dir) {
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec), end;
+        Level level;
+        level.dir = dir;
+        for (; !ec && it != end; it.increment(ec)) {
+            bool descend = it->is_directory(ec) && !it->is_symlink(ec);
+            std::string name = it->path().filename().string();
+            if (descend || it->path().extension() == ".jx")
+                level.entries.push_back({std::move(name), descend});
+        }
+        if (ec) {
+            item.problem =
+                io_problem(dir, fmt::format("cannot read directory {}: {}", dir, ec.message()));
+            return false;
+        }
+        auto key = [](const Level::Entry& e) { return e.descend ? e.name + '/' : e.name; };
+        std::sort(level.entries.begin(), level.entries.end(),
+                  [&](const auto& a, const auto& b) { return key(a) < key(b); });
+        levels_.push_back(std::move(level));
+        return true;
+    };
+    for (;;) {
+        if (levels_.empty()) {
+            if (next_root_ >= roots_.size()) return false;
+            const std::string& p = roots_[next_root_++];
+            std::error_code ec;
+            auto status = fs::status(p, ec);
+            if (ec || !fs::exists(status)) {
+                item.problem = io_problem(p, fmt::format("{}: no such file or directory", p));
+                return true;
+            }
+            if (!fs::is_directory(status)) {
+                item.path = p;
+                return true;
+            }
+            if (!enter(p)) return true;
+            continue;
+        }
+        Level& level = levels_.back();
+        if (level.index == level.entries.size()) {
+            levels_.pop_back();
+            continue;
+        }
+        const Level::Entry& e = level.entries[level.index++];
+        std::string path = (fs::path(level.dir) / e.name).string();
+        if (!e.descend) {
+            item.path = std::move(path);
+            return true;
+        }
+        if (!enter(path)) return true;
+    }
+}
+
 std::vector<std::string> discover(const std::vector<std::string>& paths,
                                   std::vector<FileReport>& problems) {
     std::vector<std::string> files;
-    auto problem = [&](const std::string& path, std::string message) {
-        FileReport r;
-        r.path = path;
-        r.io_error = true;
-        r.diagnostics.push_back(make_error("io-error", std::move(message)));
-        problems.push_back(std::move(r));
-    };
-    for (const auto& p : paths) {
-        std::error_code ec;
-        auto status = fs::status(p, ec);
-        if (ec || !fs::exists(status)) {
-            problem(p, fmt::format("{}: no such file or directory", p));
-            continue;
-        }
-        if (!fs::is_directory(status)) {
-            files.push_back(p);
-            continue;
-        }
-        std::vector<std::string> found;
-        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
-            end;
-        if (ec) {
-            problem(p, fmt::format("cannot read directory {}: {}", p, ec.message()));
-            continue;
-        }
-        for (; it != end; it.increment(ec)) {
-            if (ec) {
-                problem(p, fmt::format("cannot read directory {}: {}", p, ec.message()));
-                break;
-            }
-            if (it->path().extension() == ".jx" && !it->is_directory())
-                found.push_back(it->path().string());
-        }
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
+    FileWalk walk(paths);
+    FileWalk::Item item;
+    while (walk.next(item)) {
+        if (item.problem)
+            problems.push_back(std::move(*item.problem));
+        else
+            files.push_back(std::move(item.path));
     }
     return files;
 }
@@ -129,48 +184,63 @@ FileReport check_file(const std::string& path, const scoring::Policy& policy) {
     return check_source(std::make_unique<SourceFile>(path, std::move(contents)), policy);
 }
 
-void check_files(const std::vector<std::string>& files, const scoring::Policy& policy,
-                 unsigned jobs, const std::function<void(FileReport&)>& sink,
+void check_files(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
+                 const std::function<void(FileReport&)>& sink,
                  const std::function<void(FileReport&)>& prepare) {
     jobs = std::max(1u, jobs);
-    auto checked = [&](const std::string& f) {
-        auto r = std::make_unique<FileReport>(check_file(f, policy));
+    auto checked = [&](FileWalk::Item& item) {
+        auto r = item.problem ? std::move(item.problem)
+                              : std::make_unique<FileReport>(check_file(item.path, policy));
         if (prepare) prepare(*r);
         return r;
     };
-    if (jobs == 1 || files.size() < 2) {
-        for (const auto& f : files)
-            sink(*checked(f));
+    if (jobs == 1) {
+        FileWalk::Item item;
+        while (walk.next(item))
+            sink(*checked(item));
         return;
     }
-    // Workers take files in batches (one lock and one wake-up per batch, not per file); finished
-    // reports wait in a window until their turn comes. The window is bounded so that a slow file
-    // cannot make memory grow with the corpus.
+    // Workers take items in batches (one lock and one wake-up per batch, not per file); finished
+    // reports wait in `pending` until their turn comes. The window is bounded so that a slow
+    // file cannot make memory grow with the corpus.
     const std::size_t batch = 16;
     const std::size_t window = static_cast<std::size_t>(jobs) * batch * 4;
     std::mutex m;
     std::condition_variable cv;
-    std::vector<std::unique_ptr<FileReport>> done(files.size());
-    std::size_t next = 0, emitted = 0;
+    std::deque<std::unique_ptr<FileReport>> pending; // pending[i] is item number emitted + i
+    std::size_t taken = 0, emitted = 0;
+    bool exhausted = false;
     auto worker = [&] {
-        std::vector<std::unique_ptr<FileReport>> local;
+        std::vector<FileWalk::Item> items;
+        std::vector<std::unique_ptr<FileReport>> results;
         for (;;) {
-            std::size_t first, last;
+            std::size_t first;
+            bool last_batch = false;
+            items.clear();
             {
                 std::unique_lock lock(m);
-                cv.wait(lock, [&] { return next >= files.size() || next < emitted + window; });
-                if (next >= files.size()) return;
-                first = next;
-                last = std::min(files.size(), next + batch);
-                next = last;
+                cv.wait(lock, [&] { return exhausted || taken < emitted + window; });
+                if (exhausted) return;
+                first = taken;
+                while (items.size() < batch) {
+                    FileWalk::Item item;
+                    if (!walk.next(item)) {
+                        exhausted = last_batch = true;
+                        break;
+                    }
+                    items.push_back(std::move(item));
+                }
+                taken += items.size();
+                pending.resize(taken - emitted);
             }
-            local.clear();
-            for (std::size_t i = first; i < last; ++i)
-                local.push_back(checked(files[i]));
+            if (last_batch) cv.notify_all(); // the total is known now
+            results.clear();
+            for (auto& item : items)
+                results.push_back(checked(item));
             {
                 std::lock_guard lock(m);
-                for (std::size_t i = first; i < last; ++i)
-                    done[i] = std::move(local[i - first]);
+                for (std::size_t i = 0; i < results.size(); ++i)
+                    pending[first + i - emitted] = std::move(results[i]);
             }
             cv.notify_all();
         }
@@ -178,19 +248,20 @@ void check_files(const std::vector<std::string>& files, const scoring::Policy& p
     std::vector<std::thread> threads;
     for (unsigned t = 0; t < jobs; ++t)
         threads.emplace_back(worker);
-    while (emitted < files.size()) {
+    for (;;) {
         std::unique_ptr<FileReport> r;
         {
             std::unique_lock lock(m);
-            cv.wait(lock, [&] { return done[emitted] != nullptr; });
-            r = std::move(done[emitted]);
-        }
-        sink(*r);
-        {
-            std::lock_guard lock(m);
+            cv.wait(lock, [&] {
+                return (!pending.empty() && pending.front()) || (exhausted && emitted == taken);
+            });
+            if (pending.empty() || !pending.front()) break;
+            r = std::move(pending.front());
+            pending.pop_front();
             ++emitted;
         }
         cv.notify_all();
+        sink(*r);
     }
     for (auto& t : threads)
         t.join();

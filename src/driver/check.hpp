@@ -23,8 +23,32 @@ struct FileReport {
     std::string output; // filled by check_files' `prepare`, on the worker thread
 };
 
-// Files named by `paths`: files as given, directories searched recursively for *.jx, sorted.
-// Problems (missing path, unreadable directory) become FileReports with io_error set.
+// Walks the paths given on a command line: files as given, directories searched recursively for
+// *.jx in sorted order (as the sorted full paths would be), holding one directory listing per
+// level, so that memory does not grow with the corpus. A problem (a missing path, an unreadable
+// directory) comes out in its place as a report with io_error set.
+class FileWalk {
+public:
+    explicit FileWalk(std::vector<std::string> paths);
+    ~FileWalk();
+    FileWalk(const FileWalk&) = delete;
+    FileWalk& operator=(const FileWalk&) = delete;
+
+    struct Item {
+        std::string path;                    // a file to check, when problem is null
+        std::unique_ptr<FileReport> problem; // a report to pass on as it is
+    };
+    // The next item; false at the end.
+    bool next(Item& item);
+
+private:
+    struct Level;
+    std::vector<std::string> roots_;
+    std::size_t next_root_ = 0;
+    std::vector<Level> levels_;
+};
+
+// Every file of a walk, for commands that need the list (fmt, render); problems go to `problems`.
 std::vector<std::string> discover(const std::vector<std::string>& paths,
                                   std::vector<FileReport>& problems);
 
@@ -32,12 +56,13 @@ std::vector<std::string> discover(const std::vector<std::string>& paths,
 FileReport check_file(const std::string& path, const scoring::Policy& policy);
 FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Policy& policy);
 
-// Checks files on `jobs` threads; `sink` receives each report in input order, as soon as all
-// earlier ones are done, so output streams while memory stays bounded.
+// Checks the files of a walk on `jobs` threads; `sink` receives each report (problems of the walk
+// included) in walk order, as soon as all earlier ones are done. Reports wait in a bounded
+// window, so output streams and memory stays flat however many files there are.
 // `prepare`, when given, runs on the worker right after a file is checked (to render its output
 // in parallel); `sink` runs on the calling thread, in order.
-void check_files(const std::vector<std::string>& files, const scoring::Policy& policy,
-                 unsigned jobs, const std::function<void(FileReport&)>& sink,
+void check_files(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
+                 const std::function<void(FileReport&)>& sink,
                  const std::function<void(FileReport&)>& prepare = {});
 
 // Reads a whole file; false with a message on failure (missing, a directory, a FIFO, unreadable).

@@ -115,6 +115,8 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
             f.weight = figure(row.weight, out);
             f.rate = figure(row.rate, out);
             f.score = figure(row.score, out);
+            m.unreadable_weight |= row.weight && !f.weight;
+            m.unreadable_score |= row.score && !f.score;
         }
         m.funds = f;
     }
@@ -139,6 +141,8 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
                 r.level2 = l2.name_text;
                 r.weight = figure(ind.weight, out);
                 r.score = figure(ind.score, out);
+                m.unreadable_weight |= ind.weight && !r.weight;
+                m.unreadable_score |= ind.score && !r.score;
                 r.target = ind.target ? &ind.target->value : nullptr;
                 r.actual = ind.actual ? &ind.actual->value : nullptr;
                 if (ind.reason) r.reason = std::string(text::trim(ind.reason->value.text));

@@ -49,6 +49,9 @@ struct Project {
     std::optional<std::size_t> budget_row; // index into rows
     std::vector<Row> rows;                 // every level-3 row, in table order
     std::optional<Figure> total_weight, total_score;
+    // A weight or score was written but could not be read (already reported as invalid-number):
+    // sums over them are unknown, so the checks of those sums stay silent.
+    bool unreadable_weight = false, unreadable_score = false;
     std::string grade; // 等级 as written, empty when not stated
     Span grade_span;
 };

@@ -468,10 +468,14 @@ struct Evaluator {
             return;
         }
         ++result.indicator_count;
-        if (row.weight && row.weight->value.is_negative())
+        if (row.weight && row.weight->value.is_negative()) {
             add(Severity::error, "negative-weight",
                 fmt::format("\"{}\" has a negative weight {}", row.name, row.weight->text),
                 row.weight->span, row.name, row.weight->value.to_string(), "≥ 0");
+            if (row.score && row.score->value.is_negative())
+                check_score_range(*row.score, r.weight, row.name, fmt::format("\"{}\"", row.name));
+            return; // nothing else can be scored against a negative weight
+        }
         if (!row.weight) {
             // A weight that was written but could not be read is already reported.
             if (row.score && !(row.source && row.source->weight))
@@ -522,7 +526,7 @@ struct Evaluator {
     void budget() {
         BudgetResult& b = result.budget;
         std::optional<Decimal> annual, spent;
-        Span where;
+        Span where, budget_span;
         const Figure* reported_rate = nullptr;
         const Figure* reported_score = nullptr;
         std::string unit = "万元";
@@ -531,10 +535,13 @@ struct Evaluator {
             b.present = true;
             where = f.row_span;
             unit = f.unit_text;
-            if (f.annual)
+            if (f.annual) {
                 annual = f.annual->value;
-            else if (f.initial)
+                budget_span = f.annual->span;
+            } else if (f.initial) {
                 annual = f.initial->value;
+                budget_span = f.initial->span;
+            }
             if (f.spent) spent = f.spent->value;
             b.weight = f.weight ? f.weight->value : policy.budget_weight;
             if (f.rate) reported_rate = &*f.rate;
@@ -561,7 +568,7 @@ struct Evaluator {
         if (annual->is_zero()) {
             add(Severity::error, "zero-budget",
                 fmt::format("the budget is 0 {}: the execution rate cannot be computed", unit),
-                where, "预算执行率");
+                !budget_span.empty() ? budget_span : where, "预算执行率");
             return;
         }
         b.rate = Fraction{*spent, *annual};
@@ -663,15 +670,19 @@ struct Evaluator {
                                               result.budget.score.den, fine);
         for (const auto& r : result.rows) {
             const Row& row = *r.row;
-            if (r.kind == RowResult::Kind::not_applicable || !row.weight) continue;
-            weights = weights + row.weight->value;
-            weight_parts.push_back(row.weight->value.to_string());
+            if (r.kind == RowResult::Kind::not_applicable) continue;
+            if (row.weight) {
+                weights = weights + row.weight->value;
+                weight_parts.push_back(row.weight->value.to_string());
+            }
+            // A score counts in the column's sum even when its weight is missing or unreadable.
             if (row.score) {
                 scores = scores + row.score->value;
                 score_parts.push_back(row.score->value.to_string());
-            } else {
+            } else if (row.weight) {
                 all_scored = false;
             }
+            if (!row.weight) continue;
             bool is_budget = project.budget_row && &project.rows[*project.budget_row] == &row;
             if (is_budget) continue; // counted through the budget result
             if (r.kind == RowResult::Kind::exact)
@@ -691,7 +702,8 @@ struct Evaluator {
                 s += (i ? " + " : "") + parts[i];
             return s;
         };
-        if (project.total_weight && !weight_parts.empty() && project.total_weight->value != weights)
+        if (project.total_weight && !weight_parts.empty() && !project.unreadable_weight &&
+            project.total_weight->value != weights)
             add(Severity::error, "total-weight-mismatch",
                 fmt::format("总分 分值 is {} but the weights add up to {}",
                             project.total_weight->value.to_string(),
@@ -699,7 +711,7 @@ struct Evaluator {
                 project.total_weight->span, "总分", project.total_weight->value.to_string(),
                 weights.normalized().to_string())
                 .note(fmt::format("{} = {}", weights.normalized().to_string(), join(weight_parts)));
-        if (!weight_parts.empty() && weights != policy.total_weight)
+        if (!weight_parts.empty() && !project.unreadable_weight && weights != policy.total_weight)
             add(Severity::error, "weights-not-100",
                 fmt::format("the weights add up to {}, not {}", weights.normalized().to_string(),
                             policy.total_weight.to_string()),
@@ -707,6 +719,7 @@ struct Evaluator {
                 "总分", weights.normalized().to_string(), policy.total_weight.to_string())
                 .note(fmt::format("{} = {}", weights.normalized().to_string(), join(weight_parts)));
         if (project.total_score && all_scored && !score_parts.empty() &&
+            !project.unreadable_score &&
             !matches_at_written_precision(project.total_score->value, scores))
             add(Severity::error, "total-score-mismatch",
                 fmt::format("总分 得分 is {} but the row scores add up to {}",

@@ -3,6 +3,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "base/text.hpp"
@@ -296,6 +297,11 @@ std::optional<Policy> load_policy(const std::string& yaml_text, PolicyError& err
         apply(YAML::Load(yaml_text), p);
     } catch (const Failure& f) {
         error = {f.message, f.mark.line + 1, f.mark.column + 1};
+        return std::nullopt;
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own guard against stack exhaustion; its message says only "bad file".
+        error = {"nested too deeply for the YAML reader; a policy needs three levels at most",
+                 e.mark.line + 1, e.mark.column + 1};
         return std::nullopt;
     } catch (const YAML::Exception& e) {
         error = {e.msg, e.mark.line + 1, e.mark.column + 1};

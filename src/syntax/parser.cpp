@@ -128,24 +128,23 @@ JX_NODE_KINDS(JX_KIND)
 template <typename R>
 inline constexpr K kind_of<g::recover<R>> = K::recover_frame;
 
+// Lookaheads test without consuming; nothing matched inside them belongs to the tree.
+// Rules derived from at<> or not_at<> (such as grammar::indicator_end) count too. The overloads
+// are only declared, for decltype (outside the anonymous namespace, where GCC and clang would
+// each warn about a function never defined or never emitted).
+namespace lookahead_detail {
+template <typename... R>
+std::true_type test(const pegtl::internal::at<R...>*);
+template <typename... R>
+std::true_type test(const pegtl::internal::not_at<R...>*);
+std::false_type test(const void*);
+} // namespace lookahead_detail
+
 namespace {
 
-// Lookaheads test without consuming; nothing matched inside them belongs to the tree.
-// Rules derived from at<> or not_at<> (such as grammar::indicator_end) count too.
-template <typename... R>
-constexpr std::true_type lookahead_test(const pegtl::internal::at<R...>*) {
-    return {};
-}
-template <typename... R>
-constexpr std::true_type lookahead_test(const pegtl::internal::not_at<R...>*) {
-    return {};
-}
-constexpr std::false_type lookahead_test(const void*) {
-    return {};
-}
 template <typename Rule>
 inline constexpr bool is_lookahead =
-    decltype(lookahead_test(static_cast<const Rule*>(nullptr)))::value;
+    decltype(lookahead_detail::test(static_cast<const Rule*>(nullptr)))::value;
 
 struct Node {
     K kind;
@@ -244,13 +243,16 @@ struct control : pegtl::normal<Rule> {
         if constexpr (kind_of<Rule> != K::none && kind_of<Rule> != K::recover_frame) {
             n.end = offset(in);
             if constexpr (std::is_same_v<Rule, g::string_lit>) {
-                if (n.end - n.begin > b.limits.max_string_bytes)
+                if (n.end - n.begin > b.limits.max_string_bytes) {
+                    auto at = in.position();
+                    at.byte = n.begin; // point at the opening quote, not 10 MB further on
                     throw SyntaxError(
                         "string-too-long",
                         fmt::format(
                             "string literal of {} bytes is longer than the limit of {} bytes",
                             n.end - n.begin, b.limits.max_string_bytes),
-                        in.position());
+                        at);
+                }
             }
             siblings.push_back(std::move(n));
         } else if (!n.children.empty() && !is_lookahead<Rule>) {

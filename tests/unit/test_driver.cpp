@@ -24,12 +24,12 @@ TEST_CASE("directories are searched recursively for *.jx, in a stable order", "[
 }
 
 TEST_CASE("parallel checking gives the same reports, in input order", "[driver]") {
-    std::vector<driver::FileReport> problems;
-    auto files = driver::discover({jx::test::source_path("indicator_specs")}, problems);
     auto policy = scoring::Policy::defaults();
     auto collect = [&](unsigned jobs) {
         std::string out;
-        driver::check_files(files, policy, jobs, [&](driver::FileReport& r) {
+        driver::FileWalk walk({jx::test::source_path("indicator_specs"), "/nonexistent.jx",
+                               jx::test::source_path("examples")});
+        driver::check_files(walk, policy, jobs, [&](driver::FileReport& r) {
             out += r.path + "\n" + driver::render_text(r, false);
         });
         return out;
@@ -73,4 +73,25 @@ TEST_CASE("JSON findings escape text and carry the subject", "[driver]") {
         driver::json_finding(r, d) ==
         R"({"code":"total-score-mismatch","severity":"error","file":"a\"b.jx","line":0,"column":0,)"
         R"("project":"基层党组织党建活动经费","indicator":"总分","message":"总分 得分 is 95\nbut 80","reported":"95","expected":"80"})");
+}
+
+TEST_CASE("a directory walk streams files in the order of their sorted full paths", "[driver]") {
+    fs::path dir = fs::temp_directory_path() / "jixiao-test-walk";
+    fs::remove_all(dir);
+    for (auto sub : {"b", "b/c", "a"})
+        fs::create_directories(dir / sub);
+    for (auto f : {"b-x.jx", "b/z.jx", "b/c/y.jx", "b0.jx", "a/notes.txt", "a/w.jx", "b/c.jx"})
+        std::ofstream(dir / f) << "";
+    fs::create_directory_symlink(dir / "b", dir / "link-to-b"); // not followed: it could loop
+    std::vector<driver::FileReport> problems;
+    auto files = driver::discover({dir.string(), (dir / "missing").string()}, problems);
+    std::vector<std::string> relative;
+    for (const auto& f : files)
+        relative.push_back(fs::relative(f, dir).string());
+    CHECK(relative ==
+          std::vector<std::string>{"a/w.jx", "b-x.jx", "b/c.jx", "b/c/y.jx", "b/z.jx", "b0.jx"});
+    CHECK(std::is_sorted(files.begin(), files.end()));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].path == (dir / "missing").string());
+    fs::remove_all(dir);
 }

@@ -64,3 +64,12 @@ TEST_CASE("a malformed policy gets a clear error naming the line", "[policy]") {
     CHECK_FALSE(load_policy("achievement_bands:\n  达成: [90, 80]\n", e));
     CHECK(e.line == 2);
 }
+
+TEST_CASE("a policy nested 10,000 deep is refused, not a stack overflow", "[policy][bad-input]") {
+    jx::scoring::PolicyError e;
+    std::string deep = "precision: " + std::string(10000, '[') + std::string(10000, ']') + "\n";
+    CHECK_FALSE(load_policy(deep, e));
+    CHECK(e.message ==
+          "nested too deeply for the YAML reader; a policy needs three levels at most");
+    CHECK(e.line == 1);
+}
