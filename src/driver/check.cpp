@@ -5,11 +5,13 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -20,8 +22,18 @@ namespace jx::driver {
 namespace fs = std::filesystem;
 
 bool read_file(const std::string& path, std::string& contents, std::string& error) {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below by its type.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        error = fmt::format("cannot read {}: {}", path, std::strerror(errno));
+        return false;
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
+    if (::fstat(fd, &st) != 0) {
         error = fmt::format("cannot read {}: {}", path, std::strerror(errno));
         return false;
     }
@@ -35,16 +47,21 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
                             path);
         return false;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = fmt::format("cannot read {}: {}", path, std::strerror(errno));
-        return false;
+    // One read of the size fstat gives, then on until end of file (the file may have grown).
+    contents.resize(static_cast<std::size_t>(st.st_size) + 1);
+    std::size_t used = 0;
+    for (;;) {
+        if (used == contents.size()) contents.resize(contents.size() * 2);
+        ssize_t n = ::read(fd, contents.data() + used, contents.size() - used);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            error = fmt::format("cannot read {}: {}", path, std::strerror(errno));
+            return false;
+        }
+        if (n == 0) break;
+        used += static_cast<std::size_t>(n);
     }
-    contents.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        error = fmt::format("cannot read {}: read error", path);
-        return false;
-    }
+    contents.resize(used);
     return true;
 }
 

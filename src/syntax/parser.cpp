@@ -1,6 +1,7 @@
 #include "syntax/parser.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -146,30 +147,120 @@ template <typename Rule>
 inline constexpr bool is_lookahead =
     decltype(lookahead_detail::test(static_cast<const Rule*>(nullptr)))::value;
 
-struct Node {
+// The selected-node tree, flat: nodes are appended in post-order as their rules succeed, so a
+// failed attempt drops its nodes by truncating the vector, and a file's whole tree lives in one
+// allocation (kept per thread and reused). link() then threads children and siblings for the
+// converter.
+struct FlatNode {
     K kind;
-    std::uint32_t begin = 0, end = 0;
-    std::vector<Node> children;
+    std::uint32_t begin, end;
+    std::uint32_t first; // the subtree is nodes [first, this one]
+    std::uint32_t first_child = no_node, next_sibling = no_node;
+    static constexpr std::uint32_t no_node = 0xFFFFFFFF;
+};
 
-    const Node* find(K k) const {
-        for (const auto& c : children)
-            if (c.kind == k) return &c;
-        return nullptr;
+struct Frame {
+    K kind;
+    std::uint32_t begin;
+    std::uint32_t nodes_at_start;
+};
+
+class Node;
+
+class Children {
+public:
+    class iterator {
+    public:
+        iterator(const std::vector<FlatNode>* all, std::uint32_t i) : all_(all), i_(i) {}
+        Node operator*() const;
+        iterator& operator++() {
+            i_ = (*all_)[i_].next_sibling;
+            return *this;
+        }
+        bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+    private:
+        const std::vector<FlatNode>* all_;
+        std::uint32_t i_;
+    };
+    Children(const std::vector<FlatNode>* all, std::uint32_t first) : all_(all), first_(first) {}
+    iterator begin() const { return {all_, first_}; }
+    iterator end() const { return {all_, FlatNode::no_node}; }
+    bool empty() const { return first_ == FlatNode::no_node; }
+    Node front() const;
+
+private:
+    const std::vector<FlatNode>* all_;
+    std::uint32_t first_;
+};
+
+// A node of the flat tree, as the converter sees it.
+class Node {
+public:
+    Node(const std::vector<FlatNode>* all, std::uint32_t i)
+        : kind((*all)[i].kind), begin((*all)[i].begin), end((*all)[i].end),
+          children(all, (*all)[i].first_child) {}
+    Node(K k, std::uint32_t b, std::uint32_t e, Children c)
+        : kind(k), begin(b), end(e), children(c) {}
+
+    K kind;
+    std::uint32_t begin, end;
+    Children children;
+
+    std::optional<Node> find(K k) const {
+        for (Node c : children)
+            if (c.kind == k) return c;
+        return std::nullopt;
     }
 };
+
+inline Node Children::iterator::operator*() const {
+    return Node(all_, i_);
+}
+inline Node Children::front() const {
+    return Node(all_, first_);
+}
+
+// Threads first_child/next_sibling through post-ordered nodes; returns the first root.
+std::uint32_t link(std::vector<FlatNode>& nodes, std::vector<std::uint32_t>& roots) {
+    roots.clear(); // subtrees complete so far whose parent is not known yet, in order
+    for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+        FlatNode& n = nodes[i];
+        n.first_child = n.next_sibling = FlatNode::no_node;
+        // The children of i are the complete subtrees that start inside it.
+        std::size_t k = roots.size();
+        while (k > 0 && roots[k - 1] >= n.first)
+            --k;
+        for (std::size_t j = k; j < roots.size(); ++j) {
+            if (j == k)
+                n.first_child = roots[j];
+            else
+                nodes[roots[j - 1]].next_sibling = roots[j];
+        }
+        roots.resize(k);
+        roots.push_back(i);
+    }
+    for (std::size_t j = 1; j < roots.size(); ++j)
+        nodes[roots[j - 1]].next_sibling = roots[j];
+    return roots.empty() ? FlatNode::no_node : roots.front();
+}
 
 struct Builder {
     const SourceFile& source;
     const Limits& limits;
-    std::vector<Node> stack;
+    std::vector<Frame>& stack;
+    std::vector<FlatNode>& nodes;
     std::vector<Diagnostic> errors;
     // Where the must-point rule that failed last began: errors point there, at the start of
     // what was found, not at the furthest byte a partial match reached.
     const void* failed_rule = nullptr;
     std::uint32_t failed_begin = 0;
 
-    Builder(const SourceFile& s, const Limits& l) : source(s), limits(l) {
-        stack.push_back({K::none_root, 0, 0, {}});
+    Builder(const SourceFile& s, const Limits& l, std::vector<Frame>& st, std::vector<FlatNode>& n)
+        : source(s), limits(l), stack(st), nodes(n) {
+        stack.clear();
+        nodes.clear();
+        stack.push_back({K::none_root, 0, 0});
     }
 };
 
@@ -232,36 +323,32 @@ struct control : pegtl::normal<Rule> {
     // frame with every node matched inside it; a successful unselected rule hands its nodes up.
     template <typename Input>
     static void start(const Input& in, Builder& b) {
-        b.stack.push_back({kind_of<Rule>, offset(in), 0, {}});
+        b.stack.push_back({kind_of<Rule>, offset(in), static_cast<std::uint32_t>(b.nodes.size())});
     }
 
     template <typename Input>
     static void success(const Input& in, Builder& b) {
-        Node n = std::move(b.stack.back());
+        Frame f = b.stack.back();
         b.stack.pop_back();
-        auto& siblings = b.stack.back().children;
         if constexpr (kind_of<Rule> != K::none && kind_of<Rule> != K::recover_frame) {
-            n.end = offset(in);
+            std::uint32_t end = offset(in);
             if constexpr (std::is_same_v<Rule, g::string_lit>) {
-                if (n.end - n.begin > b.limits.max_string_bytes) {
+                if (end - f.begin > b.limits.max_string_bytes) {
                     auto at = in.position();
-                    at.byte = n.begin; // point at the opening quote, not 10 MB further on
+                    at.byte = f.begin; // point at the opening quote, not 10 MB further on
                     throw SyntaxError(
                         "string-too-long",
                         fmt::format(
                             "string literal of {} bytes is longer than the limit of {} bytes",
-                            n.end - n.begin, b.limits.max_string_bytes),
+                            end - f.begin, b.limits.max_string_bytes),
                         at);
                 }
             }
-            siblings.push_back(std::move(n));
-        } else if (!n.children.empty() && !is_lookahead<Rule>) {
-            // Unselected rules (and recover frames) hand their nodes to the parent.
-            if (siblings.empty())
-                siblings = std::move(n.children);
-            else
-                std::move(n.children.begin(), n.children.end(), std::back_inserter(siblings));
+            b.nodes.push_back({kind_of<Rule>, f.begin, end, f.nodes_at_start});
+        } else if constexpr (is_lookahead<Rule>) {
+            b.nodes.resize(f.nodes_at_start); // nothing matched inside a lookahead is kept
         }
+        // An unselected rule (or a recover frame) leaves its nodes to its parent as they are.
     }
 
     template <typename Input>
@@ -270,6 +357,7 @@ struct control : pegtl::normal<Rule> {
             b.failed_rule = &error_of<Rule>;
             b.failed_begin = b.stack.back().begin;
         }
+        b.nodes.resize(b.stack.back().nodes_at_start);
         b.stack.pop_back();
     }
 
@@ -333,7 +421,7 @@ struct control : pegtl::normal<Rule> {
         // Discard the nodes the failed item left open.
         while (b.stack.size() > 1 && b.stack.back().kind != K::recover_frame)
             b.stack.pop_back();
-        b.stack.back().children.clear();
+        b.nodes.resize(b.stack.back().nodes_at_start);
 
         // Skip to the end of the line, and further while braces opened on the way stay open;
         // stop before a '}' that closes an enclosing block.
@@ -385,7 +473,7 @@ public:
 
     ast::File convert(const Node& root) {
         ast::File file;
-        for (const auto& n : root.children) {
+        for (Node n : root.children) {
             if (n.kind == K::project)
                 file.projects.push_back(project(n));
             else if (n.kind == K::bom)
@@ -410,7 +498,7 @@ private:
     ast::Token token(const Node& n) const { return {span(n), std::string(text(n))}; }
 
     void collect_comments(const Node& n, std::vector<ast::Comment>& out) const {
-        for (const auto& c : n.children) {
+        for (Node c : n.children) {
             if (c.kind == K::comment) out.push_back({span(c), std::string(text(c))});
             collect_comments(c, out);
         }
@@ -492,9 +580,9 @@ private:
         ast::NumberField f;
         f.span = span(n);
         f.keyword = keyword(n);
-        if (const Node* num = n.find(K::number)) f.number = token(*num);
-        if (const Node* u = n.find(K::money_unit)) f.unit = token(*u);
-        if (const Node* p = n.find(K::percent)) f.unit = token(*p);
+        if (auto num = n.find(K::number)) f.number = token(*num);
+        if (auto u = n.find(K::money_unit)) f.unit = token(*u);
+        if (auto p = n.find(K::percent)) f.unit = token(*p);
         return f;
     }
 
@@ -502,7 +590,7 @@ private:
         ast::TextField f;
         f.span = span(n);
         f.keyword = keyword(n);
-        if (const Node* s = n.find(K::string_lit)) f.value = string(*s);
+        if (auto s = n.find(K::string_lit)) f.value = string(*s);
         return f;
     }
 
@@ -523,19 +611,19 @@ private:
     ast::Project project(const Node& n) {
         ast::Project p;
         p.span = span(n);
-        for (const auto& c : n.children) {
+        for (Node c : n.children) {
             switch (c.kind) {
             case K::kw_project:
                 p.keyword = token(c);
                 break;
             case K::project_name:
-                if (const Node* s = c.find(K::string_lit)) p.name = string(*s);
+                if (auto s = c.find(K::string_lit)) p.name = string(*s);
                 break;
             case K::year_stmt: {
                 ast::NumberField f;
                 f.span = span(c);
                 f.keyword = keyword(c);
-                if (const Node* y = c.find(K::year_value)) f.number = token(*y);
+                if (auto y = c.find(K::year_value)) f.number = token(*y);
                 set_once(p.year, f, p.duplicate_keywords, f.keyword);
                 break;
             }
@@ -567,7 +655,7 @@ private:
                 ast::NumberField f;
                 f.span = span(c);
                 f.keyword = keyword(c);
-                if (const Node* w = c.find(K::total_grade_word)) f.number = token(*w);
+                if (auto w = c.find(K::total_grade_word)) f.number = token(*w);
                 set_once(p.grade, f, p.duplicate_keywords, f.keyword);
                 break;
             }
@@ -582,13 +670,13 @@ private:
         ast::Funds f;
         f.span = span(n);
         f.keyword = keyword(n);
-        if (const Node* u = n.find(K::money_unit)) f.unit = token(*u);
-        for (const auto& c : n.children) {
+        if (auto u = n.find(K::money_unit)) f.unit = token(*u);
+        for (Node c : n.children) {
             if (c.kind != K::fund_row) continue;
             ast::FundRow row;
             row.span = span(c);
             row.name = keyword(c);
-            for (const auto& fld : c.children) {
+            for (Node fld : c.children) {
                 ast::NumberField v = number_field(fld);
                 switch (fld.kind) {
                 case K::initial_field:
@@ -622,7 +710,7 @@ private:
         ast::Goals g;
         g.span = span(n);
         g.keyword = keyword(n);
-        for (const auto& c : n.children) {
+        for (Node c : n.children) {
             if (c.kind == K::expected_stmt)
                 set_once(g.expected, text_field(c), g.duplicate_keywords, keyword(c));
             if (c.kind == K::achieved_stmt)
@@ -635,7 +723,7 @@ private:
         ast::Total t;
         t.span = span(n);
         t.keyword = keyword(n);
-        for (const auto& c : n.children) {
+        for (Node c : n.children) {
             if (c.kind == K::total_weight_field)
                 set_once(t.weight, number_field(c), t.duplicate_keywords, keyword(c));
             if (c.kind == K::total_score_field)
@@ -648,7 +736,7 @@ private:
         ast::Category cat;
         cat.span = span(n);
         // category_name is not selected: its child is a category_word or a string_lit.
-        for (const auto& c : n.children) {
+        for (Node c : n.children) {
             if (c.kind == K::category_word) {
                 cat.name = token(c);
                 cat.name_text = cat.name.text;
@@ -662,7 +750,7 @@ private:
                 break;
             }
         }
-        for (const auto& c : n.children) {
+        for (Node c : n.children) {
             if (c.kind == K::level2_block)
                 cat.children.push_back(category(c));
             else if (c.kind == K::indicator)
@@ -676,7 +764,7 @@ private:
     ast::Indicator indicator(const Node& n) {
         ast::Indicator ind;
         ind.span = span(n);
-        for (const auto& c : n.children) {
+        for (Node c : n.children) {
             switch (c.kind) {
             case K::string_lit:
                 if (ind.name.raw.empty()) ind.name = string(c);
@@ -732,7 +820,7 @@ private:
     ast::Value value(const Node& n) {
         ast::Value v;
         v.span = span(n);
-        for (const auto& c : n.children) {
+        for (Node c : n.children) {
             if (c.kind == K::kw_na)
                 v.not_applicable = token(c);
             else if (c.kind == K::condition)
@@ -746,12 +834,12 @@ private:
     ast::Condition condition(const Node& n) {
         ast::Condition cond;
         cond.span = span(n);
-        const Node* body = &n;
-        if (const Node* l = n.find(K::label)) {
+        Node body = n;
+        if (auto l = n.find(K::label)) {
             cond.label = string(*l);
             cond.label->raw = std::string(text(*l));
         }
-        for (const auto& c : n.children) {
+        for (Node c : n.children) {
             if (c.kind == K::text_value) {
                 cond.kind = ast::Condition::Kind::text;
                 cond.text = string(c.children.front());
@@ -762,9 +850,9 @@ private:
                 cond.scale = token(c);
                 return cond;
             }
-            if (c.kind == K::measured) body = &c;
+            if (c.kind == K::measured) body = c;
         }
-        for (const auto& c : body->children) {
+        for (Node c : body.children) {
             if (auto cmp = cmp_of(c.kind)) {
                 ast::Comparator comparator{token(c), *cmp};
                 if (c.kind == K::suffix_ge || c.kind == K::suffix_le)
@@ -779,12 +867,12 @@ private:
     }
 
     void operand_into(const Node& n, ast::Condition& cond) {
-        const Node& inner = n.children.front();
+        Node inner = n.children.front();
         switch (inner.kind) {
         case K::date_range:
         case K::quantity_range: {
             std::vector<ast::Operand> parts;
-            for (const auto& c : inner.children) {
+            for (Node c : inner.children) {
                 if (c.kind == K::date || c.kind == K::dotted_month_date || c.kind == K::quantity)
                     parts.push_back(single_operand(c));
                 if (c.kind == K::range_sep) cond.range_sep = token(c);
@@ -807,8 +895,8 @@ private:
         case K::quantity:
             op.kind = ast::Operand::Kind::quantity;
             op.quantity.span = span(n);
-            if (const Node* num = n.find(K::number)) op.quantity.number = token(*num);
-            if (const Node* u = n.find(K::unit)) op.quantity.unit = token(*u);
+            if (auto num = n.find(K::number)) op.quantity.number = token(*num);
+            if (auto u = n.find(K::unit)) op.quantity.unit = token(*u);
             break;
         case K::date:
         case K::dotted_month_date:
@@ -884,7 +972,11 @@ ParseResult parse(const SourceFile& source, const Limits& limits) {
         return result;
     }
 
-    Builder builder(source, limits);
+    // Reused from file to file on each thread: parsing then allocates nothing for the tree.
+    thread_local std::vector<Frame> stack;
+    thread_local std::vector<FlatNode> nodes;
+    thread_local std::vector<std::uint32_t> roots;
+    Builder builder(source, limits, stack, nodes);
     pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(
         text.data(), text.size(), source.name());
     try {
@@ -897,10 +989,17 @@ ParseResult parse(const SourceFile& source, const Limits& limits) {
         builder.errors.push_back(make_error(se ? se->code() : "syntax", std::string(e.message()))
                                      .label(offending_span(text, at)));
     }
+    // After an error no item recovered from, the nodes of the items left open are dropped.
+    if (stack.size() > 1) nodes.resize(stack[1].nodes_at_start);
     result.diagnostics = std::move(builder.errors);
-    Node root = std::move(builder.stack.front());
+    Node root(K::none_root, 0, static_cast<std::uint32_t>(text.size()),
+              Children(&nodes, link(nodes, roots)));
     Converter converter(source, result.diagnostics);
     result.file = converter.convert(root);
+    if (nodes.capacity() > (std::size_t{1} << 20)) { // a huge file: do not keep its memory
+        std::vector<FlatNode>().swap(nodes);
+        std::vector<std::uint32_t>().swap(roots);
+    }
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
                          return a.labels.front().span.begin < b.labels.front().span.begin;
