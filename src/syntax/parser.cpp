@@ -141,11 +141,28 @@ std::true_type test(const pegtl::internal::not_at<R...>*);
 std::false_type test(const void*);
 } // namespace lookahead_detail
 
+// Rules that cannot fail once a sub-rule has matched (sor, star, plus and opt of one rule) need
+// no frame of their own: a failed alternative or repetition drops its own nodes.
+namespace transparent_detail {
+template <typename... R>
+std::true_type test(const pegtl::internal::sor<R...>*);
+template <typename R>
+std::true_type test(const pegtl::internal::star<R>*);
+template <typename R>
+std::true_type test(const pegtl::internal::plus<R>*);
+template <typename R>
+std::true_type test(const pegtl::internal::opt<R>*);
+std::false_type test(const void*);
+} // namespace transparent_detail
+
 namespace {
 
 template <typename Rule>
 inline constexpr bool is_lookahead =
     decltype(lookahead_detail::test(static_cast<const Rule*>(nullptr)))::value;
+template <typename Rule>
+inline constexpr bool is_transparent =
+    decltype(transparent_detail::test(static_cast<const Rule*>(nullptr)))::value;
 
 // The selected-node tree, flat: nodes are appended in post-order as their rules succeed, so a
 // failed attempt drops its nodes by truncating the vector, and a file's whole tree lives in one
@@ -312,7 +329,10 @@ struct control : pegtl::normal<Rule> {
     // Hooks for every rule that can hold nodes, PEGTL's internal ones included (a failed internal
     // seq must drop the nodes matched inside it), and for every must-point (its frame tells where
     // the error begins).
-    static constexpr bool enable = has_nodes<Rule>::value || error_of<Rule>.message != nullptr;
+    // Transparent rules (see is_transparent) are left out unless they are selected themselves.
+    static constexpr bool enable =
+        (has_nodes<Rule>::value && (kind_of<Rule> != K::none || !is_transparent<Rule>)) ||
+        error_of<Rule>.message != nullptr;
 
     template <typename Input>
     static std::uint32_t offset(const Input& in) {
