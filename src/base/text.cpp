@@ -78,10 +78,19 @@ std::size_t code_point_count(std::string_view s) {
 }
 
 std::string nfkc(std::string_view s) {
-    bool ascii = true;
-    for (char c : s)
-        if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-    if (ascii) return std::string(s);
+    // Fast path: text of ASCII and CJK unified ideographs only (most of a spec) is already in
+    // NFKC, as none of those characters decomposes or composes with a neighbour.
+    bool stable = true;
+    for (std::size_t i = 0; i < s.size() && stable;) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        char32_t cp = next_code_point(s, i);
+        stable = (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+    }
+    if (stable) return std::string(s);
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) return std::string(s);

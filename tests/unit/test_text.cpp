@@ -34,3 +34,10 @@ TEST_CASE("positions count code points per line", "[text]") {
     CHECK(p.column == 6);
     CHECK(f.line_text(2) == "  分值 abc");
 }
+
+TEST_CASE("NFKC keeps plain CJK and ASCII as they are and folds the rest", "[text]") {
+    CHECK(jx::text::nfkc("培训人数 ≥ 100") == "培训人数 ≥ 100");
+    CHECK(jx::text::nfkc("培训人数ａｂ１") == "培训人数ab1");
+    CHECK(jx::text::nfkc("\uF900") == "\u8C48");  // a compatibility ideograph outside the fast path
+    CHECK(jx::text::nfkc("e\u0301") == "\u00E9"); // ASCII then a combining mark composes
+}
