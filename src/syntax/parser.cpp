@@ -1,6 +1,7 @@
 #include "syntax/parser.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <stdexcept>
 
@@ -182,6 +183,25 @@ struct Frame {
     std::uint32_t nodes_at_start;
 };
 
+// The frames of the rule attempts under way. The grammar has no recursive rule, so their depth
+// is bounded by the grammar itself (under 100): a fixed array, pushed and popped inline.
+class FrameStack {
+public:
+    void push_back(const Frame& f) {
+        if (size_ == frames_.size()) throw std::length_error("rule frames nested too deeply");
+        frames_[size_++] = f;
+    }
+    void pop_back() { --size_; }
+    Frame& back() { return frames_[size_ - 1]; }
+    std::size_t size() const { return size_; }
+    const Frame& operator[](std::size_t i) const { return frames_[i]; }
+    void clear() { size_ = 0; }
+
+private:
+    std::array<Frame, 256> frames_;
+    std::size_t size_ = 0;
+};
+
 class Node;
 
 class Children {
@@ -265,7 +285,7 @@ std::uint32_t link(std::vector<FlatNode>& nodes, std::vector<std::uint32_t>& roo
 struct Builder {
     const SourceFile& source;
     const Limits& limits;
-    std::vector<Frame>& stack;
+    FrameStack& stack;
     std::vector<FlatNode>& nodes;
     std::vector<Diagnostic> errors;
     // Where the must-point rule that failed last began: errors point there, at the start of
@@ -273,7 +293,7 @@ struct Builder {
     const void* failed_rule = nullptr;
     std::uint32_t failed_begin = 0;
 
-    Builder(const SourceFile& s, const Limits& l, std::vector<Frame>& st, std::vector<FlatNode>& n)
+    Builder(const SourceFile& s, const Limits& l, FrameStack& st, std::vector<FlatNode>& n)
         : source(s), limits(l), stack(st), nodes(n) {
         stack.clear();
         nodes.clear();
@@ -389,9 +409,9 @@ struct control : pegtl::normal<Rule> {
         pegtl::position p = in.position();
         if constexpr (std::is_same_v<Rule, g::string_close>) {
             // An unclosed string is shown where it opens.
-            for (auto it = b.stack.rbegin(); it != b.stack.rend(); ++it)
-                if (it->kind == K::string_lit) {
-                    p.byte = it->begin;
+            for (std::size_t i = b.stack.size(); i-- > 0;)
+                if (b.stack[i].kind == K::string_lit) {
+                    p.byte = b.stack[i].begin;
                     b.failed_rule = nullptr;
                     throw SyntaxError(entry.code, entry.message, p);
                 }
@@ -491,7 +511,7 @@ class Converter {
 public:
     Converter(const SourceFile& s, std::vector<Diagnostic>& errors) : source_(s), errors_(errors) {}
 
-    ast::File convert(const Node& root) {
+    ast::File convert(const Node& root, const std::vector<FlatNode>& all) {
         ast::File file;
         for (Node n : root.children) {
             if (n.kind == K::project)
@@ -499,7 +519,10 @@ public:
             else if (n.kind == K::bom)
                 file.has_bom = true;
         }
-        collect_comments(root, file.comments);
+        // Comments are leaves: the flat tree holds them all, without walking it.
+        for (const FlatNode& n : all)
+            if (n.kind == K::comment)
+                file.comments.push_back({{n.begin, n.end}, std::string(text_at(n.begin, n.end))});
         std::sort(file.comments.begin(), file.comments.end(),
                   [](const ast::Comment& a, const ast::Comment& b) {
                       return a.span.begin < b.span.begin;
@@ -512,17 +535,11 @@ private:
     std::vector<Diagnostic>& errors_;
 
     static Span span(const Node& n) { return {n.begin, n.end}; }
-    std::string_view text(const Node& n) const {
-        return source_.text().substr(n.begin, n.end - n.begin);
+    std::string_view text(const Node& n) const { return text_at(n.begin, n.end); }
+    std::string_view text_at(std::uint32_t begin, std::uint32_t end) const {
+        return source_.text().substr(begin, end - begin);
     }
     ast::Token token(const Node& n) const { return {span(n), std::string(text(n))}; }
-
-    void collect_comments(const Node& n, std::vector<ast::Comment>& out) const {
-        for (Node c : n.children) {
-            if (c.kind == K::comment) out.push_back({span(c), std::string(text(c))});
-            collect_comments(c, out);
-        }
-    }
 
     ast::String string(const Node& n) const {
         ast::String s;
@@ -993,7 +1010,7 @@ ParseResult parse(const SourceFile& source, const Limits& limits) {
     }
 
     // Reused from file to file on each thread: parsing then allocates nothing for the tree.
-    thread_local std::vector<Frame> stack;
+    thread_local FrameStack stack;
     thread_local std::vector<FlatNode> nodes;
     thread_local std::vector<std::uint32_t> roots;
     Builder builder(source, limits, stack, nodes);
@@ -1015,7 +1032,7 @@ ParseResult parse(const SourceFile& source, const Limits& limits) {
     Node root(K::none_root, 0, static_cast<std::uint32_t>(text.size()),
               Children(&nodes, link(nodes, roots)));
     Converter converter(source, result.diagnostics);
-    result.file = converter.convert(root);
+    result.file = converter.convert(root, nodes);
     if (nodes.capacity() > (std::size_t{1} << 20)) { // a huge file: do not keep its memory
         std::vector<FlatNode>().swap(nodes);
         std::vector<std::uint32_t>().swap(roots);
