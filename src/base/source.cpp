@@ -1,6 +1,7 @@
 #include "base/source.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "base/text.hpp"
 
@@ -12,8 +13,11 @@ SourceFile::SourceFile(std::string name, std::string text)
     // from after it, and it is not shown.
     std::uint32_t first = text_.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     line_starts_.push_back(first);
-    for (std::size_t i = first; i < text_.size(); ++i)
-        if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    const char* begin = text_.data();
+    const char* end = begin + text_.size();
+    for (const char* p = begin + first;
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));)
+        line_starts_.push_back(static_cast<std::uint32_t>(++p - begin));
 }
 
 Position SourceFile::position(std::uint32_t offset) const {

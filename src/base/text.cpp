@@ -1,5 +1,8 @@
 #include "base/text.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -40,6 +43,18 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 std::size_t find_invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        // ASCII runs, eight bytes at a time.
+        while (i + 8 <= s.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if (word & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        if (i >= s.size()) break;
         std::size_t start = i;
         char32_t cp = next_code_point(s, i);
         if (cp == 0xFFFD) {

@@ -551,6 +551,10 @@ private:
             return s;
         }
         raw = raw.substr(1, raw.size() - 2);
+        if (raw.find('\\') == std::string_view::npos) { // no escapes: the text is the raw text
+            s.text = std::string(raw);
+            return s;
+        }
         for (std::size_t i = 0; i < raw.size(); ++i) {
             char c = raw[i];
             if (c != '\\' || i + 1 >= raw.size()) {

@@ -41,3 +41,15 @@ TEST_CASE("NFKC keeps plain CJK and ASCII as they are and folds the rest", "[tex
     CHECK(jx::text::nfkc("\uF900") == "\u8C48");  // a compatibility ideograph outside the fast path
     CHECK(jx::text::nfkc("e\u0301") == "\u00E9"); // ASCII then a combining mark composes
 }
+
+TEST_CASE("invalid UTF-8 is found at its offset wherever it falls in an ASCII run", "[text]") {
+    for (std::size_t at = 0; at < 20; ++at) {
+        std::string s(20, 'a');
+        s[at] = '\xFF';
+        CHECK(jx::text::find_invalid_utf8(s) == at);
+        s[at] = 'b';
+        s += "年度";
+        CHECK(jx::text::find_invalid_utf8(s) == std::string_view::npos);
+        CHECK(jx::text::find_invalid_utf8(s.substr(0, s.size() - 1)) == s.size() - 3);
+    }
+}
