@@ -16,6 +16,7 @@ build=build-bench
 cmake -S . -B $build -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF > /dev/null
 cmake --build $build -j "$(nproc)" --target jixiao bench_generate bench_read_yaml > /dev/null
 work=${BENCH_DIR:-/tmp/jixiao-bench}
+mkdir -p "$work"
 mkdir -p bench/results
 report=bench/results/$(uname -m)-$(nproc)core-$(date +%Y%m%d).txt
 
@@ -39,6 +40,7 @@ echo "# jixiao bulk-checking benchmark"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo
+rm -f "$work/summary.txt"
 for n in "${sizes[@]}"; do
     dir=$work/corpus-$n
     if [ ! -f "$dir/.done" ]; then
@@ -57,9 +59,11 @@ for n in "${sizes[@]}"; do
     read -r t_wc r_wc < <(run wc sh -c "find '$dir/jx' -name '*.jx' -print0 | xargs -0 wc -l")
     read -r t_j1 r_j1 < <(run check $build/jixiao check --jobs 1 --format jsonl "$dir/jx")
     read -r t_j2 r_j2 < <(run check $build/jixiao check --jobs 2 --format jsonl "$dir/jx")
-    read -r t_yaml r_yaml < <(run yaml $build/bench/bench_read_yaml "$dir/yaml")
+    read -r t_yaml r_yaml < <(run yaml $build/bench/bench_read_yaml "$dir/yaml" 1)
+    read -r t_yaml2 r_yaml2 < <(run yaml $build/bench/bench_read_yaml "$dir/yaml" 2)
+    echo "$n $t_wc $t_j1 $t_j2 $t_yaml $t_yaml2 $r_j1 $r_j2" >> "$work/summary.txt"
     awk -v n="$n" -v mb="$mb" -v ymb="$ymb" -v cat="$t_cat" -v wc="$t_wc" -v j1="$t_j1" -v j2="$t_j2" -v y="$t_yaml" \
-        -v r1="$r_j1" -v r2="$r_j2" -v ry="$r_yaml" 'function rate(t) { return t > 0 ? n / t : 0 }
+        -v y2="$t_yaml2" -v r1="$r_j1" -v r2="$r_j2" -v ry="$r_yaml" -v ry2="$r_yaml2" 'function rate(t) { return t > 0 ? n / t : 0 }
         function mbs(t) { return t > 0 ? mb / t : 0 }
         BEGIN {
           printf "N = %d projects, %s MB of specs\n", n, mb
@@ -68,12 +72,30 @@ for n in "${sizes[@]}"; do
           printf "  %-28s %8.2f %12.0f %10.1f %9s\n", "wc -l (floor)", wc, rate(wc), mbs(wc), "-"
           printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "jixiao check --jobs 1", j1, rate(j1), mbs(j1), r1
           printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "jixiao check --jobs 2", j2, rate(j2), mbs(j2), r2
-          printf "  %-28s %8.2f %12.0f %10.1f %9d   (%s MB of YAML)\n", "yaml-cpp, same data", y, rate(y), (y > 0 ? ymb / y : 0), ry, ymb
-          printf "  ratios: jobs 1 / wc -l throughput = %.3f (target >= 0.1); speed-up 1 -> 2 jobs = %.2fx (target >= 1.8);\n", (j1 > 0 ? wc / j1 : 0), (j2 > 0 ? j1 / j2 : 0)
-          printf "          vs yaml-cpp = %.2fx (target >= 5); peak RSS %d MB with 2 jobs (target < 64)\n", (j2 > 0 ? y / j2 : 0), r2
-          if (n == 100000) printf "          100k projects with 2 jobs in %.2f s (target <= 3)\n", j2
+          printf "  %-28s %8.2f %12.0f %10.1f %9d   (%s MB of YAML)\n", "yaml-cpp, 1 thread", y, rate(y), (y > 0 ? ymb / y : 0), ry, ymb
+          printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "yaml-cpp, 2 threads", y2, rate(y2), (y2 > 0 ? ymb / y2 : 0), ry2
+          printf "  ratios: jobs 1 / wc -l throughput = %.3f; speed-up 1 -> 2 jobs = %.2fx;\n", (j1 > 0 ? wc / j1 : 0), (j2 > 0 ? j1 / j2 : 0)
+          printf "          vs yaml-cpp = %.2fx (1 job vs 1 thread), %.2fx (2 jobs vs 2 threads)\n", (j1 > 0 ? y / j1 : 0), (j2 > 0 ? y2 / j2 : 0)
           print ""
         }'
 done
+# The targets of issue #6, judged on the largest N of this run.
+sort -n "$work/summary.txt" | awk '
+    { n[NR] = $1; wc[NR] = $2; j1[NR] = $3; j2[NR] = $4; y[NR] = $5; y2[NR] = $6; r2[NR] = $8 }
+    function verdict(ok) { return ok ? "met    " : "NOT MET" }
+    END {
+        k = NR
+        printf "Targets (issue #6), at N = %d:\n", n[k]
+        if (n[k] == 100000)
+            printf "  %s 100k projects checked with 2 jobs in %.2f s (target <= 3 s)\n", verdict(j2[k] <= 3), j2[k]
+        else
+            printf "  (the 3 s target is stated for N = 100000; run with 100000 to judge it)\n"
+        printf "  %s jobs 1 throughput %.3f x that of wc -l (target >= 0.1)\n", verdict(wc[k] / j1[k] >= 0.1), wc[k] / j1[k]
+        printf "  %s speed-up from 1 to 2 jobs %.2fx (target >= 1.8)\n", verdict(j1[k] / j2[k] >= 1.8), j1[k] / j2[k]
+        printf "  %s %.2fx faster than yaml-cpp, 2 jobs vs 2 threads (target >= 5; 1 job vs 1 thread: %.2fx)\n", verdict(y2[k] / j2[k] >= 5), y2[k] / j2[k], y[k] / j1[k]
+        rss = ""; flat = 1
+        for (i = 1; i <= k; i++) { rss = rss sprintf("%s%d MB at %d", (i > 1 ? ", " : ""), r2[i], n[i]); if (r2[i] > r2[1] + 4) flat = 0 }
+        printf "  %s peak RSS with 2 jobs under 64 MB and flat (within 4 MB) as N grows: %s\n", verdict(r2[k] < 64 && flat), rss
+    }'
 } | tee "$report"
 echo "report written to $report"
