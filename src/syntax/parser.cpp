@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <stdexcept>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -635,9 +636,11 @@ private:
         return f;
     }
 
+    // `kw` may refer into `value` (f.keyword): it is only read on the branch that leaves `value`
+    // unmoved.
     template <typename T>
-    void set_once(std::optional<T>& slot, T value, std::vector<ast::Token>& duplicates,
-                  const ast::Token& kw) {
+    void set_once(std::optional<T>& slot, std::type_identity_t<T>&& value,
+                  std::vector<ast::Token>& duplicates, const ast::Token& kw) {
         if (slot) {
             // A field written twice is a mistake to fix: fmt must not keep one and drop the other.
             duplicates.push_back(kw);
@@ -665,7 +668,7 @@ private:
                 f.span = span(c);
                 f.keyword = keyword(c);
                 if (auto y = c.find(K::year_value)) f.number = token(*y);
-                set_once(p.year, f, p.duplicate_keywords, f.keyword);
+                set_once(p.year, std::move(f), p.duplicate_keywords, f.keyword);
                 break;
             }
             case K::department_stmt:
@@ -697,7 +700,7 @@ private:
                 f.span = span(c);
                 f.keyword = keyword(c);
                 if (auto w = c.find(K::total_grade_word)) f.number = token(*w);
-                set_once(p.grade, f, p.duplicate_keywords, f.keyword);
+                set_once(p.grade, std::move(f), p.duplicate_keywords, f.keyword);
                 break;
             }
             default:
@@ -721,22 +724,22 @@ private:
                 ast::NumberField v = number_field(fld);
                 switch (fld.kind) {
                 case K::initial_field:
-                    set_once(row.initial, v, row.duplicate_keywords, v.keyword);
+                    set_once(row.initial, std::move(v), row.duplicate_keywords, v.keyword);
                     break;
                 case K::annual_field:
-                    set_once(row.annual, v, row.duplicate_keywords, v.keyword);
+                    set_once(row.annual, std::move(v), row.duplicate_keywords, v.keyword);
                     break;
                 case K::spent_field:
-                    set_once(row.spent, v, row.duplicate_keywords, v.keyword);
+                    set_once(row.spent, std::move(v), row.duplicate_keywords, v.keyword);
                     break;
                 case K::fund_weight_field:
-                    set_once(row.weight, v, row.duplicate_keywords, v.keyword);
+                    set_once(row.weight, std::move(v), row.duplicate_keywords, v.keyword);
                     break;
                 case K::rate_field:
-                    set_once(row.rate, v, row.duplicate_keywords, v.keyword);
+                    set_once(row.rate, std::move(v), row.duplicate_keywords, v.keyword);
                     break;
                 case K::fund_score_field:
-                    set_once(row.score, v, row.duplicate_keywords, v.keyword);
+                    set_once(row.score, std::move(v), row.duplicate_keywords, v.keyword);
                     break;
                 default:
                     break;
@@ -812,12 +815,12 @@ private:
                 break;
             case K::target_field: {
                 ast::ValueField f{keyword(c), value(*c.find(K::value)), span(c)};
-                set_once(ind.target, f, ind.duplicate_keywords, f.keyword);
+                set_once(ind.target, std::move(f), ind.duplicate_keywords, f.keyword);
                 break;
             }
             case K::actual_field: {
                 ast::ValueField f{keyword(c), value(*c.find(K::value)), span(c)};
-                set_once(ind.actual, f, ind.duplicate_keywords, f.keyword);
+                set_once(ind.actual, std::move(f), ind.duplicate_keywords, f.keyword);
                 break;
             }
             case K::weight_field:
