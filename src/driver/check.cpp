@@ -47,7 +47,14 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
                             path);
         return false;
     }
-    // One read of the size fstat gives, then on until end of file (the file may have grown).
+    if (static_cast<std::uint64_t>(st.st_size) > max_read_bytes) {
+        // Not even read: a 10 GB file given by mistake must not exhaust memory.
+        error = fmt::format("{} is {} bytes, more than jixiao reads ({} bytes)", path, st.st_size,
+                            max_read_bytes);
+        return false;
+    }
+    // One read of the size fstat gives (and a byte more, to see the end without another call),
+    // then on until end of file if the file has grown.
     contents.resize(static_cast<std::size_t>(st.st_size) + 1);
     std::size_t used = 0;
     for (;;) {
@@ -60,6 +67,7 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
         }
         if (n == 0) break;
         used += static_cast<std::size_t>(n);
+        if (used < contents.size()) break; // a short read of a regular file is its end
     }
     contents.resize(used);
     return true;

@@ -2,6 +2,7 @@
 // input order. The CLI's `check` and the tests both call this.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -65,7 +66,12 @@ void check_files(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
                  const std::function<void(FileReport&)>& sink,
                  const std::function<void(FileReport&)>& prepare = {});
 
-// Reads a whole file; false with a message on failure (missing, a directory, a FIFO, unreadable).
+// No file larger than this is read at all (specs have a lower limit of their own, reported by the
+// parser; imported workbooks may be larger).
+inline constexpr std::uint64_t max_read_bytes = std::uint64_t{256} << 20;
+
+// Reads a whole file; false with a message on failure (missing, a directory, a FIFO, unreadable,
+// larger than max_read_bytes).
 bool read_file(const std::string& path, std::string& contents, std::string& error);
 
 } // namespace jx::driver

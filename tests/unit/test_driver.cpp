@@ -95,3 +95,16 @@ TEST_CASE("a directory walk streams files in the order of their sorted full path
     CHECK(problems[0].path == (dir / "missing").string());
     fs::remove_all(dir);
 }
+
+TEST_CASE("a file larger than jixiao reads is refused without reading it", "[driver][bad-input]") {
+    fs::path dir = fs::temp_directory_path() / "jixiao-test-sparse";
+    fs::create_directories(dir);
+    fs::path f = dir / "huge.jx";
+    { std::ofstream(f) << ""; }
+    fs::resize_file(f, driver::max_read_bytes + 1); // sparse: no disk space used
+    auto r = driver::check_file(f.string(), scoring::Policy::defaults());
+    CHECK(r.io_error);
+    CHECK(r.diagnostics.at(0).message ==
+          f.string() + " is 268435457 bytes, more than jixiao reads (268435456 bytes)");
+    fs::remove_all(dir);
+}
