@@ -168,8 +168,9 @@ struct Evaluator {
             return share(Decimal::max(hi.value + hi.value - a.value, zero), hi.value,
                          fmt::format("(1 − ({} − {}) / {})", as, hi.shown, hi.shown));
         }
+        auto written = stated(tc);
         ast::Cmp cmp =
-            stated(tc).value_or(policy.bare_comparator(model::canonical_category(row.level2)));
+            written ? *written : policy.bare_comparator(model::canonical_category(row.level2));
         switch (cmp) {
         case ast::Cmp::ge:
         case ast::Cmp::gt: {
@@ -606,9 +607,9 @@ struct Evaluator {
         std::set<std::string> reported;
         for (const auto& row : project.rows) {
             if (!row.source && !row.category_not_applicable) continue;
+            if (!reported.insert(row.level1 + "\x1f" + row.level2).second) continue;
             std::string l1 = model::canonical_category(row.level1),
                         l2 = model::canonical_category(row.level2);
-            if (!reported.insert(row.level1 + "\x1f" + row.level2).second) continue;
             const std::vector<std::string>* children = nullptr;
             for (const auto& [name, kids] : policy.categories)
                 if (name == l1) children = &kids;

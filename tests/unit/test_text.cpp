@@ -53,3 +53,16 @@ TEST_CASE("invalid UTF-8 is found at its offset wherever it falls in an ASCII ru
         CHECK(jx::text::find_invalid_utf8(s.substr(0, s.size() - 1)) == s.size() - 3);
     }
 }
+
+TEST_CASE("ill-formed UTF-8 of every kind is found at the start of its sequence", "[text]") {
+    using jx::text::find_invalid_utf8;
+    CHECK(find_invalid_utf8("ab\xC0\xAF") == 2);         // overlong '/'
+    CHECK(find_invalid_utf8("ab\xE0\x80\xAF") == 2);     // overlong, three bytes
+    CHECK(find_invalid_utf8("ab\xED\xA0\x80") == 2);     // a surrogate
+    CHECK(find_invalid_utf8("ab\xF4\x90\x80\x80") == 2); // above U+10FFFF
+    CHECK(find_invalid_utf8("ab\xE5\xB9") == 2);         // cut short at the end
+    CHECK(find_invalid_utf8("ab\xE5\x41\xB9") == 2);     // a continuation missing
+    CHECK(find_invalid_utf8("\x80") == 0);               // a lone continuation byte
+    CHECK(find_invalid_utf8("\xF8\x88\x80\x80\x80") == 0);
+    CHECK(find_invalid_utf8("年度\xF0\x9F\x98\x80\xEF\xBF\xBD") == std::string_view::npos);
+}
