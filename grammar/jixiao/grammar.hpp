@@ -99,7 +99,24 @@ struct number : seq<opt<sor<minus, one<'+'>>>, unsigned_number> {};
 struct escape_code : sor<one<'"', '\\', 'n', 't', 'r'>,
                          seq<one<'u'>, one<'{'>, rep_min_max<1, 6, ascii::xdigit>, one<'}'>>> {};
 struct escape : if_must<one<'\\'>, escape_code> {};
-struct string_char : sor<escape, utf8::not_one<U'"', U'\\', U'\n', U'\r'>> {};
+// A run of plain characters inside a string, taken bytewise: the parser checks that the whole
+// file is well-formed UTF-8 before it parses, and no byte of a multi-byte character is ASCII.
+struct string_run {
+    using rule_t = string_run;
+    using subs_t = empty_list;
+    template <typename ParseInput>
+    static bool match(ParseInput& in) noexcept(noexcept(in.size(1))) {
+        const char* p = in.current();
+        const char* end = in.end();
+        const char* q = p;
+        while (q != end && *q != '"' && *q != '\\' && *q != '\n' && *q != '\r')
+            ++q;
+        if (q == p) return false;
+        in.bump_in_this_line(static_cast<std::size_t>(q - p));
+        return true;
+    }
+};
+struct string_char : sor<escape, string_run> {};
 struct string_close : one<'"'> {};
 struct line_string : seq<one<'"'>, star<string_char>, must<string_close>> {};
 struct block_string_close : JX_STR("\"\"\"") {};
@@ -361,6 +378,8 @@ struct file : seq<opt<bom>, sp, star<not_at<eof>, recover<file_item>, sp>, eof> 
 
 template <typename Name, char... Cs>
 struct tao::pegtl::analyze_traits<Name, jx::grammar::literal<Cs...>> : analyze_any_traits<> {};
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, jx::grammar::string_run> : analyze_any_traits<> {};
 
 // recover<R> behaves like R for grammar analysis.
 template <typename Name, typename Rule>

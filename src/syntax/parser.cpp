@@ -398,7 +398,8 @@ struct control : pegtl::normal<Rule> {
             b.failed_rule = &error_of<Rule>;
             b.failed_begin = b.stack.back().begin;
         }
-        b.nodes.resize(b.stack.back().nodes_at_start);
+        if (b.nodes.size() != b.stack.back().nodes_at_start) // most failures matched nothing
+            b.nodes.resize(b.stack.back().nodes_at_start);
         b.stack.pop_back();
     }
 
