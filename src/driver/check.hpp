@@ -37,6 +37,7 @@ public:
 
     struct Item {
         std::string path;                    // a file to check, when problem is null
+        bool listed_regular = false;         // the listing showed it as a regular file
         std::unique_ptr<FileReport> problem; // a report to pass on as it is
     };
     // The next item; false at the end.
@@ -54,7 +55,10 @@ std::vector<std::string> discover(const std::vector<std::string>& paths,
                                   std::vector<FileReport>& problems);
 
 // Reads, parses, lowers and scores one file.
-FileReport check_file(const std::string& path, const scoring::Policy& policy);
+// `listed_regular`: a directory listing showed the file as regular, so its type need not be
+// asked again.
+FileReport check_file(const std::string& path, const scoring::Policy& policy,
+                      bool listed_regular = false);
 FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Policy& policy);
 
 // Checks the files of a walk on `jobs` threads; `sink` receives each report (problems of the walk
@@ -72,6 +76,7 @@ inline constexpr std::uint64_t max_read_bytes = std::uint64_t{256} << 20;
 
 // Reads a whole file; false with a message on failure (missing, a directory, a FIFO, unreadable,
 // larger than max_read_bytes).
-bool read_file(const std::string& path, std::string& contents, std::string& error);
+bool read_file(const std::string& path, std::string& contents, std::string& error,
+               bool listed_regular = false);
 
 } // namespace jx::driver

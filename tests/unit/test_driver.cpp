@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include "driver/check.hpp"
@@ -106,5 +108,54 @@ TEST_CASE("a file larger than jixiao reads is refused without reading it", "[dri
     CHECK(r.io_error);
     CHECK(r.diagnostics.at(0).message ==
           f.string() + " is 268435457 bytes, more than jixiao reads (268435456 bytes)");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("files are read whole at every size around the read buffer", "[driver]") {
+    fs::path dir = fs::temp_directory_path() / "jixiao-test-read";
+    fs::create_directories(dir);
+    for (std::size_t size : {0, 1, 65535, 65536, 65537, 200000}) {
+        INFO(size);
+        std::string text(size, 'x');
+        for (std::size_t i = 0; i < size; i += 7)
+            text[i] = static_cast<char>('a' + i % 26);
+        fs::path f = dir / "f.jx";
+        std::ofstream(f, std::ios::binary) << text;
+        for (bool listed : {false, true}) {
+            std::string contents, error;
+            REQUIRE(driver::read_file(f.string(), contents, error, listed));
+            CHECK(contents == text);
+        }
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("many files on many workers come out complete and in walk order", "[driver]") {
+    // More files than the window of pending reports holds, so that workers wait for room.
+    fs::path dir = fs::temp_directory_path() / "jixiao-test-many";
+    fs::remove_all(dir);
+    auto specs = jx::test::files_under("indicator_specs", ".jx");
+    for (std::size_t i = 0; i < 1500; ++i) {
+        fs::path sub = dir / fmt::format("{:02}", i % 7);
+        fs::create_directories(sub);
+        fs::copy_file(jx::test::source_path(specs[i % specs.size()]),
+                      sub / fmt::format("{:04}.jx", i));
+    }
+    fs::create_symlink("nowhere.jx", dir / "03" / "0500-broken.jx");
+    auto policy = scoring::Policy::defaults();
+    auto collect = [&](unsigned jobs) {
+        std::string out;
+        std::size_t n = 0;
+        driver::FileWalk walk({dir.string()});
+        driver::check_files(walk, policy, jobs, [&](driver::FileReport& r) {
+            ++n;
+            out += r.path + "\n" + driver::render_text(r, false);
+        });
+        CHECK(n == 1501);
+        return out;
+    };
+    std::string one = collect(1);
+    CHECK(one == collect(2));
+    CHECK(one == collect(5));
     fs::remove_all(dir);
 }
