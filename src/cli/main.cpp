@@ -1,4 +1,5 @@
 // The jixiao command line: a thin layer over the library in src/ (which the tests use too).
+#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -52,6 +53,52 @@ bool load_policy(const std::string& path, scoring::Policy& policy) {
     return true;
 }
 
+// On a terminal, a progress bar on stderr once a check runs past 200 files. The walk streams, so
+// the total is not known at the start: a second walk counts the files meanwhile on a thread of its
+// own, and until it is done the bar shows the count alone.
+class Progress {
+public:
+    Progress(const std::vector<std::string>& paths, bool on) : on_(on) {
+        if (!on_) return;
+        counter_ = std::jthread([this, paths](std::stop_token stop) {
+            driver::FileWalk walk(paths);
+            driver::FileWalk::Item item;
+            std::size_t n = 0;
+            while (!stop.stop_requested() && walk.next(item))
+                ++n;
+            if (!stop.stop_requested()) total_ = n;
+        });
+    }
+    void step() {
+        if (on_ && ++done_ >= 200 && done_ % 100 == 0) draw();
+    }
+    void finish() {
+        if (on_ && done_ >= 200) {
+            draw();
+            std::cerr << "\n";
+        }
+    }
+
+private:
+    static constexpr const char* clear_line = "\x1b[K"; // what a longer line left behind
+    void draw() const {
+        std::size_t total = total_;
+        if (total < done_) { // still counting
+            std::cerr << "\rchecked " << done_ << " files" << clear_line << std::flush;
+            return;
+        }
+        const std::size_t width = 30, filled = done_ * width / total;
+        std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
+                  << done_ << " / " << total << " files (" << done_ * 100 / total << "%)"
+                  << clear_line << std::flush;
+    }
+
+    bool on_;
+    std::size_t done_ = 0;
+    std::atomic<std::size_t> total_{0};
+    std::jthread counter_;
+};
+
 int run_check(const std::vector<std::string>& paths, const std::string& format,
               const std::string& policy_path, unsigned jobs, const std::string& colour) {
     scoring::Policy policy;
@@ -81,17 +128,15 @@ int run_check(const std::vector<std::string>& paths, const std::string& format,
         first_json = false;
     };
     // The walk streams, so the total is not known ahead: the count shows from the 200th file on.
-    const bool terminal = ::isatty(STDERR_FILENO);
-    std::size_t done = 0;
+    Progress progress(paths, ::isatty(STDERR_FILENO));
     driver::check_files(
         walk, policy, jobs,
         [&](driver::FileReport& r) {
             emit(r);
-            if (terminal && ++done >= 200 && done % 100 == 0)
-                std::cerr << "\rchecked " << done << " files" << std::flush;
+            progress.step();
         },
         prepare);
-    if (terminal && done >= 200) std::cerr << "\rchecked " << done << " files\n";
+    progress.finish();
     if (format == "json")
         std::cout << (first_json ? "" : "\n") << "],\"files\":" << totals.files
                   << ",\"projects\":" << totals.projects << ",\"indicators\":" << totals.indicators
