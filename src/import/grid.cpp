@@ -3,10 +3,19 @@
 #include <fmt/format.h>
 
 namespace jx::import {
+namespace {
 
-Grid read_text_dump(const std::string& text) {
-    Grid grid;
+std::string too_many_cells(std::size_t line) {
+    return fmt::format("line {} holds cell number {}, more than the {} jixiao imports from one "
+                       "source; split the file",
+                       line, max_grid_cells + 1, max_grid_cells);
+}
+
+} // namespace
+
+bool read_text_dump(const std::string& text, Grid& grid, std::string& error) {
     Item row;
+    std::size_t cells = 0;
     bool in_row = false;
     std::size_t line_no = 0, pos = 0;
     auto end_row = [&] {
@@ -22,6 +31,10 @@ Grid read_text_dump(const std::string& text) {
         ++line_no;
         pos = nl + 1;
         if (!line.empty() && line[0] == '\t') {
+            if (++cells > max_grid_cells) {
+                error = too_many_cells(line_no);
+                return false;
+            }
             in_row = true;
             row.kind = Item::Kind::row;
             row.cells.push_back({line.substr(1), line_no, fmt::format("line {}", line_no)});
@@ -38,7 +51,7 @@ Grid read_text_dump(const std::string& text) {
         if (nl == text.size()) break;
     }
     end_row();
-    return grid;
+    return true;
 }
 
 bool read_csv(const std::string& text, Grid& grid, std::string& error) {
@@ -48,21 +61,25 @@ bool read_csv(const std::string& text, Grid& grid, std::string& error) {
     std::string field;
     std::size_t field_line = 1;
     bool quoted = false, field_started = false;
+    std::size_t cells = 0;
     auto end_field = [&] {
+        if (++cells > max_grid_cells) return false;
         row.cells.push_back(
             {field, field_line, fmt::format("row {}, column {}", record, row.cells.size() + 1)});
         field.clear();
         field_started = false;
         field_line = line;
+        return true;
     };
     auto end_record = [&] {
-        end_field();
+        if (!end_field()) return false;
         bool empty = true;
         for (const auto& c : row.cells)
             if (!c.text.empty()) empty = false;
         if (!empty) grid.push_back(std::move(row));
         row = Item{};
         ++record;
+        return true;
     };
     for (; i < text.size(); ++i) {
         char c = text[i];
@@ -83,20 +100,27 @@ bool read_csv(const std::string& text, Grid& grid, std::string& error) {
         if (c == '"' && !field_started) {
             quoted = field_started = true;
         } else if (c == ',') {
-            end_field();
+            if (!end_field()) break;
         } else if (c == '\n') {
             ++line;
-            end_record();
+            if (!end_record()) break;
         } else if (c != '\r') {
             field += c;
             field_started = true;
         }
     }
+    if (cells > max_grid_cells) {
+        error = too_many_cells(field_line);
+        return false;
+    }
     if (quoted) {
         error = fmt::format("a quoted field opened on line {} is never closed", field_line);
         return false;
     }
-    if (!field.empty() || !row.cells.empty()) end_record();
+    if ((!field.empty() || !row.cells.empty()) && !end_record()) {
+        error = too_many_cells(field_line);
+        return false;
+    }
     return true;
 }
 

@@ -23,12 +23,18 @@ struct Item {
 
 using Grid = std::vector<Item>;
 
+// The most cells one source may hold. A large department's disclosure has some 20,000; the bound
+// keeps a hostile or mistaken file (a CSV of commas, a sheet with a stray cell far out) from
+// taking more than a few hundred megabytes. A reader stops with an error when it is passed.
+inline constexpr std::size_t max_grid_cells = 2'000'000;
+
 // Text dumps (shared/README.md): one cell per line starting with a TAB, an empty cell a lone TAB,
 // continuation lines without a TAB, a blank line ending a row.
-Grid read_text_dump(const std::string& text);
+bool read_text_dump(const std::string& text, Grid& grid, std::string& error);
 
 // CSV as RFC 4180 (quoted fields may hold commas, quotes and line breaks); a UTF-8 BOM is skipped.
 // Debian packages no C/C++ CSV library, hence this small reader. Fails on an unclosed quote.
+// Both readers fail past max_grid_cells.
 bool read_csv(const std::string& text, Grid& grid, std::string& error);
 
 } // namespace jx::import

@@ -227,22 +227,22 @@ ImportResult import_text(const std::string& source_name, const std::string& cont
                          Format format) {
     ImportResult result;
     Grid grid;
+    std::string error;
+    bool read = false;
     if (format == Format::csv) {
-        std::string error;
-        if (!read_csv(contents, grid, error)) {
-            result.failures.push_back(fmt::format("{}: {}", source_name, error));
-            return result;
-        }
+        read = read_csv(contents, grid, error);
     } else if (format == Format::xlsx) {
         std::vector<XlsxSheet> sheets;
-        std::string error;
-        if (!read_xlsx_data(contents, source_name, sheets, error)) {
-            result.failures.push_back(error);
-            return result;
-        }
-        grid = xlsx_grid(sheets);
+        read = read_xlsx_data(contents, source_name, sheets, error);
+        read = read && xlsx_grid(sheets, grid, error);
     } else {
-        grid = read_text_dump(contents);
+        read = read_text_dump(contents, grid, error);
+    }
+    if (!read) {
+        // read_xlsx_data names the file itself; the grid readers do not.
+        if (error.rfind(source_name, 0) != 0) error = fmt::format("{}: {}", source_name, error);
+        result.failures.push_back(std::move(error));
+        return result;
     }
     Extraction x = extract_tables(grid);
     result.skipped = std::move(x.skipped);

@@ -1,8 +1,10 @@
 #include "import/xlsx.hpp"
 
-#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
@@ -16,32 +18,64 @@ struct ZipCloser {
 };
 using Zip = std::unique_ptr<zip_t, ZipCloser>;
 
-// Reads one member of the archive; false when it is absent.
-bool member(zip_t* z, const std::string& name, std::string& out) {
+// Bounds that keep a damaged or hostile workbook from exhausting memory or time. Real
+// disclosures are far below them: a department's workbook unpacks to a few megabytes.
+constexpr std::uint64_t max_member_bytes = std::uint64_t{64} << 20;
+constexpr int max_rows = 1048576, max_cols = 16384; // a worksheet's bounds (ECMA-376)
+
+enum class Member { read, absent, too_large, damaged };
+
+// Reads one member of the archive, refusing one that unpacks to more than max_member_bytes.
+Member member(zip_t* z, const std::string& name, std::string& out, std::uint64_t& size) {
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat(z, name.c_str(), 0, &st) != 0) return false;
+    if (zip_stat(z, name.c_str(), 0, &st) != 0) return Member::absent;
+    size = st.size;
+    if (!(st.valid & ZIP_STAT_SIZE)) return Member::damaged;
+    if (st.size > max_member_bytes) return Member::too_large;
     zip_file_t* f = zip_fopen(z, name.c_str(), 0);
-    if (!f) return false;
+    if (!f) return Member::damaged;
     out.resize(static_cast<std::size_t>(st.size));
     zip_int64_t n = zip_fread(f, out.data(), st.size);
     zip_fclose(f);
-    return n == static_cast<zip_int64_t>(st.size);
+    return n == static_cast<zip_int64_t>(st.size) ? Member::read : Member::damaged;
+}
+
+// Why a member that should be there could not be used, for the error message.
+std::string member_problem(Member m, const std::string& name, std::uint64_t size) {
+    switch (m) {
+    case Member::absent:
+        return fmt::format("{} is missing", name);
+    case Member::too_large:
+        return fmt::format("{} unpacks to {} bytes, more than the {} jixiao reads of one part",
+                           name, size, max_member_bytes);
+    case Member::damaged:
+        return fmt::format("{} is damaged", name);
+    case Member::read:
+        break;
+    }
+    return {};
 }
 
 bool parse(const std::string& xml, pugi::xml_document& doc) {
     return static_cast<bool>(doc.load_buffer(xml.data(), xml.size()));
 }
 
-// "C3" → (2, 2)
-std::pair<int, int> cell_ref(const std::string& r) {
+// "C3" → (2, 2); nullopt unless it is a reference inside a worksheet's bounds.
+std::optional<std::pair<int, int>> cell_ref(std::string_view r) {
     int col = 0, row = 0;
     std::size_t i = 0;
-    for (; i < r.size() && r[i] >= 'A' && r[i] <= 'Z'; ++i)
+    for (; i < r.size() && r[i] >= 'A' && r[i] <= 'Z'; ++i) {
         col = col * 26 + (r[i] - 'A' + 1);
-    for (; i < r.size() && r[i] >= '0' && r[i] <= '9'; ++i)
+        if (col > max_cols) return std::nullopt;
+    }
+    std::size_t digits = i;
+    for (; i < r.size() && r[i] >= '0' && r[i] <= '9'; ++i) {
         row = row * 10 + (r[i] - '0');
-    return {row - 1, col - 1};
+        if (row > max_rows) return std::nullopt;
+    }
+    if (col == 0 || row == 0 || i == digits || i != r.size()) return std::nullopt;
+    return std::pair{row - 1, col - 1};
 }
 
 std::string col_letters(int col) {
@@ -69,18 +103,100 @@ NumberStyle style_of(const std::string& code) {
     return s;
 }
 
+// A stored number ("2.675", "7.0000000000000007E-2") times 10^shift, in plain notation, exactly:
+// the point is moved in the digits, never through a binary double. nullopt when not a number.
+std::optional<std::string> plain_number(std::string_view s, int shift) {
+    bool negative = false;
+    std::size_t i = 0;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) negative = s[i++] == '-';
+    std::string digits;
+    long point = -1; // digits before the point
+    for (; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits += s[i];
+        else if (s[i] == '.' && point < 0)
+            point = static_cast<long>(digits.size());
+        else
+            break;
+    }
+    if (digits.empty()) return std::nullopt;
+    if (point < 0) point = static_cast<long>(digits.size());
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        bool neg_exp = false;
+        if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg_exp = s[i++] == '-';
+        long e = 0;
+        std::size_t start = i;
+        for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+            if ((e = e * 10 + (s[i] - '0')) > 400) return std::nullopt; // beyond any double
+        if (i == start) return std::nullopt;
+        point += neg_exp ? -e : e;
+    }
+    if (i != s.size()) return std::nullopt;
+    point += shift;
+    long n = static_cast<long>(digits.size());
+    if (point <= 0) { // 0.00ddd: zeros in front, one before the point
+        digits.insert(0, static_cast<std::size_t>(1 - point), '0');
+        n += 1 - point;
+        point = 1;
+    }
+    if (point > n) digits.append(static_cast<std::size_t>(point - n), '0');
+    std::string whole = digits.substr(0, static_cast<std::size_t>(point));
+    std::string frac = digits.substr(static_cast<std::size_t>(point));
+    whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+    while (!frac.empty() && frac.back() == '0')
+        frac.pop_back();
+    std::string out = negative ? "-" + whole : whole;
+    return frac.empty() ? out : out + "." + frac;
+}
+
+// `plain` ("-2.675") rounded half away from zero to `decimals` places, as Excel displays it.
+std::string round_plain(const std::string& plain, int decimals) {
+    bool negative = !plain.empty() && plain[0] == '-';
+    std::string body = negative ? plain.substr(1) : plain;
+    std::size_t dot = body.find('.');
+    std::string whole = dot == std::string::npos ? body : body.substr(0, dot);
+    std::string frac = dot == std::string::npos ? "" : body.substr(dot + 1);
+    auto places = static_cast<std::size_t>(decimals);
+    bool up = frac.size() > places && frac[places] >= '5';
+    frac.resize(places, '0');
+    std::string kept = whole + frac;
+    if (up) {
+        std::size_t k = kept.size();
+        while (k > 0 && kept[k - 1] == '9')
+            kept[--k] = '0';
+        if (k == 0)
+            kept.insert(kept.begin(), '1');
+        else
+            ++kept[k - 1];
+    }
+    std::string out = kept.substr(0, kept.size() - places);
+    if (places > 0) out += "." + kept.substr(kept.size() - places);
+    bool zero = kept.find_first_not_of('0') == std::string::npos;
+    return negative && !zero ? "-" + out : out;
+}
+
+// The number as the cell shows it under its style; the stored text when it is not a number.
 std::string show_number(const std::string& stored, const NumberStyle& s) {
-    double v = std::strtod(stored.c_str(), nullptr);
-    if (s.percent) v *= 100;
-    std::string out = s.decimals >= 0 ? fmt::format("{:.{}f}", v, s.decimals) : stored;
-    if (s.decimals < 0 && s.percent) out = fmt::format("{}", v);
+    auto plain = plain_number(stored, s.percent ? 2 : 0);
+    if (!plain) return stored;
+    std::string out = s.decimals >= 0 ? round_plain(*plain, s.decimals) : *plain;
     return s.percent ? out + "%" : out;
+}
+
+// The text of a shared or inline string: its runs, without phonetic guides (<rPh>).
+std::string string_item(const pugi::xml_node& si) {
+    std::string t = si.child("t").text().get();
+    for (auto r : si.children("r"))
+        t += r.child("t").text().get();
+    return t;
 }
 
 } // namespace
 
 const XlsxCell* XlsxSheet::at(const std::string& ref) const {
-    auto it = cells.find(cell_ref(ref));
+    auto at = cell_ref(ref);
+    auto it = at ? cells.find(*at) : cells.end();
     return it == cells.end() ? nullptr : &it->second;
 }
 
@@ -97,26 +213,44 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
         return false;
     }
     zip_error_fini(&ze);
-    std::string workbook, rels, shared, styles;
-    if (!member(z.get(), "xl/workbook.xml", workbook) ||
-        !member(z.get(), "xl/_rels/workbook.xml.rels", rels)) {
-        error = fmt::format("{} is not an xlsx workbook (xl/workbook.xml missing)", path);
+    // A part that must be read whole; false with `error` set when it cannot be.
+    auto required = [&](const std::string& name, std::string& out) {
+        std::uint64_t size = 0;
+        Member m = member(z.get(), name, out, size);
+        if (m == Member::read) return true;
+        error = fmt::format("{} is not a readable xlsx workbook: {}", path,
+                            member_problem(m, name, size));
         return false;
-    }
+    };
+    // A part that may be absent (shared strings, styles), but not damaged or oversized.
+    auto optional = [&](const std::string& name, std::string& out, bool& present) {
+        std::uint64_t size = 0;
+        Member m = member(z.get(), name, out, size);
+        present = m == Member::read;
+        if (m == Member::read || m == Member::absent) return true;
+        error = fmt::format("{} is not a readable xlsx workbook: {}", path,
+                            member_problem(m, name, size));
+        return false;
+    };
+    std::string workbook, rels, shared, styles;
+    if (!required("xl/workbook.xml", workbook) || !required("xl/_rels/workbook.xml.rels", rels))
+        return false;
     std::vector<std::string> strings;
-    if (member(z.get(), "xl/sharedStrings.xml", shared)) {
+    bool present = false;
+    if (!optional("xl/sharedStrings.xml", shared, present)) return false;
+    if (present) {
         pugi::xml_document doc;
-        if (parse(shared, doc))
-            for (auto si : doc.child("sst").children("si")) {
-                std::string t;
-                for (auto node : si.select_nodes(".//t"))
-                    t += node.node().text().get();
-                strings.push_back(t);
-            }
+        if (!parse(shared, doc)) {
+            error = fmt::format("{}: the shared strings' XML cannot be read", path);
+            return false;
+        }
+        for (auto si : doc.child("sst").children("si"))
+            strings.push_back(string_item(si));
     }
     // Cell style index → number style.
     std::vector<NumberStyle> xf_styles;
-    if (member(z.get(), "xl/styles.xml", styles)) {
+    if (!optional("xl/styles.xml", styles, present)) return false;
+    if (present) {
         pugi::xml_document doc;
         if (parse(styles, doc)) {
             std::map<int, std::string> codes{{9, "0%"}, {10, "0.00%"}, {2, "0.00"}, {1, "0"}};
@@ -145,29 +279,69 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
         else
             target = "xl/" + target;
         std::string xml;
+        std::uint64_t size = 0;
+        Member m = member(z.get(), target, xml, size);
+        if (m != Member::read) {
+            error = fmt::format("{}: sheet \"{}\" cannot be read: {}", path, sheet.name,
+                                member_problem(m, target, size));
+            return false;
+        }
         pugi::xml_document doc;
-        if (!member(z.get(), target, xml) || !parse(xml, doc)) {
-            error = fmt::format("{}: sheet \"{}\" cannot be read", path, sheet.name);
+        if (!parse(xml, doc)) {
+            error = fmt::format("{}: sheet \"{}\" cannot be read: its XML is malformed", path,
+                                sheet.name);
             return false;
         }
         auto ws = doc.child("worksheet");
+        // Rows and cells may leave out their position (r): they then follow the previous one.
+        int r = -1;
         for (auto row : ws.child("sheetData").children("row")) {
+            auto row_attr = row.attribute("r");
+            if (row_attr) {
+                unsigned long long n = row_attr.as_ullong();
+                if (n == 0 || n > static_cast<unsigned long long>(max_rows)) {
+                    error = fmt::format("{}: sheet \"{}\" has a row numbered \"{}\", outside a "
+                                        "worksheet's {} rows",
+                                        path, sheet.name, row_attr.value(), max_rows);
+                    return false;
+                }
+                r = static_cast<int>(n) - 1;
+            } else if (++r >= max_rows) {
+                error = fmt::format("{}: sheet \"{}\" has more than {} rows", path, sheet.name,
+                                    max_rows);
+                return false;
+            }
+            int col = -1;
             for (auto c : row.children("c")) {
-                auto [r, col] = cell_ref(c.attribute("r").value());
+                auto ref_attr = c.attribute("r");
+                if (ref_attr) {
+                    auto at = cell_ref(ref_attr.value());
+                    if (!at) {
+                        error = fmt::format("{}: sheet \"{}\" has a cell at \"{}\", which is not "
+                                            "a cell of a worksheet (A1 to XFD1048576)",
+                                            path, sheet.name, ref_attr.value());
+                        return false;
+                    }
+                    r = at->first;
+                    col = at->second;
+                } else if (++col >= max_cols) {
+                    error = fmt::format("{}: sheet \"{}\" has a row of more than {} cells", path,
+                                        sheet.name, max_cols);
+                    return false;
+                }
                 XlsxCell cell;
                 std::string type = c.attribute("t").value();
                 std::string v = c.child("v").text().get();
                 cell.formula = c.child("f").text().get();
                 if (type == "s") {
-                    std::size_t idx = static_cast<std::size_t>(std::atoi(v.c_str()));
+                    std::size_t idx = static_cast<std::size_t>(c.child("v").text().as_ullong());
                     cell.text = idx < strings.size() ? strings[idx] : "";
                 } else if (type == "inlineStr") {
-                    for (auto node : c.child("is").select_nodes(".//t"))
-                        cell.text += node.node().text().get();
+                    cell.text = string_item(c.child("is"));
                 } else if (type == "str" || type == "b" || type == "e") {
                     cell.text = v;
                 } else if (!v.empty()) {
-                    std::size_t xf = static_cast<std::size_t>(c.attribute("s").as_int());
+                    std::size_t xf = static_cast<std::size_t>(c.attribute("s").as_uint());
                     cell.text =
                         show_number(v, xf < xf_styles.size() ? xf_styles[xf] : NumberStyle{});
                     cell.is_number = true;
@@ -199,19 +373,33 @@ bool read_xlsx(const std::string& path, std::vector<XlsxSheet>& sheets, std::str
     return read_xlsx_data(data, path, sheets, error);
 }
 
-Grid xlsx_grid(const std::vector<XlsxSheet>& sheets) {
-    Grid grid;
+bool xlsx_grid(const std::vector<XlsxSheet>& sheets, Grid& grid, std::string& error) {
     std::size_t line = 0;
     for (const auto& s : sheets) {
-        for (int r = 0; r < s.rows; ++r) {
-            ++line;
+        // Only the rows that hold something, each as wide as the sheet's widest: a table's
+        // columns keep their positions. Bounded, so that one stray cell far out cannot make
+        // every row millions of cells wide.
+        std::size_t filled_rows = 0;
+        for (auto it = s.cells.begin(); it != s.cells.end();
+             it = s.cells.lower_bound({it->first.first + 1, 0}))
+            ++filled_rows;
+        if (filled_rows * static_cast<std::size_t>(s.cols) > max_grid_cells) {
+            error = fmt::format("sheet \"{}\" spans {} rows of {} columns, more than the {} cells "
+                                "jixiao imports from one source",
+                                s.name, filled_rows, s.cols, max_grid_cells);
+            return false;
+        }
+        for (auto it = s.cells.begin(); it != s.cells.end();) {
+            int r = it->first.first;
             Item item;
+            item.cells.reserve(static_cast<std::size_t>(s.cols));
             for (int c = 0; c < s.cols; ++c) {
-                auto it = s.cells.find({r, c});
-                std::string text = it == s.cells.end() ? "" : it->second.text;
-                item.cells.push_back({text, static_cast<std::size_t>(r + 1),
+                std::string text;
+                if (it != s.cells.end() && it->first == std::pair{r, c}) text = (it++)->second.text;
+                item.cells.push_back({std::move(text), static_cast<std::size_t>(r + 1),
                                       fmt::format("'{}'!{}{}", s.name, col_letters(c), r + 1)});
             }
+            line = static_cast<std::size_t>(r + 1);
             bool empty = true;
             for (const auto& c : item.cells)
                 if (!c.text.empty()) empty = false;
@@ -222,7 +410,7 @@ Grid xlsx_grid(const std::vector<XlsxSheet>& sheets) {
         sep.prose = {"", line, fmt::format("end of sheet '{}'", s.name)};
         grid.push_back(std::move(sep));
     }
-    return grid;
+    return true;
 }
 
 } // namespace jx::import

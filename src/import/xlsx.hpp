@@ -26,12 +26,15 @@ struct XlsxSheet {
     const XlsxCell* at(const std::string& ref) const; // "H22"
 };
 
+// Fails with a message on a damaged archive, a part unpacking to more than 64 MiB, or a cell
+// outside a worksheet's bounds; cells without a position follow the previous one, as in Excel.
 bool read_xlsx(const std::string& path, std::vector<XlsxSheet>& sheets, std::string& error);
 // The same, from the file's bytes; `path` only names it in errors.
 bool read_xlsx_data(const std::string& data, const std::string& path,
                     std::vector<XlsxSheet>& sheets, std::string& error);
 
-// The sheets as one grid, sheet after sheet, each cell located as 'Sheet'!C3.
-Grid xlsx_grid(const std::vector<XlsxSheet>& sheets);
+// The sheets as one grid, sheet after sheet, each cell located as 'Sheet'!C3; fails past
+// max_grid_cells.
+bool xlsx_grid(const std::vector<XlsxSheet>& sheets, Grid& grid, std::string& error);
 
 } // namespace jx::import

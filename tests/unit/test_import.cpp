@@ -39,7 +39,9 @@ static ImportResult run(const std::string& text) {
 }
 
 TEST_CASE("the text dump reader: cells, continuation lines, empty cells, rows, prose", "[import]") {
-    Grid g = read_text_dump("前言\n\t项目资金\n（万元）\n\t\n\t280\n\n正文\n");
+    Grid g;
+    std::string error;
+    REQUIRE(read_text_dump("前言\n\t项目资金\n（万元）\n\t\n\t280\n\n正文\n", g, error));
     REQUIRE(g.size() == 3);
     CHECK(g[0].kind == Item::Kind::prose);
     REQUIRE(g[1].cells.size() == 3);
