@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "diag/render.hpp"
 #include "driver/check.hpp"
@@ -230,7 +231,8 @@ int run_import(const std::vector<std::string>& files, const std::string& from,
         std::cerr << "error[io-error]: cannot create " << out_dir << ": " << ec.message() << "\n";
         return exit_usage;
     }
-    std::size_t tables = 0, written = 0, whole = 0, failed = 0, skipped = 0;
+    std::size_t tables = 0, written = 0, whole = 0, failed = 0, skipped = 0, unreadable = 0,
+                empty = 0;
     bool io_error = false;
     for (const auto& path : files) {
         std::string contents, error;
@@ -244,12 +246,23 @@ int run_import(const std::vector<std::string>& files, const std::string& from,
                                 : from == "text" ? import::Format::text
                                                  : import::detect_format(path, contents);
         auto result = import::import_text(path, contents, format);
+        if (!result.source_error.empty()) {
+            std::cerr << "error[unreadable-source]: " << result.source_error << "\n";
+            ++unreadable;
+            continue;
+        }
         for (const auto& s : result.skipped) {
             std::cerr << path << ":" << s.line << ": note: skipped a " << s.what << "\n";
             ++skipped;
         }
         for (const auto& p : result.problems)
             std::cerr << path << ": warning: " << p << "\n";
+        if (result.specs.empty() && result.failures.empty() && result.skipped.empty()) {
+            std::cerr << path << ": warning[no-table]: no self-evaluation table found (its "
+                      << "indicator table is recognised by a header row such as 一级指标 | "
+                         "二级指标 | 三级指标)\n";
+            ++empty;
+        }
         for (const auto& f : result.failures) {
             std::cerr << "error[import-failed]: " << f << "\n";
             ++failed;
@@ -278,15 +291,19 @@ int run_import(const std::vector<std::string>& files, const std::string& from,
             std::cout << "wrote " << target << "  (" << spec.table.name << ")\n";
         }
     }
+    auto plural = [](std::size_t n, const char* one, const char* many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
     std::cout << "imported " << written << " of " << tables << " project tables (" << whole
               << " whole, " << (written - whole) << " with unplaced cells kept as comments, "
               << failed << " failed)";
-    if (skipped)
-        std::cout << "; skipped " << skipped << " department-level table"
-                  << (skipped == 1 ? "" : "s");
+    if (skipped) std::cout << "; skipped " << plural(skipped, "other table", "other tables");
+    if (empty) std::cout << "; " << plural(empty, "source", "sources") << " without a table";
+    if (unreadable)
+        std::cout << "; " << plural(unreadable, "source", "sources") << " could not be read";
     std::cout << "\n";
     if (io_error) return exit_usage;
-    return (failed == 0 && whole == written) ? exit_ok : exit_findings;
+    return (failed == 0 && unreadable == 0 && whole == written) ? exit_ok : exit_findings;
 }
 
 } // namespace
@@ -347,7 +364,7 @@ int main(int argc, char** argv) {
         ->required();
     cmd_import->add_flag("--force", force, "Overwrite specs that exist");
     cmd_import->footer("Exit status: 0 every table imported whole, 1 a table partly or not "
-                       "imported, 2 usage or I/O error.");
+                       "imported or a source unreadable, 2 usage or I/O error.");
 
     std::string render_format = "html", scores = "reported";
     auto* cmd_render =

@@ -241,7 +241,7 @@ ImportResult import_text(const std::string& source_name, const std::string& cont
     if (!read) {
         // read_xlsx_data names the file itself; the grid readers do not.
         if (error.rfind(source_name, 0) != 0) error = fmt::format("{}: {}", source_name, error);
-        result.failures.push_back(std::move(error));
+        result.source_error = std::move(error);
         return result;
     }
     Extraction x = extract_tables(grid);

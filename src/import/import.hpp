@@ -25,6 +25,7 @@ struct ImportResult {
     std::vector<Skipped> skipped;      // tables that are not project tables (department-level …)
     std::vector<std::string> problems; // warnings about the source (unnamed tables …)
     std::vector<std::string> failures; // tables that could not be imported
+    std::string source_error;          // the source could not be read at all (nothing imported)
 };
 
 // The format from the file name (.csv, .xlsx), else from the content (a zip archive: xlsx).

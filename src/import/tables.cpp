@@ -233,9 +233,21 @@ private:
         goal_cells_.clear();
     }
 
+    static bool holds_nothing(const Table& t) {
+        return t.name.empty() && !t.department && !t.unit && !t.contact && !t.phone &&
+               t.funds.empty() && !t.expected && !t.achieved && t.indicators.empty() &&
+               !t.total_weight && !t.total_score && t.unplaced.empty();
+    }
+
     void close() {
         take_goals();
         flush_pending();
+        if (table_ && holds_nothing(*table_)) {
+            // A header row with nothing under it (a template, a page's stray heading): not a
+            // project, and not worth an empty spec.
+            out_.skipped.push_back({table_->first_line, "table heading with no rows under it"});
+            table_.reset();
+        }
         if (table_) {
             if (table_->name.empty()) {
                 if (auto n = name_from_prose(recent_prose_.empty() ? prose_ : recent_prose_)) {
