@@ -86,7 +86,7 @@ fuzz)
     seed_option=()
     [ -n "${FUZZ_SEED:-}" ] && seed_option=(-seed="$FUZZ_SEED")
     seeds=build-fuzz/seeds
-    rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,policy}
+    rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,xlsx,policy}
     for f in indicator_specs/*/*.jx examples/*.jx tests/golden/*/*.jx tests/bad_inputs/*.jx; do
         cp "$f" "$seeds/parse/$(echo "$f" | tr / _)"  # names repeat across folders
     done
@@ -96,9 +96,9 @@ fuzz)
     ./build/jixiao render indicator_specs/fengtai-2022/001-02-*.jx -f xlsx -o "$seeds/import/table.xlsx" > /dev/null 2>&1 || true
     cp tests/data/*.yaml "$seeds/policy/"
     ./build/jixiao policy > "$seeds/policy/default.yaml"
-    for target in ${FUZZ_TARGETS:-parse format import policy}; do
+    for target in ${FUZZ_TARGETS:-parse format import xlsx policy}; do
         mkdir -p "build-fuzz/corpus/$target" "tests/fuzz/regressions/$target"
-        cp tests/fuzz/regressions/"$target"/* "$seeds/$target/" 2>/dev/null || true
+        cp tests/fuzz/regressions/"$target"/* tests/fuzz/seeds/"$target"/* "$seeds/$target/" 2>/dev/null || true
         echo "== fuzz_$target for ${seconds}s"
         # A crash leaves its input in tests/fuzz/regressions/<target>/, to be fixed and kept.
         status=0
