@@ -1,10 +1,13 @@
 #include "base/text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
 #include <unicode/unistr.h>
 
 namespace jx::text {
@@ -154,6 +157,38 @@ std::string_view trim(std::string_view s) {
     while (std::size_t n = is_space_at_back(s))
         s.remove_suffix(n);
     return s;
+}
+
+std::optional<std::string> gb18030_to_utf8(std::string_view s, std::size_t* error_offset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* cnv = ucnv_open("GB18030", &status);
+    if (U_FAILURE(status)) return std::nullopt;
+    // Stop at the first invalid sequence instead of substituting U+FFFD: a wrong guess of the
+    // encoding must fail, not import mojibake.
+    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    std::u16string utf16(s.size() + 1, u'\0'); // never more UTF-16 units than bytes
+    UChar* target = utf16.data();
+    const char* source = s.data();
+    ucnv_toUnicode(cnv, &target, target + utf16.size(), &source, s.data() + s.size(), nullptr, true,
+                   &status);
+    if (U_FAILURE(status)) {
+        // `source` stops after the offending bytes; report where they begin.
+        char bad[8];
+        int8_t bad_length = sizeof bad;
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidChars(cnv, bad, &bad_length, &ignored);
+        std::size_t consumed = static_cast<std::size_t>(source - s.data());
+        if (error_offset)
+            *error_offset =
+                consumed - std::min<std::size_t>(consumed, U_SUCCESS(ignored) ? bad_length : 1);
+        ucnv_close(cnv);
+        return std::nullopt;
+    }
+    ucnv_close(cnv);
+    utf16.resize(static_cast<std::size_t>(target - utf16.data()));
+    std::string out;
+    icu::UnicodeString(false, utf16.data(), static_cast<int32_t>(utf16.size())).toUTF8String(out);
+    return out;
 }
 
 } // namespace jx::text

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,11 @@ std::size_t code_point_count(std::string_view s);
 
 // NFKC: ＝ → =, ９ → 9, ％ → %, （ → (. Used to interpret tokens, never to rewrite a user's text.
 std::string nfkc(std::string_view s);
+
+// `s` decoded from GB18030 (GBK's superset: what Excel on Chinese Windows writes as "CSV") into
+// UTF-8, by ICU; nullopt when `s` is not valid GB18030, with the byte offset of the first invalid
+// sequence in *error_offset.
+std::optional<std::string> gb18030_to_utf8(std::string_view s, std::size_t* error_offset = nullptr);
 
 // Removes ASCII and ideographic spaces at both ends.
 std::string_view trim(std::string_view s);

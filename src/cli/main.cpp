@@ -251,6 +251,8 @@ int run_import(const std::vector<std::string>& files, const std::string& from,
             ++unreadable;
             continue;
         }
+        for (const auto& n : result.notes)
+            std::cerr << path << ": note: " << n << "\n";
         for (const auto& s : result.skipped) {
             std::cerr << path << ":" << s.line << ": note: skipped a " << s.what << "\n";
             ++skipped;

@@ -1,6 +1,8 @@
 #include "import/import.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -223,9 +225,50 @@ static std::string emit(Table& t, const std::string& source_name) {
     return w.out;
 }
 
-ImportResult import_text(const std::string& source_name, const std::string& contents,
+namespace {
+
+// Text and CSV sources as UTF-8: as they are when valid, else decoded from GB18030; nullopt with
+// `error` when neither.
+std::optional<std::string> as_utf8(const std::string& contents, std::string& error,
+                                   std::vector<std::string>& notes) {
+    std::size_t bad = text::find_invalid_utf8(contents);
+    if (bad == std::string::npos) return contents;
+    if (contents.rfind("\xFF\xFE", 0) == 0 || contents.rfind("\xFE\xFF", 0) == 0) {
+        error = "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or as "
+                "a workbook (xlsx) instead";
+        return std::nullopt;
+    }
+    auto line_of = [&](std::size_t offset) {
+        return 1 + std::count(contents.begin(),
+                              contents.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+    };
+    std::size_t gb_bad = 0;
+    auto decoded = text::gb18030_to_utf8(contents, &gb_bad);
+    if (!decoded) {
+        error = fmt::format("the file is neither UTF-8 (line {} has an invalid byte) nor GB18030 "
+                            "(line {})",
+                            line_of(bad), line_of(gb_bad));
+        return std::nullopt;
+    }
+    notes.push_back(
+        fmt::format("not UTF-8 (line {} has an invalid byte); read as GB18030", line_of(bad)));
+    return decoded;
+}
+
+} // namespace
+
+ImportResult import_text(const std::string& source_name, const std::string& raw_contents,
                          Format format) {
     ImportResult result;
+    std::string decode_error;
+    std::optional<std::string> decoded = format == Format::xlsx
+                                             ? std::optional<std::string>(std::nullopt)
+                                             : as_utf8(raw_contents, decode_error, result.notes);
+    if (format != Format::xlsx && !decoded) {
+        result.source_error = fmt::format("{}: {}", source_name, decode_error);
+        return result;
+    }
+    const std::string& contents = decoded ? *decoded : raw_contents;
     Grid grid;
     std::string error;
     bool read = false;

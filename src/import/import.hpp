@@ -24,6 +24,7 @@ struct ImportResult {
     std::vector<ImportedSpec> specs;
     std::vector<Skipped> skipped;      // tables that are not project tables (department-level …)
     std::vector<std::string> problems; // warnings about the source (unnamed tables …)
+    std::vector<std::string> notes;    // how the source was read (its encoding, when not UTF-8)
     std::vector<std::string> failures; // tables that could not be imported
     std::string source_error;          // the source could not be read at all (nothing imported)
 };
@@ -31,6 +32,8 @@ struct ImportResult {
 // The format from the file name (.csv, .xlsx), else from the content (a zip archive: xlsx).
 Format detect_format(const std::string& path, const std::string& contents);
 
+// Text and CSV sources are UTF-8 (a BOM allowed) or, failing that, GB18030 — what Excel on
+// Chinese Windows saves as CSV; anything else, UTF-16 included, is refused with the reason.
 ImportResult import_text(const std::string& source_name, const std::string& contents,
                          Format format);
 

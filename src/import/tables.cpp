@@ -196,7 +196,6 @@ private:
     std::vector<Cell> recent_prose_;
     // Funds and indicator column maps, from the header rows.
     std::map<std::size_t, FundRole> fund_columns_;
-    std::size_t fund_name_column_ = 1;
     std::vector<Role> columns_;
     bool in_funds_ = false;
     // A row Word split into pieces, waiting for the rest.

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "base/text.hpp"
 #include "driver/check.hpp"
 #include "import/import.hpp"
 #include "support.hpp"
@@ -265,4 +266,32 @@ TEST_CASE("check on the imported seeds finds the errors found on the hand transc
             hand);
     CHECK(hand.size() >= 30);
     CHECK(imported == hand);
+}
+
+TEST_CASE("CSV saved by Excel on Chinese Windows (GB18030) imports as its UTF-8 twin",
+          "[import][csv]") {
+    // The same rendered table, saved in both encodings (iconv -t GB18030).
+    std::string utf8 = test::read(test::source_path("tests/data/import/001-02.utf8.csv"));
+    std::string gb = test::read(test::source_path("tests/data/import/001-02.gb18030.csv"));
+    REQUIRE(text::find_invalid_utf8(utf8) == std::string::npos);
+    REQUIRE(text::find_invalid_utf8(gb) != std::string::npos);
+    auto a = import_text("t.csv", utf8, Format::csv);
+    auto b = import_text("t.csv", gb, Format::csv);
+    CHECK(a.notes.empty());
+    CHECK(b.notes ==
+          std::vector<std::string>{"not UTF-8 (line 1 has an invalid byte); read as GB18030"});
+    REQUIRE(a.specs.size() == 1);
+    REQUIRE(b.specs.size() == 1);
+    CHECK(b.specs[0].whole);
+    CHECK(b.specs[0].spec == a.specs[0].spec);
+}
+
+TEST_CASE("text in no encoding jixiao reads is refused with the reason", "[import]") {
+    auto r = import_text("u16.csv", std::string("\xFF\xFE\x79\x98\xEE\x76", 6), Format::csv);
+    CHECK(r.specs.empty());
+    CHECK(r.source_error == "u16.csv: the file is UTF-16 (Excel's \"Unicode text\"); save it as "
+                            "\"CSV UTF-8\" or as a workbook (xlsx) instead");
+    r = import_text("bad.txt", "前言\n\t\x80\x80\xFF\n", Format::text);
+    CHECK(r.source_error ==
+          "bad.txt: the file is neither UTF-8 (line 2 has an invalid byte) nor GB18030 (line 2)");
 }

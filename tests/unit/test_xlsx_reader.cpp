@@ -164,8 +164,8 @@ TEST_CASE("damaged and hostile workbooks give one clear error, fast and in littl
               "imports from one source");
         // Through import the message names the file.
         auto r = import_text("w.xlsx", workbook(rows), Format::xlsx);
-        REQUIRE(r.failures.size() == 1);
-        CHECK(r.failures[0] == "w.xlsx: " + read_error(workbook(rows)));
+        CHECK(r.specs.empty());
+        CHECK(r.source_error == "w.xlsx: " + read_error(workbook(rows)));
     }
     SECTION("a part that unpacks past 64 MiB is refused unread (a zip bomb)") {
         std::string padding(std::size_t{64} << 20, ' ');
@@ -187,16 +187,16 @@ TEST_CASE("damaged and hostile workbooks give one clear error, fast and in littl
 TEST_CASE("text and CSV sources past the cell bound are refused with the line", "[import]") {
     std::string csv(max_grid_cells, ','); // max_grid_cells + 1 cells on line 1
     auto r = import_text("wide.csv", csv, Format::csv);
-    REQUIRE(r.failures.size() == 1);
-    CHECK(r.failures[0] == "wide.csv: line 1 holds cell number 2000001, more than the 2000000 "
-                           "jixiao imports from one source; split the file");
+    CHECK(r.specs.empty());
+    CHECK(r.source_error == "wide.csv: line 1 holds cell number 2000001, more than the 2000000 "
+                            "jixiao imports from one source; split the file");
     std::string dump;
     for (std::size_t i = 0; i <= max_grid_cells; ++i)
         dump += "\t\n";
     r = import_text("tabs.txt", dump, Format::text);
-    REQUIRE(r.failures.size() == 1);
-    CHECK(r.failures[0] == "tabs.txt: line 2000001 holds cell number 2000001, more than the "
-                           "2000000 jixiao imports from one source; split the file");
+    CHECK(r.specs.empty());
+    CHECK(r.source_error == "tabs.txt: line 2000001 holds cell number 2000001, more than the "
+                            "2000000 jixiao imports from one source; split the file");
     std::string fits(max_grid_cells - 1, ',');
-    CHECK(import_text("fits.csv", fits, Format::csv).failures.empty());
+    CHECK(import_text("fits.csv", fits, Format::csv).source_error.empty());
 }
