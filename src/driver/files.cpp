@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -12,9 +13,39 @@
 
 namespace jx::driver {
 
+namespace {
+
+// The mode a newly created file gets: 0666 less the umask, read from /proc so that no other thread
+// sees the umask changed (umask() can only be read by setting it).
+mode_t new_file_mode() {
+    mode_t mask = 022;
+    if (std::FILE* f = std::fopen("/proc/self/status", "r")) {
+        char line[256];
+        while (std::fgets(line, sizeof line, f))
+            if (std::strncmp(line, "Umask:", 6) == 0) {
+                mask = static_cast<mode_t>(std::strtoul(line + 6, nullptr, 8));
+                break;
+            }
+        std::fclose(f);
+    }
+    return 0666 & ~mask;
+}
+
+} // namespace
+
 bool write_atomically(const std::string& path, const std::string& contents, std::string& error) {
     namespace fs = std::filesystem;
     fs::path target(path);
+    // A symbolic link is written through: the file it points at gets the contents and the link
+    // stays a link (renaming over the link itself would replace it with a copy).
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(target, ec))) {
+        target = fs::canonical(target, ec);
+        if (ec) {
+            error = fmt::format("cannot write {}: it is a symbolic link to a missing file", path);
+            return false;
+        }
+    }
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string tmp = (dir / ("." + target.filename().string() + ".jixiao-XXXXXX")).string();
     int fd = ::mkstemp(tmp.data());
@@ -22,12 +53,13 @@ bool write_atomically(const std::string& path, const std::string& contents, std:
         error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
         return false;
     }
-    // Keep the permissions of the file being replaced.
+    // Keep the permissions of the file being replaced; a new file gets what the umask allows
+    // (mkstemp creates it 0600).
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0)
+    if (::stat(target.c_str(), &st) == 0)
         ::fchmod(fd, st.st_mode & 07777);
     else
-        ::fchmod(fd, 0644);
+        ::fchmod(fd, new_file_mode());
     const char* p = contents.data();
     std::size_t left = contents.size();
     while (left > 0) {
@@ -47,7 +79,7 @@ bool write_atomically(const std::string& path, const std::string& contents, std:
         ::unlink(tmp.c_str());
         return false;
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (::rename(tmp.c_str(), target.c_str()) != 0) {
         error = fmt::format("cannot replace {}: {}", path, std::strerror(errno));
         ::unlink(tmp.c_str());
         return false;

@@ -1,5 +1,7 @@
 // Writing a file so that it is complete or absent, never half-written: the new contents go to a
-// temporary file in the same directory, which is flushed and then renamed over the target.
+// temporary file in the same directory, which is flushed and then renamed over the target. The
+// target keeps its permissions, a new file gets the umask's, and a symbolic link is written
+// through to its file.
 #pragma once
 
 #include <string>
