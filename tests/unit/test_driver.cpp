@@ -66,7 +66,7 @@ TEST_CASE("files are written atomically and keep their permissions", "[driver]")
         CHECK(e.path().filename().string().rfind(".a.jx.", 0) != 0);
 }
 
-TEST_CASE("writing through a symbolic link keeps the link; a new file follows the umask",
+TEST_CASE("writing through a symbolic link keeps the link, and a new file follows the umask",
           "[driver]") {
     fs::path dir = fs::temp_directory_path() / "jixiao-test-atomic-link";
     fs::remove_all(dir);
