@@ -2,6 +2,7 @@
 #include <atomic>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <thread>
 #include <unistd.h>
 
@@ -234,7 +235,32 @@ int run_import(const std::vector<std::string>& files, const std::string& from,
     std::size_t tables = 0, written = 0, whole = 0, failed = 0, skipped = 0, unreadable = 0,
                 empty = 0;
     bool io_error = false;
-    for (const auto& path : files) {
+    // Sources: files as given; directories searched for .txt, .csv and .xlsx, the specs of each
+    // source written under its subdirectory of the output directory, so that names cannot clash.
+    struct Source {
+        std::string path, subdir;
+    };
+    std::vector<Source> sources;
+    for (const auto& given : files) {
+        if (!fs::is_directory(given, ec)) {
+            sources.push_back({given, ""});
+            continue;
+        }
+        std::vector<driver::FileReport> problems;
+        auto found = driver::discover({given}, problems, {".txt", ".csv", ".xlsx"});
+        for (const auto& p : problems) {
+            std::cerr << "error[io-error]: " << p.diagnostics.front().message << "\n";
+            io_error = true;
+        }
+        if (found.empty() && problems.empty())
+            std::cerr << given << ": warning[no-table]: no .txt, .csv or .xlsx file in it\n";
+        for (auto& f : found) {
+            std::string subdir = fs::path(f).lexically_relative(given).parent_path().string();
+            sources.push_back({std::move(f), std::move(subdir)});
+        }
+    }
+    std::map<std::string, std::string> written_from; // spec → source, in this run
+    for (const auto& [path, subdir] : sources) {
         std::string contents, error;
         if (!driver::read_file(path, contents, error)) {
             std::cerr << "error[io-error]: " << error << "\n";
@@ -270,9 +296,26 @@ int run_import(const std::vector<std::string>& files, const std::string& from,
             ++failed;
             ++tables;
         }
+        if (!subdir.empty() && !result.specs.empty()) {
+            fs::create_directories(fs::path(out_dir) / subdir, ec);
+            if (ec) {
+                std::cerr << "error[io-error]: cannot create "
+                          << (fs::path(out_dir) / subdir).string() << ": " << ec.message() << "\n";
+                io_error = true;
+                continue;
+            }
+        }
         for (const auto& spec : result.specs) {
             ++tables;
-            std::string target = (fs::path(out_dir) / spec.file_name).string();
+            std::string target = (fs::path(out_dir) / subdir / spec.file_name).string();
+            auto [earlier, first_time] = written_from.emplace(target, path);
+            if (!first_time) {
+                std::cerr << "error[duplicate-target]: " << target << " was written from "
+                          << earlier->second << " in this run; the table of " << path << " at line "
+                          << spec.table.first_line << " is not written\n";
+                ++failed;
+                continue;
+            }
             for (const auto& c : spec.table.unplaced)
                 std::cerr << path << ":" << c.line
                           << ": warning[unplaced-cell]: could not place the cell \"" << c.text
@@ -358,7 +401,9 @@ int main(int argc, char** argv) {
     auto* cmd_import = app.add_subcommand(
         "import", "Turn published self-evaluation tables (text dumps, CSV, XLSX) into specs");
     cmd_import
-        ->add_option("files", paths, "Source files: text dumps of Word/PDF tables, CSV or XLSX")
+        ->add_option(
+            "files", paths,
+            "Source files (text dumps of Word/PDF tables, CSV, XLSX) or directories of them")
         ->required();
     cmd_import->add_option("--from", from, "Source format: auto (default), text, csv or xlsx")
         ->check(CLI::IsMember({"auto", "text", "csv", "xlsx"}));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -110,13 +111,24 @@ struct FileWalk::Level {
     std::size_t index = 0;
 };
 
-FileWalk::FileWalk(std::vector<std::string> paths) : roots_(std::move(paths)) {}
+FileWalk::FileWalk(std::vector<std::string> paths, std::vector<std::string> extensions)
+    : roots_(std::move(paths)), extensions_(std::move(extensions)) {}
 FileWalk::~FileWalk() = default;
 
 bool FileWalk::next(Item& item) {
     item.path.clear();
     item.problem.reset();
     item.listed_regular = false;
+    auto wanted = [&](const std::string& extension) {
+        for (const auto& e : extensions_)
+            if (e.size() == extension.size() &&
+                std::equal(e.begin(), e.end(), extension.begin(), [](char a, char b) {
+                    return std::tolower(static_cast<unsigned char>(a)) ==
+                           std::tolower(static_cast<unsigned char>(b));
+                }))
+                return true;
+        return false;
+    };
     // Lists a directory, sorted as its full paths would sort ("a/b/…" after "a/b-x.jx").
     auto enter = [&](const std::string& dir) {
         std::error_code ec;
@@ -127,7 +139,7 @@ bool FileWalk::next(Item& item) {
             bool descend = it->is_directory(ec) && !it->is_symlink(ec);
             bool regular = !descend && it->is_regular_file(ec);
             std::string name = it->path().filename().string();
-            if (descend || it->path().extension() == ".jx")
+            if (descend || wanted(it->path().extension().string()))
                 level.entries.push_back({std::move(name), descend, regular});
         }
         if (ec) {
@@ -175,9 +187,10 @@ bool FileWalk::next(Item& item) {
 }
 
 std::vector<std::string> discover(const std::vector<std::string>& paths,
-                                  std::vector<FileReport>& problems) {
+                                  std::vector<FileReport>& problems,
+                                  const std::vector<std::string>& extensions) {
     std::vector<std::string> files;
-    FileWalk walk(paths);
+    FileWalk walk(paths, extensions);
     FileWalk::Item item;
     while (walk.next(item)) {
         if (item.problem)

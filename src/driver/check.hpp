@@ -25,12 +25,14 @@ struct FileReport {
 };
 
 // Walks the paths given on a command line: files as given, directories searched recursively for
-// *.jx in sorted order (as the sorted full paths would be), holding one directory listing per
-// level, so that memory does not grow with the corpus. A problem (a missing path, an unreadable
-// directory) comes out in its place as a report with io_error set.
+// files with one of `extensions` (*.jx by default; compared without regard to case) in sorted order
+// (as the sorted full paths would be), holding one directory listing per level, so that memory does
+// not grow with the corpus. A problem (a missing path, an unreadable directory) comes out in its
+// place as a report with io_error set.
 class FileWalk {
 public:
-    explicit FileWalk(std::vector<std::string> paths);
+    explicit FileWalk(std::vector<std::string> paths,
+                      std::vector<std::string> extensions = {".jx"});
     ~FileWalk();
     FileWalk(const FileWalk&) = delete;
     FileWalk& operator=(const FileWalk&) = delete;
@@ -46,13 +48,15 @@ public:
 private:
     struct Level;
     std::vector<std::string> roots_;
+    std::vector<std::string> extensions_;
     std::size_t next_root_ = 0;
     std::vector<Level> levels_;
 };
 
 // Every file of a walk, for commands that need the list (fmt, render); problems go to `problems`.
 std::vector<std::string> discover(const std::vector<std::string>& paths,
-                                  std::vector<FileReport>& problems);
+                                  std::vector<FileReport>& problems,
+                                  const std::vector<std::string>& extensions = {".jx"});
 
 // Reads, parses, lowers and scores one file.
 // `listed_regular`: a directory listing showed the file as regular, so its type need not be

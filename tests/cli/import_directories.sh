@@ -1,0 +1,32 @@
+#!/bin/sh
+# jixiao import on directories: .txt/.csv/.xlsx found recursively (any case), each source's specs
+# under its subdirectory of the output; two sources that would write the same spec in one run
+# are caught, not overwritten.
+set -u
+jx=$1 seed=$2 out=$3
+rm -rf "$out" && mkdir -p "$out/src/a" "$out/src/b" "$out/src/empty"
+cp "$seed" "$out/src/a/x.txt"
+cp "$seed" "$out/src/b/x.TXT"
+echo "notes" > "$out/src/b/readme.md"
+cd "$out"
+"$jx" import src -o specs > stdout 2> stderr; s=$?
+[ "$s" -eq 0 ] || { echo "directory import exited $s"; cat stdout stderr; exit 1; }
+"$jx" import src/a/x.txt src/b/x.TXT -o flat > stdout2 2> stderr2; s=$?
+[ "$s" -eq 1 ] || { echo "clashing import exited $s, expected 1"; cat stdout2 stderr2; exit 1; }
+"$jx" import src/empty -o none > stdout3 2> stderr3; s=$?
+[ "$s" -eq 0 ] || { echo "empty directory import exited $s"; exit 1; }
+cat > expected <<'EOF'
+wrote specs/a/x-01.jx  (2023年西城家园社会治理服务平台建设项目)
+wrote specs/b/x-01.jx  (2023年西城家园社会治理服务平台建设项目)
+imported 2 of 2 project tables (2 whole, 0 with unplaced cells kept as comments, 0 failed)
+--
+error[duplicate-target]: flat/x-01.jx was written from src/a/x.txt in this run; the table of src/b/x.TXT at line 380 is not written
+wrote flat/x-01.jx  (2023年西城家园社会治理服务平台建设项目)
+imported 1 of 2 project tables (1 whole, 0 with unplaced cells kept as comments, 1 failed)
+--
+src/empty: warning[no-table]: no .txt, .csv or .xlsx file in it
+imported 0 of 0 project tables (0 whole, 0 with unplaced cells kept as comments, 0 failed)
+EOF
+{ cat stderr stdout; echo --; cat stderr2 stdout2; echo --; cat stderr3 stdout3; } > actual
+diff -u expected actual || exit 1
+echo ok
