@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -58,10 +59,21 @@ bool write_xlsx_atomically(const std::vector<rendering::Layout>& layouts, const 
 
 RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& policy) {
     RenderOutcome out;
-    std::vector<FileReport> problems;
-    auto files = discover(req.paths, problems);
-    for (const auto& p : problems)
-        out.errors.push_back(p.diagnostics.front().message);
+    // Each spec with the subdirectory it has under the directory it was found in: outputs mirror
+    // it, so that a/x.jx and b/x.jx do not render to the same file.
+    std::vector<std::string> files, subdirs;
+    for (const auto& root : req.paths) {
+        std::vector<FileReport> problems;
+        std::error_code ec;
+        bool is_dir = fs::is_directory(root, ec);
+        for (auto& f : discover({root}, problems)) {
+            subdirs.push_back(is_dir ? fs::path(f).lexically_relative(root).parent_path().string()
+                                     : std::string());
+            files.push_back(std::move(f));
+        }
+        for (const auto& p : problems)
+            out.errors.push_back(p.diagnostics.front().message);
+    }
     bool to_directory = files.size() != 1 || fs::is_directory(req.output) ||
                         req.output.back() == '/' ||
                         (req.format == RenderFormat::html && req.paths.size() == 1 &&
@@ -76,7 +88,11 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         }
     }
     std::vector<rendering::ReportEntry> report;
-    for (const auto& path : files) {
+    std::map<std::string, std::string> rendered_from; // output → spec, in this run
+    if (req.format == RenderFormat::html && to_directory)
+        rendered_from[(fs::path(req.output) / "index.html").string()] = ""; // the report
+    for (std::size_t k = 0; k < files.size(); ++k) {
+        const std::string& path = files[k];
         Loaded l;
         std::string text, error;
         if (!read_file(path, text, error)) {
@@ -110,11 +126,28 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             report.push_back(std::move(e));
         }
         if (layouts.empty()) continue;
-        std::string target =
-            to_directory
-                ? (fs::path(req.output) / (fs::path(path).stem().string() + extension(req.format)))
-                      .string()
-                : req.output;
+        std::string target = to_directory
+                                 ? (fs::path(req.output) / subdirs[k] /
+                                    (fs::path(path).stem().string() + extension(req.format)))
+                                       .string()
+                                 : req.output;
+        if (auto [earlier, first_time] = rendered_from.emplace(target, path); !first_time) {
+            out.errors.push_back(
+                earlier->second.empty()
+                    ? fmt::format("{}: not rendered: {} is the report of all specs", path, target)
+                    : fmt::format("{}: not rendered: {} is written from {} in this run", path,
+                                  target, earlier->second));
+            continue;
+        }
+        if (!subdirs[k].empty()) {
+            std::error_code ec;
+            fs::create_directories(fs::path(target).parent_path(), ec);
+            if (ec) {
+                out.errors.push_back(fmt::format(
+                    "cannot create {}: {}", fs::path(target).parent_path().string(), ec.message()));
+                continue;
+            }
+        }
         bool ok = true;
         if (req.format == RenderFormat::xlsx) {
             ok = write_xlsx_atomically(layouts, target, error);

@@ -264,3 +264,36 @@ TEST_CASE("html for a directory: a report page with totals, charts and findings 
     CHECK(links > 27);
     CHECK(page.find("<script") == std::string::npos);
 }
+
+TEST_CASE("render mirrors the specs' subdirectories and never writes one output twice",
+          "[render]") {
+    fs::path dir = temp_dir("render-mirror");
+    std::string spec = test::read(test::source_path("examples/01-minimal.jx"));
+    fs::create_directories(dir / "specs" / "a");
+    fs::create_directories(dir / "specs" / "b");
+    test::write((dir / "specs" / "a" / "x.jx").string(), spec);
+    test::write((dir / "specs" / "b" / "x.jx").string(), spec);
+    test::write((dir / "specs" / "index.jx").string(), spec);
+    driver::RenderRequest req;
+    req.format = driver::RenderFormat::html;
+    req.paths = {(dir / "specs").string()};
+    req.output = (dir / "out").string();
+    auto outcome = driver::render_specs(req, scoring::Policy::defaults());
+    // index.html is the report of all specs: a spec named index is not rendered over it.
+    std::string out = (dir / "out").string();
+    CHECK(outcome.written ==
+          std::vector<std::string>{out + "/a/x.html", out + "/b/x.html", out + "/index.html"});
+    CHECK(outcome.errors == std::vector<std::string>{(dir / "specs" / "index.jx").string() +
+                                                     ": not rendered: " + out +
+                                                     "/index.html is the report of all specs"});
+    // Two files given by name with one stem: the second is refused, the first kept.
+    req.format = driver::RenderFormat::md;
+    req.paths = {(dir / "specs" / "a" / "x.jx").string(), (dir / "specs" / "b" / "x.jx").string()};
+    req.output = (dir / "flat").string();
+    outcome = driver::render_specs(req, scoring::Policy::defaults());
+    CHECK(outcome.written == std::vector<std::string>{(dir / "flat" / "x.md").string()});
+    CHECK(outcome.errors ==
+          std::vector<std::string>{req.paths[1] +
+                                   ": not rendered: " + (dir / "flat" / "x.md").string() +
+                                   " is written from " + req.paths[0] + " in this run"});
+}
