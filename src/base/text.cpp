@@ -191,4 +191,19 @@ std::optional<std::string> gb18030_to_utf8(std::string_view s, std::size_t* erro
     return out;
 }
 
+bool looks_like_gb18030(std::string_view s) {
+    std::size_t utf8_bytes = 0, other_bytes = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        next_code_point(s, i);
+        // An invalid byte decodes alone; GBK text makes a valid UTF-8 pair only by chance (~8%).
+        (i - start > 1 ? utf8_bytes : other_bytes) += i - start;
+    }
+    return other_bytes > utf8_bytes && gb18030_to_utf8(s).has_value();
+}
+
 } // namespace jx::text

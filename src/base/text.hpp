@@ -31,6 +31,11 @@ std::string nfkc(std::string_view s);
 // sequence in *error_offset.
 std::optional<std::string> gb18030_to_utf8(std::string_view s, std::size_t* error_offset = nullptr);
 
+// Whether a file that is not valid UTF-8 is GB18030 as a whole (so that converting it is the cure),
+// rather than UTF-8 with a stray piece pasted in from elsewhere (which converting would garble):
+// it decodes as GB18030, and most of its non-ASCII bytes are not UTF-8.
+bool looks_like_gb18030(std::string_view s);
+
 // Removes ASCII and ideographic spaces at both ends.
 std::string_view trim(std::string_view s);
 

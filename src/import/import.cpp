@@ -242,14 +242,22 @@ std::optional<std::string> as_utf8(const std::string& contents, std::string& err
         return 1 + std::count(contents.begin(),
                               contents.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
     };
-    std::size_t gb_bad = 0;
-    auto decoded = text::gb18030_to_utf8(contents, &gb_bad);
-    if (!decoded) {
-        error = fmt::format("the file is neither UTF-8 (line {} has an invalid byte) nor GB18030 "
-                            "(line {})",
-                            line_of(bad), line_of(gb_bad));
+    if (!text::looks_like_gb18030(contents)) {
+        std::size_t gb_bad = 0;
+        if (text::gb18030_to_utf8(contents, &gb_bad))
+            // Mostly UTF-8 with a piece in another encoding: decoding it all as GB18030 would
+            // garble the rest, and guessing the piece could put a wrong figure in a spec.
+            error = fmt::format("the file is UTF-8 except at line {} (byte 0x{:02X}), where "
+                                "some text in another encoding was pasted in; retype it there",
+                                line_of(bad),
+                                static_cast<unsigned>(static_cast<unsigned char>(contents[bad])));
+        else
+            error = fmt::format("the file is neither UTF-8 (line {} has an invalid byte) nor "
+                                "GB18030 (line {})",
+                                line_of(bad), line_of(gb_bad));
         return std::nullopt;
     }
+    auto decoded = text::gb18030_to_utf8(contents);
     notes.push_back(
         fmt::format("not UTF-8 (line {} has an invalid byte); read as GB18030", line_of(bad)));
     return decoded;

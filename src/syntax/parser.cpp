@@ -1008,6 +1008,12 @@ ParseResult parse(const SourceFile& source, const Limits& limits) {
                                    bad))
                 .label({static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)})
                 .note("save the file as UTF-8 (in Excel or Word: 另存为 → 编码 UTF-8)"));
+        // The usual cause: an editor on Chinese Windows saved it as GB18030 (GBK).
+        if (text::looks_like_gb18030(text))
+            result.diagnostics.back().note(
+                fmt::format("the whole file reads as GB18030 (GBK); convert it with: iconv -f "
+                            "GB18030 -t UTF-8 '{}' > utf8.jx",
+                            source.name()));
         return result;
     }
     if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {

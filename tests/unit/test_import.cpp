@@ -291,7 +291,10 @@ TEST_CASE("text in no encoding jixiao reads is refused with the reason", "[impor
     CHECK(r.specs.empty());
     CHECK(r.source_error == "u16.csv: the file is UTF-16 (Excel's \"Unicode text\"); save it as "
                             "\"CSV UTF-8\" or as a workbook (xlsx) instead");
-    r = import_text("bad.txt", "前言\n\t\x80\x80\xFF\n", Format::text);
+    r = import_text("mixed.txt", "前言\n\t项目名称\n\t\xB1\xB1\xBE\xA9\n", Format::text);
+    CHECK(r.source_error == "mixed.txt: the file is UTF-8 except at line 3 (byte 0xB1), where some "
+                            "text in another encoding was pasted in; retype it there");
+    r = import_text("bad.txt", "\t\x80\x80\xFF\n", Format::text);
     CHECK(r.source_error ==
-          "bad.txt: the file is neither UTF-8 (line 2 has an invalid byte) nor GB18030 (line 2)");
+          "bad.txt: the file is neither UTF-8 (line 1 has an invalid byte) nor GB18030 (line 1)");
 }

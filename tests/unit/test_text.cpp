@@ -66,3 +66,18 @@ TEST_CASE("ill-formed UTF-8 of every kind is found at the start of its sequence"
     CHECK(find_invalid_utf8("\xF8\x88\x80\x80\x80") == 0);
     CHECK(find_invalid_utf8("年度\xF0\x9F\x98\x80\xEF\xBF\xBD") == std::string_view::npos);
 }
+
+TEST_CASE("GB18030: decoded by ICU, told apart from UTF-8 with a stray piece", "[text]") {
+    // "项目名称 北京" in GB18030.
+    const std::string gbk = "\xCF\xEE\xC4\xBF\xC3\xFB\xB3\xC6 \xB1\xB1\xBE\xA9";
+    CHECK(text::gb18030_to_utf8(gbk) == std::optional<std::string>("项目名称 北京"));
+    CHECK(text::looks_like_gb18030(gbk));
+    // UTF-8 with 北京 pasted in GBK: converting the whole would garble the rest.
+    CHECK_FALSE(text::looks_like_gb18030("项目名称 \xB1\xB1\xBE\xA9"));
+    // A byte GB18030 does not have either, and an incomplete sequence at the end.
+    std::size_t offset = 0;
+    CHECK_FALSE(text::gb18030_to_utf8("ab\x80", &offset));
+    CHECK(offset == 2);
+    CHECK_FALSE(text::gb18030_to_utf8("\xCF\xEE\xC4", &offset));
+    CHECK_FALSE(text::looks_like_gb18030("caf\xE9"));
+}
