@@ -26,7 +26,7 @@ using Grid = std::vector<Item>;
 // The most cells one source may hold. A large department's disclosure has some 20,000; the bound
 // keeps a hostile or mistaken file (a CSV of commas, a sheet with a stray cell far out) from
 // taking more than a few hundred megabytes. A reader stops with an error when it is passed.
-inline constexpr std::size_t max_grid_cells = 2'000'000;
+inline constexpr std::size_t max_grid_cells = 1'000'000;
 
 // Text dumps (shared/README.md): one cell per line starting with a TAB, an empty cell a lone TAB,
 // continuation lines without a TAB, a blank line ending a row.

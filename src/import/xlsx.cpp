@@ -1,5 +1,6 @@
 #include "import/xlsx.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -57,8 +58,21 @@ std::string member_problem(Member m, const std::string& name, std::uint64_t size
     return {};
 }
 
-bool parse(const std::string& xml, pugi::xml_document& doc) {
-    return static_cast<bool>(doc.load_buffer(xml.data(), xml.size()));
+// pugixml builds a tree of some 60 bytes a node: 10 MB of "<row/>" would take 800 MB. Counting
+// the tags first bounds that; a sheet of max_grid_cells cells needs about 4 tags a cell.
+constexpr std::size_t max_xml_tags = 4 * max_grid_cells;
+
+// Parses one part; false with the reason in `why`.
+bool parse(const std::string& xml, pugi::xml_document& doc, std::string& why) {
+    if (static_cast<std::size_t>(std::count(xml.begin(), xml.end(), '<')) > max_xml_tags) {
+        why = fmt::format("it has more than {} XML tags, more than jixiao reads", max_xml_tags);
+        return false;
+    }
+    if (!doc.load_buffer(xml.data(), xml.size())) {
+        why = "its XML is malformed";
+        return false;
+    }
+    return true;
 }
 
 // "C3" → (2, 2); nullopt unless it is a reference inside a worksheet's bounds.
@@ -240,8 +254,9 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
     if (!optional("xl/sharedStrings.xml", shared, present)) return false;
     if (present) {
         pugi::xml_document doc;
-        if (!parse(shared, doc)) {
-            error = fmt::format("{}: the shared strings' XML cannot be read", path);
+        std::string why;
+        if (!parse(shared, doc, why)) {
+            error = fmt::format("{}: the shared strings cannot be read: {}", path, why);
             return false;
         }
         for (auto si : doc.child("sst").children("si"))
@@ -251,22 +266,28 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
     std::vector<NumberStyle> xf_styles;
     if (!optional("xl/styles.xml", styles, present)) return false;
     if (present) {
+        // Without them a percentage would show as its stored fraction: an error, not a guess.
         pugi::xml_document doc;
-        if (parse(styles, doc)) {
-            std::map<int, std::string> codes{{9, "0%"}, {10, "0.00%"}, {2, "0.00"}, {1, "0"}};
-            for (auto f : doc.child("styleSheet").child("numFmts").children("numFmt"))
-                codes[f.attribute("numFmtId").as_int()] = f.attribute("formatCode").value();
-            for (auto xf : doc.child("styleSheet").child("cellXfs").children("xf")) {
-                int id = xf.attribute("numFmtId").as_int();
-                xf_styles.push_back(style_of(codes.count(id) ? codes[id] : std::string()));
-            }
+        std::string why;
+        if (!parse(styles, doc, why)) {
+            error = fmt::format("{}: the number styles cannot be read: {}", path, why);
+            return false;
+        }
+        std::map<int, std::string> codes{{9, "0%"}, {10, "0.00%"}, {2, "0.00"}, {1, "0"}};
+        for (auto f : doc.child("styleSheet").child("numFmts").children("numFmt"))
+            codes[f.attribute("numFmtId").as_int()] = f.attribute("formatCode").value();
+        for (auto xf : doc.child("styleSheet").child("cellXfs").children("xf")) {
+            int id = xf.attribute("numFmtId").as_int();
+            xf_styles.push_back(style_of(codes.count(id) ? codes[id] : std::string()));
         }
     }
     pugi::xml_document wb, rl;
-    if (!parse(workbook, wb) || !parse(rels, rl)) {
-        error = fmt::format("{}: the workbook's XML cannot be read", path);
+    std::string why;
+    if (!parse(workbook, wb, why) || !parse(rels, rl, why)) {
+        error = fmt::format("{}: the workbook's list of sheets cannot be read: {}", path, why);
         return false;
     }
+    std::size_t cells = 0; // over all sheets, bounded like any source
     std::map<std::string, std::string> targets;
     for (auto r : rl.child("Relationships").children("Relationship"))
         targets[r.attribute("Id").value()] = r.attribute("Target").value();
@@ -287,9 +308,8 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
             return false;
         }
         pugi::xml_document doc;
-        if (!parse(xml, doc)) {
-            error = fmt::format("{}: sheet \"{}\" cannot be read: its XML is malformed", path,
-                                sheet.name);
+        if (!parse(xml, doc, why)) {
+            error = fmt::format("{}: sheet \"{}\" cannot be read: {}", path, sheet.name, why);
             return false;
         }
         auto ws = doc.child("worksheet");
@@ -347,6 +367,12 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                     cell.is_number = true;
                 }
                 if (cell.text.empty() && cell.formula.empty()) continue;
+                if (++cells > max_grid_cells) {
+                    error = fmt::format("{}: the workbook holds more than {} cells, more than "
+                                        "jixiao imports from one source",
+                                        path, max_grid_cells);
+                    return false;
+                }
                 sheet.rows = std::max(sheet.rows, r + 1);
                 sheet.cols = std::max(sheet.cols, col + 1);
                 sheet.cells[{r, col}] = std::move(cell);
@@ -374,7 +400,7 @@ bool read_xlsx(const std::string& path, std::vector<XlsxSheet>& sheets, std::str
 }
 
 bool xlsx_grid(const std::vector<XlsxSheet>& sheets, Grid& grid, std::string& error) {
-    std::size_t line = 0;
+    std::size_t line = 0, cells = 0;
     for (const auto& s : sheets) {
         // Only the rows that hold something, each as wide as the sheet's widest: a table's
         // columns keep their positions. Bounded, so that one stray cell far out cannot make
@@ -383,10 +409,13 @@ bool xlsx_grid(const std::vector<XlsxSheet>& sheets, Grid& grid, std::string& er
         for (auto it = s.cells.begin(); it != s.cells.end();
              it = s.cells.lower_bound({it->first.first + 1, 0}))
             ++filled_rows;
-        if (filled_rows * static_cast<std::size_t>(s.cols) > max_grid_cells) {
-            error = fmt::format("sheet \"{}\" spans {} rows of {} columns, more than the {} cells "
-                                "jixiao imports from one source",
-                                s.name, filled_rows, s.cols, max_grid_cells);
+        std::size_t before = cells;
+        cells += filled_rows * static_cast<std::size_t>(s.cols);
+        if (cells > max_grid_cells) {
+            error = fmt::format("sheet \"{}\" spans {} rows of {} columns{}, more than the {} "
+                                "cells jixiao imports from one source",
+                                s.name, filled_rows, s.cols,
+                                before ? ", with the sheets before it" : "", max_grid_cells);
             return false;
         }
         for (auto it = s.cells.begin(); it != s.cells.end();) {

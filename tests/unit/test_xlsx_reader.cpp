@@ -160,7 +160,7 @@ TEST_CASE("damaged and hostile workbooks give one clear error, fast and in littl
         for (int r = 2; r <= 123; ++r)
             rows += fmt::format("<row>{}</row>", inline_cell(fmt::format("XFD{}", r), "x"));
         CHECK(read_error(workbook(rows)) ==
-              "sheet \"S\" spans 123 rows of 16384 columns, more than the 2000000 cells jixiao "
+              "sheet \"S\" spans 123 rows of 16384 columns, more than the 1000000 cells jixiao "
               "imports from one source");
         // Through import the message names the file.
         auto r = import_text("w.xlsx", workbook(rows), Format::xlsx);
@@ -173,12 +173,25 @@ TEST_CASE("damaged and hostile workbooks give one clear error, fast and in littl
               "w.xlsx: sheet \"S\" cannot be read: xl/worksheets/sheet1.xml unpacks to 67108916 "
               "bytes, more than the 67108864 jixiao reads of one part");
     }
+    SECTION("a part of tiny tags whose tree would take 800 MB (10 MB of <row/>)") {
+        std::string rows;
+        for (std::size_t i = 0; i < max_grid_cells * 4; ++i)
+            rows += "<row/>";
+        CHECK(read_error(workbook(rows)) ==
+              "w.xlsx: sheet \"S\" cannot be read: it has more than 4000000 XML tags, more than "
+              "jixiao reads");
+        CHECK(read_error(workbook("", {{"xl/sharedStrings.xml", "<sst>" + rows + "</sst>"}})) ==
+              "w.xlsx: the shared strings cannot be read: it has more than 4000000 XML tags, more "
+              "than jixiao reads");
+    }
     SECTION("an empty part, malformed XML, a truncated archive") {
         std::string good = workbook("<row/>");
         CHECK(read_error(workbook("<row/>", {{"xl/_rels/workbook.xml.rels", ""}})) ==
-              "w.xlsx: the workbook's XML cannot be read");
+              "w.xlsx: the workbook's list of sheets cannot be read: its XML is malformed");
         CHECK(read_error(workbook("<row><c>")) ==
               "w.xlsx: sheet \"S\" cannot be read: its XML is malformed");
+        CHECK(read_error(workbook("<row/>", {{"xl/styles.xml", "<styleSheet>"}})) ==
+              "w.xlsx: the number styles cannot be read: its XML is malformed");
         CHECK(read_error(good.substr(0, good.size() / 2)) ==
               "w.xlsx is not a readable xlsx file: Not a zip archive");
     }
@@ -188,15 +201,15 @@ TEST_CASE("text and CSV sources past the cell bound are refused with the line", 
     std::string csv(max_grid_cells, ','); // max_grid_cells + 1 cells on line 1
     auto r = import_text("wide.csv", csv, Format::csv);
     CHECK(r.specs.empty());
-    CHECK(r.source_error == "wide.csv: line 1 holds cell number 2000001, more than the 2000000 "
+    CHECK(r.source_error == "wide.csv: line 1 holds cell number 1000001, more than the 1000000 "
                             "jixiao imports from one source; split the file");
     std::string dump;
     for (std::size_t i = 0; i <= max_grid_cells; ++i)
         dump += "\t\n";
     r = import_text("tabs.txt", dump, Format::text);
     CHECK(r.specs.empty());
-    CHECK(r.source_error == "tabs.txt: line 2000001 holds cell number 2000001, more than the "
-                            "2000000 jixiao imports from one source; split the file");
+    CHECK(r.source_error == "tabs.txt: line 1000001 holds cell number 1000001, more than the "
+                            "1000000 jixiao imports from one source; split the file");
     std::string fits(max_grid_cells - 1, ',');
     CHECK(import_text("fits.csv", fits, Format::csv).source_error.empty());
 }
