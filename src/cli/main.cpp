@@ -247,13 +247,24 @@ int run_import(const std::vector<std::string>& files, const std::string& from,
             continue;
         }
         std::vector<driver::FileReport> problems;
-        auto found = driver::discover({given}, problems, {".txt", ".csv", ".xlsx"});
+        // --from narrows the search to that format's files.
+        std::vector<std::string> extensions =
+            from == "csv"    ? std::vector<std::string>{".csv"}
+            : from == "xlsx" ? std::vector<std::string>{".xlsx"}
+            : from == "text" ? std::vector<std::string>{".txt"}
+                             : std::vector<std::string>{".txt", ".csv", ".xlsx"};
+        auto found = driver::discover({given}, problems, extensions);
         for (const auto& p : problems) {
             std::cerr << "error[io-error]: " << p.diagnostics.front().message << "\n";
             io_error = true;
         }
-        if (found.empty() && problems.empty())
-            std::cerr << given << ": warning[no-table]: no .txt, .csv or .xlsx file in it\n";
+        if (found.empty() && problems.empty()) {
+            std::string searched;
+            for (const auto& e : extensions)
+                searched += (searched.empty() ? "*" : ", *") + e;
+            std::cerr << given << ": warning[no-table]: no file to import in it (searched for "
+                      << searched << ")\n";
+        }
         for (auto& f : found) {
             std::string subdir = fs::path(f).lexically_relative(given).parent_path().string();
             sources.push_back({std::move(f), std::move(subdir)});

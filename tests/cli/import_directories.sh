@@ -15,6 +15,8 @@ cd "$out"
 [ "$s" -eq 1 ] || { echo "clashing import exited $s, expected 1"; cat stdout2 stderr2; exit 1; }
 "$jx" import src/empty -o none > stdout3 2> stderr3; s=$?
 [ "$s" -eq 0 ] || { echo "empty directory import exited $s"; exit 1; }
+"$jx" import --from csv src -o csv-only > stdout4 2> stderr4; s=$?
+[ "$s" -eq 0 ] || { echo "--from csv import exited $s"; exit 1; }
 cat > expected <<'EOF'
 wrote specs/a/x-01.jx  (2023年西城家园社会治理服务平台建设项目)
 wrote specs/b/x-01.jx  (2023年西城家园社会治理服务平台建设项目)
@@ -24,9 +26,13 @@ error[duplicate-target]: flat/x-01.jx was written from src/a/x.txt in this run; 
 wrote flat/x-01.jx  (2023年西城家园社会治理服务平台建设项目)
 imported 1 of 2 project tables (1 whole, 0 with unplaced cells kept as comments, 1 failed)
 --
-src/empty: warning[no-table]: no .txt, .csv or .xlsx file in it
+src/empty: warning[no-table]: no file to import in it (searched for *.txt, *.csv, *.xlsx)
+imported 0 of 0 project tables (0 whole, 0 with unplaced cells kept as comments, 0 failed)
+--
+src: warning[no-table]: no file to import in it (searched for *.csv)
 imported 0 of 0 project tables (0 whole, 0 with unplaced cells kept as comments, 0 failed)
 EOF
-{ cat stderr stdout; echo --; cat stderr2 stdout2; echo --; cat stderr3 stdout3; } > actual
+{ cat stderr stdout; echo --; cat stderr2 stdout2; echo --; cat stderr3 stdout3; echo --
+  cat stderr4 stdout4; } > actual
 diff -u expected actual || exit 1
 echo ok
