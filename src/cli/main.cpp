@@ -413,7 +413,7 @@ int main(int argc, char** argv) {
         "import", "Turn published self-evaluation tables (text dumps, CSV, XLSX) into specs");
     cmd_import
         ->add_option(
-            "files", paths,
+            "paths", paths,
             "Source files (text dumps of Word/PDF tables, CSV, XLSX) or directories of them")
         ->required();
     cmd_import->add_option("--from", from, "Source format: auto (default), text, csv or xlsx")
