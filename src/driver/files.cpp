@@ -33,19 +33,26 @@ mode_t new_file_mode() {
 
 } // namespace
 
-bool write_atomically(const std::string& path, const std::string& contents, std::string& error) {
+bool write_target(const std::string& path, std::string& target, std::string& error) {
     namespace fs = std::filesystem;
-    fs::path target(path);
     // A symbolic link is written through: the file it points at gets the contents and the link
     // stays a link (renaming over the link itself would replace it with a copy).
     std::error_code ec;
-    if (fs::is_symlink(fs::symlink_status(target, ec))) {
-        target = fs::canonical(target, ec);
-        if (ec) {
-            error = fmt::format("cannot write {}: it is a symbolic link to a missing file", path);
-            return false;
-        }
+    target = path;
+    if (!fs::is_symlink(fs::symlink_status(path, ec))) return true;
+    target = fs::canonical(path, ec).string();
+    if (ec) {
+        error = fmt::format("cannot write {}: it is a symbolic link to a missing file", path);
+        return false;
     }
+    return true;
+}
+
+bool write_atomically(const std::string& path, const std::string& contents, std::string& error) {
+    namespace fs = std::filesystem;
+    std::string resolved;
+    if (!write_target(path, resolved, error)) return false;
+    fs::path target(resolved);
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string tmp = (dir / ("." + target.filename().string() + ".jixiao-XXXXXX")).string();
     int fd = ::mkstemp(tmp.data());

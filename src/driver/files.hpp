@@ -10,4 +10,8 @@ namespace jx::driver {
 
 bool write_atomically(const std::string& path, const std::string& contents, std::string& error);
 
+// The file that writing `path` should replace: `path` itself, or the file a symbolic link points
+// at. False, with `error`, for a link to a missing file.
+bool write_target(const std::string& path, std::string& target, std::string& error);
+
 } // namespace jx::driver

@@ -42,12 +42,17 @@ struct Loaded {
 // xlsx is written by libxlsxwriter to a path: write beside the target, then rename over it.
 bool write_xlsx_atomically(const std::vector<rendering::Layout>& layouts, const std::string& path,
                            std::string& error) {
-    std::string tmp = path + fmt::format(".jixiao-{}.tmp", ::getpid());
+    std::string target;
+    if (!write_target(path, target, error)) return false;
+    std::string tmp = target + fmt::format(".jixiao-{}.tmp", ::getpid());
     if (!rendering::write_xlsx(layouts, tmp, error)) {
+        // The message names the temporary file; the user knows the one asked for.
+        for (auto at = error.find(tmp); at != std::string::npos; at = error.find(tmp, at))
+            error.replace(at, tmp.size(), path);
         std::remove(tmp.c_str());
         return false;
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (std::rename(tmp.c_str(), target.c_str()) != 0) {
         error = fmt::format("cannot replace {}", path);
         std::remove(tmp.c_str());
         return false;

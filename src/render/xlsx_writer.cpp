@@ -118,27 +118,52 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
             worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                                  l.widths[c] * 1.1, nullptr);
         worksheet_set_row(ws, 0, 28, nullptr);
+        // Every write is checked: libxlsxwriter refuses a string over Excel's 32,767 characters
+        // a cell, and a table with an empty cell where its text should be is a wrong table.
+        std::string failed; // the first write refused, for the message
+        auto check = [&](lxw_error e, int row, int col, const std::string& text) {
+            if (e == LXW_NO_ERROR || !failed.empty()) return;
+            failed = fmt::format("cell {}{} of \"{}\"", column_name(col), row + 1, l.project);
+            if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+                failed += fmt::format(" holds {} characters, more than the {} an xlsx cell can "
+                                      "(render it as html or md instead)",
+                                      text::code_point_count(text), 32767);
+            else
+                failed += std::string(": ") + lxw_strerror(e);
+        };
         for (const auto& c : l.cells) {
             lxw_format* f = formats.get(c);
             auto r = static_cast<lxw_row_t>(c.row);
             auto col = static_cast<lxw_col_t>(c.col);
             if (c.rows > 1 || c.cols > 1)
-                worksheet_merge_range(ws, r, col, static_cast<lxw_row_t>(c.row + c.rows - 1),
-                                      static_cast<lxw_col_t>(c.col + c.cols - 1), "", f);
+                check(worksheet_merge_range(ws, r, col, static_cast<lxw_row_t>(c.row + c.rows - 1),
+                                            static_cast<lxw_col_t>(c.col + c.cols - 1), "", f),
+                      c.row, c.col, "");
             if (!c.formula.empty() && c.number)
-                worksheet_write_formula_num(ws, r, col, ("=" + c.formula).c_str(), f,
-                                            to_double(*c.number));
+                check(worksheet_write_formula_num(ws, r, col, ("=" + c.formula).c_str(), f,
+                                                  to_double(*c.number)),
+                      c.row, c.col, c.formula);
             else if (c.number)
-                worksheet_write_number(ws, r, col, to_double(*c.number), f);
+                check(worksheet_write_number(ws, r, col, to_double(*c.number), f), c.row, c.col,
+                      "");
             else if (!c.text.empty())
-                worksheet_write_string(ws, r, col, c.text.c_str(), f);
+                check(worksheet_write_string(ws, r, col, c.text.c_str(), f), c.row, c.col, c.text);
             else if (c.rows == 1 && c.cols == 1)
-                worksheet_write_blank(ws, r, col, f);
+                check(worksheet_write_blank(ws, r, col, f), c.row, c.col, "");
         }
         int note_row = l.rows + 1;
-        for (const auto& n : l.notes)
-            worksheet_write_string(ws, static_cast<lxw_row_t>(note_row++), 0, ("※ " + n).c_str(),
-                                   nullptr);
+        for (const auto& n : l.notes) {
+            std::string note = "※ " + n;
+            check(worksheet_write_string(ws, static_cast<lxw_row_t>(note_row), 0, note.c_str(),
+                                         nullptr),
+                  note_row, 0, note);
+            ++note_row;
+        }
+        if (!failed.empty()) {
+            workbook_close(wb); // frees it; the caller removes the partial file
+            error = fmt::format("cannot write {}: {}", path, failed);
+            return false;
+        }
         worksheet_set_paper(ws, 9); // A4
         worksheet_set_portrait(ws);
         worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);

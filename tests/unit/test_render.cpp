@@ -297,3 +297,41 @@ TEST_CASE("render mirrors the specs' subdirectories and never writes one output 
                                    ": not rendered: " + (dir / "flat" / "x.md").string() +
                                    " is written from " + req.paths[0] + " in this run"});
 }
+
+TEST_CASE("xlsx: a text longer than a cell can hold is an error, not an empty cell", "[render]") {
+    // libxlsxwriter refuses strings over Excel's 32,767 characters; the refusal was once ignored
+    // and the indicator's name silently missing from the table.
+    fs::path dir = temp_dir("render-long");
+    std::string spec = test::read(test::source_path("examples/01-minimal.jx"));
+    std::string name = "举办培训场次";
+    spec.replace(spec.find(name), name.size(), name + std::string(40000, 'x'));
+    test::write((dir / "long.jx").string(), spec);
+    driver::RenderRequest req;
+    req.format = driver::RenderFormat::xlsx;
+    req.paths = {(dir / "long.jx").string()};
+    req.output = (dir / "long.xlsx").string();
+    auto outcome = driver::render_specs(req, scoring::Policy::defaults());
+    CHECK(outcome.written.empty());
+    CHECK(outcome.errors ==
+          std::vector<std::string>{"cannot write " + req.output +
+                                   ": cell D7 of \"示例：最小的自评表\" holds 40006 characters, "
+                                   "more than the 32767 an xlsx cell can (render it as html or md "
+                                   "instead)"});
+    // Nothing is left behind: neither the workbook nor its temporary file.
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("xlsx: written through a symbolic link, which stays a link", "[render]") {
+    fs::path dir = temp_dir("render-link");
+    fs::create_directories(dir / "real");
+    test::write((dir / "real" / "t.xlsx").string(), "old");
+    fs::create_symlink("real/t.xlsx", dir / "t.xlsx");
+    driver::RenderRequest req;
+    req.format = driver::RenderFormat::xlsx;
+    req.paths = {test::source_path("examples/01-minimal.jx")};
+    req.output = (dir / "t.xlsx").string();
+    auto outcome = driver::render_specs(req, scoring::Policy::defaults());
+    CHECK(outcome.errors.empty());
+    CHECK(fs::is_symlink(fs::symlink_status(dir / "t.xlsx")));
+    CHECK(test::read((dir / "real" / "t.xlsx").string()).rfind("PK", 0) == 0);
+}
