@@ -1,5 +1,7 @@
 // The jixiao command line: a thin layer over the library in src/ (which the tests use too).
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -448,33 +450,44 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? exit_ok : exit_usage;
     }
-    if (*cmd_check) return run_check(paths, format, policy_path, jobs, colour);
-    if (*cmd_score) return run_score(score_path, policy_path);
-    if (*cmd_fmt) return run_fmt(paths, check);
-    if (*cmd_import) return run_import(paths, from, out_dir, force);
-    if (*cmd_render) {
-        scoring::Policy policy;
-        if (!load_policy(policy_path, policy)) return exit_usage;
-        driver::RenderRequest req;
-        req.paths = paths;
-        req.output = out_dir;
-        req.format = render_format == "xlsx"  ? driver::RenderFormat::xlsx
-                     : render_format == "md"  ? driver::RenderFormat::md
-                     : render_format == "csv" ? driver::RenderFormat::csv
-                                              : driver::RenderFormat::html;
-        req.scores = scores == "recomputed" ? rendering::Scores::recomputed
-                     : scores == "both"     ? rendering::Scores::both
-                                            : rendering::Scores::reported;
-        auto outcome = driver::render_specs(req, policy);
-        for (const auto& w : outcome.written)
-            std::cout << "wrote " << w << "\n";
-        for (const auto& e : outcome.errors)
-            std::cerr << "error: " << e << "\n";
-        return outcome.errors.empty() ? exit_ok : exit_usage;
+    auto run = [&]() -> int {
+        if (*cmd_check) return run_check(paths, format, policy_path, jobs, colour);
+        if (*cmd_score) return run_score(score_path, policy_path);
+        if (*cmd_fmt) return run_fmt(paths, check);
+        if (*cmd_import) return run_import(paths, from, out_dir, force);
+        if (*cmd_render) {
+            scoring::Policy policy;
+            if (!load_policy(policy_path, policy)) return exit_usage;
+            driver::RenderRequest req;
+            req.paths = paths;
+            req.output = out_dir;
+            req.format = render_format == "xlsx"  ? driver::RenderFormat::xlsx
+                         : render_format == "md"  ? driver::RenderFormat::md
+                         : render_format == "csv" ? driver::RenderFormat::csv
+                                                  : driver::RenderFormat::html;
+            req.scores = scores == "recomputed" ? rendering::Scores::recomputed
+                         : scores == "both"     ? rendering::Scores::both
+                                                : rendering::Scores::reported;
+            auto outcome = driver::render_specs(req, policy);
+            for (const auto& w : outcome.written)
+                std::cout << "wrote " << w << "\n";
+            for (const auto& e : outcome.errors)
+                std::cerr << "error: " << e << "\n";
+            return outcome.errors.empty() ? exit_ok : exit_usage;
+        }
+        if (*cmd_policy) {
+            std::cout << scoring::dump_policy_yaml(scoring::Policy::defaults());
+            return exit_ok;
+        }
+        return exit_usage;
+    };
+    int status = run();
+    // Output that could not be written (a full disk, a closed file) is an I/O error, not success:
+    // a pipeline must not take a cut-off result for a whole one.
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "error[io-error]: cannot write the output: " << std::strerror(errno) << "\n";
+        return exit_usage;
     }
-    if (*cmd_policy) {
-        std::cout << scoring::dump_policy_yaml(scoring::Policy::defaults());
-        return exit_ok;
-    }
-    return exit_usage;
+    return status;
 }
