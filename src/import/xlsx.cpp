@@ -1,6 +1,7 @@
 #include "import/xlsx.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -10,6 +11,8 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 #include <zip.h>
+
+#include "base/decimal.hpp"
 
 namespace jx::import {
 namespace {
@@ -102,12 +105,53 @@ std::string col_letters(int col) {
 struct NumberStyle {
     bool percent = false;
     int decimals = -1; // -1: as stored
+    // Dates and times are stored as day numbers: 45291 is what Excel shows as 2023/12/31.
+    enum class Kind { number, date, date_time, time } kind = Kind::number;
 };
+
+// The built-in formats that show dates or times (ECMA-376 18.8.30; 27–36 and 50–58 are the East
+// Asian ones, of which 32–35 are times).
+NumberStyle::Kind builtin_kind(int id) {
+    using Kind = NumberStyle::Kind;
+    if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58))
+        return Kind::date;
+    if ((id >= 18 && id <= 21) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47))
+        return Kind::time;
+    return id == 22 ? Kind::date_time : Kind::number;
+}
+
+// Whether a format code shows a date, a time or both: its y, m, d, h and s outside quoted text,
+// escaped characters and [colour] or [$-804] sections.
+NumberStyle::Kind code_kind(const std::string& code) {
+    bool year_or_day = false, month = false, time = false;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        char c = static_cast<char>(std::tolower(static_cast<unsigned char>(code[i])));
+        if (c == '"') {
+            i = code.find('"', i + 1);
+            if (i == std::string::npos) break;
+        } else if (c == '[') {
+            i = code.find(']', i + 1);
+            if (i == std::string::npos) break;
+        } else if (c == '\\' || c == '_' || c == '*') {
+            ++i; // the next character is literal (or padding)
+        } else if (c == 'y' || c == 'd') {
+            year_or_day = true;
+        } else if (c == 'm') {
+            month = true;
+        } else if (c == 'h' || c == 's') {
+            time = true;
+        }
+    }
+    bool date = year_or_day || (month && !time); // m beside h or s is minutes
+    using Kind = NumberStyle::Kind;
+    return date && time ? Kind::date_time : date ? Kind::date : time ? Kind::time : Kind::number;
+}
 
 // Decimals and percent from a format code such as "0.00%"; General keeps the stored digits.
 NumberStyle style_of(const std::string& code) {
     NumberStyle s;
     if (code.empty() || code == "General") return s;
+    s.kind = code_kind(code);
     s.percent = code.find('%') != std::string::npos;
     std::size_t dot = code.find('.');
     s.decimals = 0;
@@ -190,8 +234,49 @@ std::string round_plain(const std::string& plain, int decimals) {
     return negative && !zero ? "-" + out : out;
 }
 
+// A day number as the date (and time) it stands for, in the spec's notation: 2023-12-31,
+// 2023-12-31 14:30, 14:30. nullopt when it is no day number of Excel's (negative, past 9999).
+std::optional<std::string> show_date(const std::string& plain, NumberStyle::Kind kind,
+                                     bool date1904) {
+    auto value = Decimal::parse(plain);
+    if (!value || value->is_negative() || *value >= Decimal::from_int(2958466)) return std::nullopt;
+    Decimal whole = value->rescaled(0);
+    if (whole > *value) whole = whole - Decimal::from_int(1); // rescaled rounds; floor wanted
+    auto minutes =
+        static_cast<long long>(((*value - whole) * Decimal::from_int(1440)).rescaled(0).mantissa());
+    auto days = static_cast<long long>(whole.mantissa());
+    if (minutes == 1440) { // 23:59:30 and later round up to the next day
+        ++days;
+        minutes = 0;
+    }
+    std::string time = fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
+    if (kind == NumberStyle::Kind::time) return time;
+    std::string date;
+    if (!date1904 && days == 60) {
+        date = "1900-02-29"; // Excel's day that never was (Lotus 1-2-3 took 1900 for a leap year)
+    } else {
+        // Days since 1970-01-01, then the civil date (H. Hinnant's civil_from_days).
+        long long z = date1904 ? days - 24107 : days - (days < 60 ? 25568 : 25569);
+        z += 719468;
+        long long era = (z >= 0 ? z : z - 146096) / 146097;
+        long long doe = z - era * 146097;
+        long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long long mp = (5 * doy + 2) / 153;
+        long long d = doy - (153 * mp + 2) / 5 + 1;
+        long long m = mp < 10 ? mp + 3 : mp - 9;
+        long long y = yoe + era * 400 + (m <= 2);
+        date = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+    }
+    return kind == NumberStyle::Kind::date_time ? date + " " + time : date;
+}
+
 // The number as the cell shows it under its style; the stored text when it is not a number.
-std::string show_number(const std::string& stored, const NumberStyle& s) {
+std::string show_number(const std::string& stored, const NumberStyle& s, bool date1904) {
+    if (s.kind != NumberStyle::Kind::number) {
+        auto plain = plain_number(stored, 0);
+        if (auto shown = plain ? show_date(*plain, s.kind, date1904) : std::nullopt) return *shown;
+    }
     auto plain = plain_number(stored, s.percent ? 2 : 0);
     if (!plain) return stored;
     std::string out = s.decimals >= 0 ? round_plain(*plain, s.decimals) : *plain;
@@ -278,7 +363,9 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
             codes[f.attribute("numFmtId").as_int()] = f.attribute("formatCode").value();
         for (auto xf : doc.child("styleSheet").child("cellXfs").children("xf")) {
             int id = xf.attribute("numFmtId").as_int();
-            xf_styles.push_back(style_of(codes.count(id) ? codes[id] : std::string()));
+            NumberStyle style = style_of(codes.count(id) ? codes[id] : std::string());
+            if (!codes.count(id)) style.kind = builtin_kind(id);
+            xf_styles.push_back(style);
         }
     }
     pugi::xml_document wb, rl;
@@ -288,6 +375,9 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
         return false;
     }
     std::size_t cells = 0; // over all sheets, bounded like any source
+    // Day numbers count from 1904-01-01 in workbooks made so (old Mac Excel), else from 1900.
+    std::string epoch = wb.child("workbook").child("workbookPr").attribute("date1904").value();
+    bool date1904 = epoch == "1" || epoch == "true";
     std::map<std::string, std::string> targets;
     for (auto r : rl.child("Relationships").children("Relationship"))
         targets[r.attribute("Id").value()] = r.attribute("Target").value();
@@ -362,8 +452,8 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                     cell.text = v;
                 } else if (!v.empty()) {
                     std::size_t xf = static_cast<std::size_t>(c.attribute("s").as_uint());
-                    cell.text =
-                        show_number(v, xf < xf_styles.size() ? xf_styles[xf] : NumberStyle{});
+                    cell.text = show_number(
+                        v, xf < xf_styles.size() ? xf_styles[xf] : NumberStyle{}, date1904);
                     cell.is_number = true;
                 }
                 if (cell.text.empty() && cell.formula.empty()) continue;

@@ -109,6 +109,53 @@ TEST_CASE("xlsx numbers are shown as Excel shows them, without binary artefacts"
     }
 }
 
+TEST_CASE("xlsx dates are shown as dates, not as Excel's day numbers", "[import][xlsx]") {
+    // A deadline typed as 2023/12/31 is stored as 45291; showing 45291 would be a wrong value.
+    const std::string date_styles =
+        R"(<styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>)"
+        R"(<numFmt numFmtId="165" formatCode="[Red]0.00;&quot;day&quot;0"/>)"
+        R"(<numFmt numFmtId="166" formatCode="h:mm"/></numFmts><cellXfs>)"
+        R"(<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="22"/>)"
+        R"(<xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="31"/></cellXfs></styleSheet>)";
+    // Each: stored value, style, shown text.
+    const std::vector<std::tuple<std::string, int, std::string>> cases{
+        {"45291", 1, "2023-12-31"}, // built-in m/d/yyyy
+        {"45291", 2, "2023-12-31"}, // a custom 年月日 code
+        {"45291.604166666664", 3, "2023-12-31 14:30"},
+        {"45291", 6, "2023-12-31"},          // built-in East Asian yyyy"年"m"月"d"日"
+        {"0.60416666666666663", 5, "14:30"}, // m beside h is minutes
+        {"59", 1, "1900-02-28"},
+        {"60", 1, "1900-02-29"}, // Excel's day that never was
+        {"61", 1, "1900-03-01"},
+        {"45291", 4, "45291.00"}, // d only inside quotes, [Red] a colour: a number
+        {"45291", 0, "45291"},
+        {"-1", 1, "-1"}, // no day number: shown as stored
+    };
+    std::string row = R"(<row r="1">)";
+    for (std::size_t i = 0; i < cases.size(); ++i)
+        row += fmt::format(R"(<c r="{}1" s="{}"><v>{}</v></c>)", static_cast<char>('A' + i),
+                           std::get<1>(cases[i]), std::get<0>(cases[i]));
+    auto sheets = read_sheets(workbook(row + "</row>", {{"xl/styles.xml", date_styles}}));
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        std::string ref = fmt::format("{}1", static_cast<char>('A' + i));
+        INFO(ref << " stored " << std::get<0>(cases[i]));
+        REQUIRE(sheets[0].at(ref) != nullptr);
+        CHECK(sheets[0].at(ref)->text == std::get<2>(cases[i]));
+    }
+}
+
+TEST_CASE("xlsx dates of a workbook counting from 1904 (old Mac Excel)", "[import][xlsx]") {
+    auto sheets = read_sheets(workbook(
+        R"(<row r="1"><c r="A1" s="1"><v>43829</v></c></row>)",
+        {{"xl/styles.xml",
+          R"(<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>)"},
+         {"xl/workbook.xml",
+          R"(<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/)"
+          R"(relationships"><workbookPr date1904="1"/><sheets><sheet name="S" r:id="rId1"/>)"
+          R"(</sheets></workbook>)"}}));
+    CHECK(sheets[0].at("A1")->text == "2023-12-31");
+}
+
 TEST_CASE("xlsx cells and rows without a position follow the previous one", "[import][xlsx]") {
     auto sheets = read_sheets(workbook(
         R"(<row><c t="inlineStr"><is><t>一级指标</t></is></c><c t="inlineStr"><is><t>二级指标</t></is></c></row>)"
