@@ -84,8 +84,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text, ParseError* error) 
             ++integer_digits;
         }
         if (significant > 0 || c != '0') ++significant;
-        if (integer_digits > max_integer_digits || significant > 19)
-            return fail(ParseError::too_large);
+        if (integer_digits > max_integer_digits) return fail(ParseError::too_large);
+        if (significant > max_significant_digits) return fail(ParseError::too_precise);
         mantissa = mantissa * 10 + (c - '0');
     }
     if (!seen_digit) return fail(ParseError::syntax);

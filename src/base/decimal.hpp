@@ -24,11 +24,14 @@ public:
     // Inputs beyond these limits are rejected with a clear error instead of overflowing.
     static constexpr int max_scale = 18;
     static constexpr int max_integer_digits = 18;
+    static constexpr int max_significant_digits = 19;
 
     constexpr Decimal() = default;
     static Decimal from_int(long long v) { return Decimal(v, 0); }
 
-    enum class ParseError { none, empty, syntax, too_many_decimals, too_large };
+    // too_large: more than max_integer_digits before the point; too_precise: more than
+    // max_significant_digits in all.
+    enum class ParseError { none, empty, syntax, too_many_decimals, too_large, too_precise };
     // Parses ASCII "[-]digits[.digits]". Full-width digits are normalised by the caller.
     static std::optional<Decimal> parse(std::string_view text, ParseError* error = nullptr);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 #include <unicode/normalizer2.h>
@@ -204,6 +205,78 @@ bool looks_like_gb18030(std::string_view s) {
         (i - start > 1 ? utf8_bytes : other_bytes) += i - start;
     }
     return other_bytes > utf8_bytes && gb18030_to_utf8(s).has_value();
+}
+
+std::string case_fold(std::string_view s) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+        .foldCase()
+        .toUTF8String(out);
+    return out;
+}
+
+bool is_xml_char(char32_t c) {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+namespace {
+// Decodes at s[i] like next_code_point, telling an invalid byte from a U+FFFD written as such.
+char32_t decode(std::string_view s, std::size_t& i, bool& invalid) {
+    std::size_t start = i;
+    char32_t c = next_code_point(s, i);
+    invalid = c == 0xFFFD && i - start == 1;
+    return c;
+}
+} // namespace
+
+std::string xml_safe(std::string_view s, std::size_t* replaced) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t start = i;
+        bool invalid = false;
+        char32_t c = decode(s, i, invalid);
+        if (invalid || !is_xml_char(c)) {
+            out += "\xEF\xBF\xBD";
+            ++count;
+        } else {
+            out.append(s.substr(start, i - start));
+        }
+    }
+    if (replaced) *replaced = count;
+    return out;
+}
+
+std::string for_terminal(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t start = i;
+        bool invalid = false;
+        char32_t c = decode(s, i, invalid);
+        char buffer[16];
+        if (invalid) {
+            std::snprintf(buffer, sizeof buffer, "\\x%02x", static_cast<unsigned char>(s[start]));
+            out += buffer;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c < 0x20 || c == 0x7F) {
+            std::snprintf(buffer, sizeof buffer, "\\x%02x", static_cast<unsigned>(c));
+            out += buffer;
+        } else if (c >= 0x80 && c <= 0x9F) {
+            std::snprintf(buffer, sizeof buffer, "\\u{%x}", static_cast<unsigned>(c));
+            out += buffer;
+        } else {
+            out.append(s.substr(start, i - start));
+        }
+    }
+    return out;
 }
 
 } // namespace jx::text

@@ -36,6 +36,22 @@ std::optional<std::string> gb18030_to_utf8(std::string_view s, std::size_t* erro
 // it decodes as GB18030, and most of its non-ASCII bytes are not UTF-8.
 bool looks_like_gb18030(std::string_view s);
 
+// Unicode case folding (ICU): names that Excel, say, takes for the same without regard to case.
+std::string case_fold(std::string_view s);
+
+// Whether XML 1.0 allows the character in a document (tab, line feed and carriage return, and
+// U+0020 on, less the surrogates, U+FFFE and U+FFFF).
+bool is_xml_char(char32_t c);
+
+// `s` with every character XML forbids, and every invalid UTF-8 byte, replaced by U+FFFD; the
+// count of replacements in *replaced.
+std::string xml_safe(std::string_view s, std::size_t* replaced = nullptr);
+
+// `s` as it may be printed to a terminal: control characters (C0, DEL, C1, which a terminal
+// would act on: ESC sequences, a carriage return over the line) shown as escapes (\n, \t, \r,
+// \x1b, \u{9b}), invalid UTF-8 bytes as \xff; everything else as it is.
+std::string for_terminal(std::string_view s);
+
 // Removes ASCII and ideographic spaces at both ends.
 std::string_view trim(std::string_view s);
 

@@ -11,12 +11,16 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/check.hpp"
 #include "driver/files.hpp"
+#include "driver/format.hpp"
+#include "driver/import.hpp"
 #include "driver/render.hpp"
 #include "driver/report.hpp"
 #include "driver/score_table.hpp"
+#include "driver/status.hpp"
 #include "format/format.hpp"
 #include "import/import.hpp"
 #include "model/project.hpp"
@@ -27,7 +31,11 @@ namespace {
 
 using namespace jx;
 
-constexpr int exit_ok = 0, exit_findings = 1, exit_usage = 2;
+using driver::exit_findings, driver::exit_ok, driver::exit_usage;
+
+void print_io_error(const std::string& message) {
+    std::cerr << render(make_error("io-error", message), nullptr);
+}
 
 bool use_colour(const std::string& mode) {
     if (mode == "always") return true;
@@ -43,14 +51,14 @@ bool load_policy(const std::string& path, scoring::Policy& policy) {
     }
     std::string text, error;
     if (!driver::read_file(path, text, error)) {
-        std::cerr << "error[io-error]: " << error << "\n";
+        print_io_error(error);
         return false;
     }
     scoring::PolicyError e;
     auto p = scoring::load_policy(text, e);
     if (!p) {
-        std::cerr << path << ":" << e.line << ":" << e.column
-                  << ": error[invalid-policy]: " << e.message << "\n";
+        std::cerr << text::for_terminal(path) << ":" << e.line << ":" << e.column
+                  << ": error[invalid-policy]: " << text::for_terminal(e.message) << "\n";
         return false;
     }
     policy = std::move(*p);
@@ -155,7 +163,7 @@ int run_score(const std::string& path, const std::string& policy_path) {
     if (!load_policy(policy_path, policy)) return exit_usage;
     std::string text, error;
     if (!driver::read_file(path, text, error)) {
-        std::cerr << "error[io-error]: " << error << "\n";
+        print_io_error(error);
         return exit_usage;
     }
     SourceFile source(path, std::move(text));
@@ -178,190 +186,6 @@ int run_score(const std::string& path, const std::string& policy_path) {
         errors = errors || !model_errors.empty();
     }
     return errors ? exit_findings : exit_ok;
-}
-
-int run_fmt(const std::vector<std::string>& paths, bool check) {
-    std::vector<driver::FileReport> problems;
-    auto files = driver::discover(paths, problems);
-    int status = exit_ok;
-    for (const auto& p : problems) {
-        std::cerr << driver::render_text(p, false);
-        status = exit_usage;
-    }
-    std::size_t changed = 0;
-    for (const auto& path : files) {
-        std::string text, error;
-        if (!driver::read_file(path, text, error)) {
-            std::cerr << "error[io-error]: " << error << "\n";
-            status = exit_usage;
-            continue;
-        }
-        SourceFile source(path, text);
-        auto parsed = syntax::parse(source);
-        if (!parsed.ok()) {
-            // A file that does not parse is never rewritten.
-            for (const auto& d : parsed.diagnostics)
-                std::cerr << render(d, &source, {use_colour("auto")});
-            std::cerr << path << ": not formatted: fix the errors above first\n";
-            if (status == exit_ok) status = exit_findings;
-            continue;
-        }
-        std::string formatted = format::format(parsed.file, source.text());
-        if (formatted == text) continue;
-        ++changed;
-        if (check) {
-            std::cout << "would reformat " << path << "\n";
-            if (status == exit_ok) status = exit_findings;
-        } else if (!driver::write_atomically(path, formatted, error)) {
-            std::cerr << "error[io-error]: " << error << "\n";
-            status = exit_usage;
-        } else {
-            std::cout << "formatted " << path << "\n";
-        }
-    }
-    if (check && changed == 0 && status == exit_ok)
-        std::cout << files.size() << " file" << (files.size() == 1 ? "" : "s")
-                  << " already formatted\n";
-    return status;
-}
-
-int run_import(const std::vector<std::string>& files, const std::string& from,
-               const std::string& out_dir, bool force) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
-    if (ec) {
-        std::cerr << "error[io-error]: cannot create " << out_dir << ": " << ec.message() << "\n";
-        return exit_usage;
-    }
-    std::size_t tables = 0, written = 0, whole = 0, failed = 0, skipped = 0, unreadable = 0,
-                empty = 0;
-    bool io_error = false;
-    // Sources: files as given; directories searched for .txt, .csv and .xlsx, the specs of each
-    // source written under its subdirectory of the output directory, so that names cannot clash.
-    struct Source {
-        std::string path, subdir;
-    };
-    std::vector<Source> sources;
-    for (const auto& given : files) {
-        if (!fs::is_directory(given, ec)) {
-            sources.push_back({given, ""});
-            continue;
-        }
-        std::vector<driver::FileReport> problems;
-        // --from narrows the search to that format's files.
-        std::vector<std::string> extensions =
-            from == "csv"    ? std::vector<std::string>{".csv"}
-            : from == "xlsx" ? std::vector<std::string>{".xlsx"}
-            : from == "text" ? std::vector<std::string>{".txt"}
-                             : std::vector<std::string>{".txt", ".csv", ".xlsx"};
-        auto found = driver::discover({given}, problems, extensions);
-        for (const auto& p : problems) {
-            std::cerr << "error[io-error]: " << p.diagnostics.front().message << "\n";
-            io_error = true;
-        }
-        if (found.empty() && problems.empty()) {
-            std::string searched;
-            for (const auto& e : extensions)
-                searched += (searched.empty() ? "*" : ", *") + e;
-            std::cerr << given << ": warning[no-table]: no file to import in it (searched for "
-                      << searched << ")\n";
-        }
-        for (auto& f : found) {
-            std::string subdir = fs::path(f).lexically_relative(given).parent_path().string();
-            sources.push_back({std::move(f), std::move(subdir)});
-        }
-    }
-    std::map<std::string, std::string> written_from; // spec → source, in this run
-    for (const auto& [path, subdir] : sources) {
-        std::string contents, error;
-        if (!driver::read_file(path, contents, error)) {
-            std::cerr << "error[io-error]: " << error << "\n";
-            io_error = true;
-            continue;
-        }
-        import::Format format = from == "csv"    ? import::Format::csv
-                                : from == "xlsx" ? import::Format::xlsx
-                                : from == "text" ? import::Format::text
-                                                 : import::detect_format(path, contents);
-        auto result = import::import_text(path, contents, format);
-        if (!result.source_error.empty()) {
-            std::cerr << "error[unreadable-source]: " << result.source_error << "\n";
-            ++unreadable;
-            continue;
-        }
-        for (const auto& n : result.notes)
-            std::cerr << path << ": note: " << n << "\n";
-        for (const auto& s : result.skipped) {
-            std::cerr << path << ":" << s.line << ": note: skipped a " << s.what << "\n";
-            ++skipped;
-        }
-        for (const auto& p : result.problems)
-            std::cerr << path << ": warning: " << p << "\n";
-        if (result.specs.empty() && result.failures.empty() && result.skipped.empty()) {
-            std::cerr << path << ": warning[no-table]: no self-evaluation table found (its "
-                      << "indicator table is recognised by a header row such as 一级指标 | "
-                         "二级指标 | 三级指标)\n";
-            ++empty;
-        }
-        for (const auto& f : result.failures) {
-            std::cerr << "error[import-failed]: " << f << "\n";
-            ++failed;
-            ++tables;
-        }
-        if (!subdir.empty() && !result.specs.empty()) {
-            fs::create_directories(fs::path(out_dir) / subdir, ec);
-            if (ec) {
-                std::cerr << "error[io-error]: cannot create "
-                          << (fs::path(out_dir) / subdir).string() << ": " << ec.message() << "\n";
-                io_error = true;
-                continue;
-            }
-        }
-        for (const auto& spec : result.specs) {
-            ++tables;
-            std::string target = (fs::path(out_dir) / subdir / spec.file_name).string();
-            auto [earlier, first_time] = written_from.emplace(target, path);
-            if (!first_time) {
-                std::cerr << "error[duplicate-target]: " << target << " was written from "
-                          << earlier->second << " in this run; the table of " << path << " at line "
-                          << spec.table.first_line << " is not written\n";
-                ++failed;
-                continue;
-            }
-            for (const auto& c : spec.table.unplaced)
-                std::cerr << path << ":" << c.line
-                          << ": warning[unplaced-cell]: could not place the cell \"" << c.text
-                          << "\" (" << c.where << "); kept as a comment in " << target << "\n";
-            if (fs::exists(target) && !force) {
-                std::cerr << "error[exists]: " << target
-                          << " exists; not overwritten (use --force)\n";
-                ++failed;
-                continue;
-            }
-            if (!driver::write_atomically(target, spec.spec, error)) {
-                std::cerr << "error[io-error]: " << error << "\n";
-                io_error = true;
-                continue;
-            }
-            ++written;
-            if (spec.whole) ++whole;
-            std::cout << "wrote " << target << "  (" << spec.table.name << ")\n";
-        }
-    }
-    auto plural = [](std::size_t n, const char* one, const char* many) {
-        return fmt::format("{} {}", n, n == 1 ? one : many);
-    };
-    std::cout << "imported " << written << " of " << tables << " project tables (" << whole
-              << " whole, " << (written - whole) << " with unplaced cells kept as comments, "
-              << failed << " failed)";
-    if (skipped) std::cout << "; skipped " << plural(skipped, "other table", "other tables");
-    if (empty) std::cout << "; " << plural(empty, "source", "sources") << " without a table";
-    if (unreadable)
-        std::cout << "; " << plural(unreadable, "source", "sources") << " could not be read";
-    std::cout << "\n";
-    if (io_error) return exit_usage;
-    return (failed == 0 && unreadable == 0 && whole == written) ? exit_ok : exit_findings;
 }
 
 } // namespace
@@ -453,8 +277,10 @@ int main(int argc, char** argv) {
     auto run = [&]() -> int {
         if (*cmd_check) return run_check(paths, format, policy_path, jobs, colour);
         if (*cmd_score) return run_score(score_path, policy_path);
-        if (*cmd_fmt) return run_fmt(paths, check);
-        if (*cmd_import) return run_import(paths, from, out_dir, force);
+        if (*cmd_fmt)
+            return driver::format_files(paths, check, use_colour("auto"), std::cout, std::cerr);
+        if (*cmd_import)
+            return driver::import_sources(paths, from, out_dir, force, std::cout, std::cerr);
         if (*cmd_render) {
             scoring::Policy policy;
             if (!load_policy(policy_path, policy)) return exit_usage;
@@ -470,9 +296,11 @@ int main(int argc, char** argv) {
                                                 : rendering::Scores::reported;
             auto outcome = driver::render_specs(req, policy);
             for (const auto& w : outcome.written)
-                std::cout << "wrote " << w << "\n";
+                std::cout << "wrote " << text::for_terminal(w) << "\n";
+            for (const auto& w : outcome.warnings)
+                std::cerr << "warning: " << text::for_terminal(w) << "\n";
             for (const auto& e : outcome.errors)
-                std::cerr << "error: " << e << "\n";
+                std::cerr << "error: " << text::for_terminal(e) << "\n";
             return outcome.errors.empty() ? exit_ok : exit_usage;
         }
         if (*cmd_policy) {
@@ -486,7 +314,7 @@ int main(int argc, char** argv) {
     // a pipeline must not take a cut-off result for a whole one.
     std::cout.flush();
     if (!std::cout) {
-        std::cerr << "error[io-error]: cannot write the output: " << std::strerror(errno) << "\n";
+        print_io_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
         return exit_usage;
     }
     return status;

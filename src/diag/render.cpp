@@ -29,10 +29,21 @@ const char* severity_colour(Severity s) {
     return "1";
 }
 
-// Source line as shown: tabs become one space so that widths stay predictable.
+// Source line as shown: tabs become one space so that widths stay predictable, and any other
+// control character (which a terminal would act on) a U+FFFD, one column wide.
 std::string shown_line(std::string_view line) {
-    std::string s(line);
-    std::replace(s.begin(), s.end(), '\t', ' ');
+    std::string s;
+    s.reserve(line.size());
+    for (std::size_t i = 0; i < line.size();) {
+        std::size_t start = i;
+        char32_t c = text::next_code_point(line, i);
+        if (c == '\t')
+            s += ' ';
+        else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F))
+            s += "\xEF\xBF\xBD";
+        else
+            s.append(line.substr(start, i - start));
+    }
     return s;
 }
 
@@ -77,14 +88,15 @@ std::string render(const Diagnostic& d, const SourceFile* file, const RenderOpti
     if (file) {
         if (primary) {
             Position p = file->position(primary->span.begin);
-            out += style.paint(fmt::format("{}:{}:{}: ", file->name(), p.line, p.column), "1");
+            out += style.paint(
+                fmt::format("{}:{}:{}: ", text::for_terminal(file->name()), p.line, p.column), "1");
         } else {
-            out += style.paint(fmt::format("{}: ", file->name()), "1");
+            out += style.paint(fmt::format("{}: ", text::for_terminal(file->name())), "1");
         }
     }
     out += style.paint(fmt::format("{}[{}]", severity_name(d.severity), d.code),
                        severity_colour(d.severity));
-    out += style.paint(": " + d.message, "1");
+    out += style.paint(": " + text::for_terminal(d.message), "1");
     out += '\n';
 
     if (file && !d.labels.empty()) {
@@ -123,12 +135,13 @@ std::string render(const Diagnostic& d, const SourceFile* file, const RenderOpti
                                            line_begin + static_cast<std::uint32_t>(src.size()));
                 std::uint32_t line_end = line_begin + static_cast<std::uint32_t>(src.size());
                 std::uint32_t e = std::min(std::max(l->span.end, b), line_end);
-                int lead = text::display_width(src.substr(0, b - line_begin)) +
+                int lead = text::display_width(shown_line(src.substr(0, b - line_begin))) +
                            (w.cut_before ? static_cast<int>(ellipsis.size()) : 0);
-                int width = std::max(1, text::display_width(src.substr(b - line_begin, e - b)));
+                int width =
+                    std::max(1, text::display_width(shown_line(src.substr(b - line_begin, e - b))));
                 std::string marks(static_cast<std::size_t>(width), l->primary ? '^' : '-');
                 std::string underline = std::string(static_cast<std::size_t>(lead), ' ') + marks;
-                if (!l->message.empty()) underline += " " + l->message;
+                if (!l->message.empty()) underline += " " + text::for_terminal(l->message);
                 out += style.paint(pad + " |", "1;34") + " " +
                        style.paint(underline, l->primary ? severity_colour(d.severity) : "1;34") +
                        '\n';
@@ -143,7 +156,8 @@ std::string render(const Diagnostic& d, const SourceFile* file, const RenderOpti
                 max_line = std::max(max_line, file->position(l.span.begin).line);
             gutter = std::to_string(max_line).size();
         }
-        out += std::string(gutter, ' ') + style.paint(" = note", "1") + ": " + n + '\n';
+        out += std::string(gutter, ' ') + style.paint(" = note", "1") + ": " +
+               text::for_terminal(n) + '\n';
     }
     return out;
 }

@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -39,27 +38,6 @@ struct Loaded {
     std::vector<scoring::ProjectResult> results;
 };
 
-// xlsx is written by libxlsxwriter to a path: write beside the target, then rename over it.
-bool write_xlsx_atomically(const std::vector<rendering::Layout>& layouts, const std::string& path,
-                           std::string& error) {
-    std::string target;
-    if (!write_target(path, target, error)) return false;
-    std::string tmp = target + fmt::format(".jixiao-{}.tmp", ::getpid());
-    if (!rendering::write_xlsx(layouts, tmp, error)) {
-        // The message names the temporary file; the user knows the one asked for.
-        for (auto at = error.find(tmp); at != std::string::npos; at = error.find(tmp, at))
-            error.replace(at, tmp.size(), path);
-        std::remove(tmp.c_str());
-        return false;
-    }
-    if (std::rename(tmp.c_str(), target.c_str()) != 0) {
-        error = fmt::format("cannot replace {}", path);
-        std::remove(tmp.c_str());
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& policy) {
@@ -92,6 +70,9 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             return out;
         }
     }
+    OutputWriter writer; // never over a spec of this run, nor through a planted link onto one
+    for (const auto& f : files)
+        writer.protect(f);
     std::vector<rendering::ReportEntry> report;
     std::map<std::string, std::string> rendered_from; // output → spec, in this run
     if (req.format == RenderFormat::html && to_directory)
@@ -155,7 +136,16 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         }
         bool ok = true;
         if (req.format == RenderFormat::xlsx) {
-            ok = write_xlsx_atomically(layouts, target, error);
+            std::vector<std::string> xlsx_warnings;
+            ok = writer.write_with(
+                target,
+                [&](const std::string& tmp, std::string& why) {
+                    return rendering::write_xlsx(layouts, tmp, why, xlsx_warnings);
+                },
+                error);
+            if (ok)
+                for (const auto& w : xlsx_warnings)
+                    out.warnings.push_back(target + ": " + w);
         } else {
             std::string content;
             if (req.format == RenderFormat::html) {
@@ -173,7 +163,7 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
                         content += (i ? "\n" : "") + rendering::to_markdown(layouts[i]);
                 }
             }
-            ok = write_atomically(target, content, error);
+            ok = writer.write(target, content, error);
         }
         if (ok)
             out.written.push_back(target);
@@ -182,7 +172,7 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
     }
     if (req.format == RenderFormat::html && to_directory && !report.empty()) {
         std::string target = (fs::path(req.output) / "index.html").string(), error;
-        if (write_atomically(target, rendering::html_report(report), error))
+        if (writer.write(target, rendering::html_report(report), error))
             out.written.push_back(target);
         else
             out.errors.push_back(error);

@@ -20,7 +20,8 @@ struct RenderRequest {
 
 struct RenderOutcome {
     std::vector<std::string> written;
-    std::vector<std::string> errors; // each names the file
+    std::vector<std::string> errors;   // each names the file
+    std::vector<std::string> warnings; // written, with something to know (each names the file)
 };
 
 RenderOutcome render_specs(const RenderRequest& request, const scoring::Policy& policy);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/text.hpp"
 #include "diag/render.hpp"
 
 namespace jx::driver {
@@ -43,7 +44,20 @@ std::string render_summary(const Totals& t) {
 std::string json_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size();) {
+        char c = s[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            // JSON is Unicode text: a byte that is not UTF-8 (a file name can hold any) becomes
+            // U+FFFD, or the document would not be JSON.
+            std::size_t start = i;
+            char32_t cp = text::next_code_point(s, i);
+            if (cp == 0xFFFD && i - start == 1)
+                out += "\\ufffd";
+            else
+                out.append(s.substr(start, i - start));
+            continue;
+        }
+        ++i;
         switch (c) {
         case '"':
             out += "\\\"";

@@ -1,5 +1,7 @@
 #include "import/grid.hpp"
 
+#include <string_view>
+
 #include <fmt/format.h>
 
 namespace jx::import {
@@ -64,6 +66,11 @@ bool read_csv(const std::string& text, Grid& grid, std::string& error) {
     std::size_t cells = 0;
     auto end_field = [&] {
         if (++cells > max_grid_cells) return false;
+        // An apostrophe before =, +, - or @ is a writer's guard against formula injection
+        // (jixiao render writes one): the cell's text is what follows it.
+        if (field.size() > 1 && field[0] == '\'' &&
+            std::string_view("=+-@\t\r").find(field[1]) != std::string_view::npos)
+            field.erase(0, 1);
         row.cells.push_back(
             {field, field_line, fmt::format("row {}, column {}", record, row.cells.size() + 1)});
         field.clear();

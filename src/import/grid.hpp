@@ -27,6 +27,9 @@ using Grid = std::vector<Item>;
 // keeps a hostile or mistaken file (a CSV of commas, a sheet with a stray cell far out) from
 // taking more than a few hundred megabytes. A reader stops with an error when it is passed.
 inline constexpr std::size_t max_grid_cells = 1'000'000;
+// The most text all the cells of one source may hold together: 64 MiB, where a department's
+// disclosure has well under one. Text and CSV sources are refused past it as a whole.
+inline constexpr std::size_t max_grid_text_bytes = std::size_t{64} << 20;
 
 // Text dumps (shared/README.md): one cell per line starting with a TAB, an empty cell a lone TAB,
 // continuation lines without a TAB, a blank line ending a row.

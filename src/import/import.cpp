@@ -277,6 +277,13 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         return result;
     }
     const std::string& contents = decoded ? *decoded : raw_contents;
+    if (format != Format::xlsx && contents.size() > max_grid_text_bytes) {
+        result.source_error =
+            fmt::format("{}: {} bytes of text, more than the {} jixiao imports from one source "
+                        "(split it)",
+                        source_name, contents.size(), max_grid_text_bytes);
+        return result;
+    }
     Grid grid;
     std::string error;
     bool read = false;

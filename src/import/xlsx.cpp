@@ -24,19 +24,22 @@ using Zip = std::unique_ptr<zip_t, ZipCloser>;
 
 // Bounds that keep a damaged or hostile workbook from exhausting memory or time. Real
 // disclosures are far below them: a department's workbook unpacks to a few megabytes.
-constexpr std::uint64_t max_member_bytes = std::uint64_t{64} << 20;
 constexpr int max_rows = 1048576, max_cols = 16384; // a worksheet's bounds (ECMA-376)
 
-enum class Member { read, absent, too_large, damaged };
+enum class Member { read, absent, too_large, over_budget, damaged };
 
-// Reads one member of the archive, refusing one that unpacks to more than max_member_bytes.
-Member member(zip_t* z, const std::string& name, std::string& out, std::uint64_t& size) {
+// Reads one member of the archive, refusing one that unpacks to more than max_part_bytes, or
+// past what is left of the workbook's max_unpacked_bytes (`unpacked` counts what was read).
+Member member(zip_t* z, const std::string& name, std::string& out, std::uint64_t& size,
+              std::uint64_t& unpacked) {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat(z, name.c_str(), 0, &st) != 0) return Member::absent;
     size = st.size;
     if (!(st.valid & ZIP_STAT_SIZE)) return Member::damaged;
-    if (st.size > max_member_bytes) return Member::too_large;
+    if (st.size > max_part_bytes) return Member::too_large;
+    if (st.size > max_unpacked_bytes - unpacked) return Member::over_budget;
+    unpacked += st.size;
     zip_file_t* f = zip_fopen(z, name.c_str(), 0);
     if (!f) return Member::damaged;
     out.resize(static_cast<std::size_t>(st.size));
@@ -52,7 +55,11 @@ std::string member_problem(Member m, const std::string& name, std::uint64_t size
         return fmt::format("{} is missing", name);
     case Member::too_large:
         return fmt::format("{} unpacks to {} bytes, more than the {} jixiao reads of one part",
-                           name, size, max_member_bytes);
+                           name, size, max_part_bytes);
+    case Member::over_budget:
+        return fmt::format("{} unpacks to {} bytes, past the {} bytes jixiao unpacks of one "
+                           "workbook in all (its parts are listed more than once, or are huge)",
+                           name, size, max_unpacked_bytes);
     case Member::damaged:
         return fmt::format("{} is damaged", name);
     case Member::read:
@@ -293,6 +300,11 @@ std::string string_item(const pugi::xml_node& si) {
 
 } // namespace
 
+const std::string& XlsxCell::text() const {
+    static const std::string none;
+    return shown ? *shown : none;
+}
+
 const XlsxCell* XlsxSheet::at(const std::string& ref) const {
     auto at = cell_ref(ref);
     auto it = at ? cells.find(*at) : cells.end();
@@ -313,9 +325,10 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
     }
     zip_error_fini(&ze);
     // A part that must be read whole; false with `error` set when it cannot be.
+    std::uint64_t unpacked = 0; // over all parts, against max_unpacked_bytes
     auto required = [&](const std::string& name, std::string& out) {
         std::uint64_t size = 0;
-        Member m = member(z.get(), name, out, size);
+        Member m = member(z.get(), name, out, size, unpacked);
         if (m == Member::read) return true;
         error = fmt::format("{} is not a readable xlsx workbook: {}", path,
                             member_problem(m, name, size));
@@ -324,7 +337,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
     // A part that may be absent (shared strings, styles), but not damaged or oversized.
     auto optional = [&](const std::string& name, std::string& out, bool& present) {
         std::uint64_t size = 0;
-        Member m = member(z.get(), name, out, size);
+        Member m = member(z.get(), name, out, size, unpacked);
         present = m == Member::read;
         if (m == Member::read || m == Member::absent) return true;
         error = fmt::format("{} is not a readable xlsx workbook: {}", path,
@@ -334,7 +347,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
     std::string workbook, rels, shared, styles;
     if (!required("xl/workbook.xml", workbook) || !required("xl/_rels/workbook.xml.rels", rels))
         return false;
-    std::vector<std::string> strings;
+    std::vector<std::shared_ptr<const std::string>> strings;
     bool present = false;
     if (!optional("xl/sharedStrings.xml", shared, present)) return false;
     if (present) {
@@ -345,7 +358,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
             return false;
         }
         for (auto si : doc.child("sst").children("si"))
-            strings.push_back(string_item(si));
+            strings.push_back(std::make_shared<const std::string>(string_item(si)));
     }
     // Cell style index → number style.
     std::vector<NumberStyle> xf_styles;
@@ -374,7 +387,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
         error = fmt::format("{}: the workbook's list of sheets cannot be read: {}", path, why);
         return false;
     }
-    std::size_t cells = 0; // over all sheets, bounded like any source
+    std::size_t cells = 0, text_bytes = 0; // over all sheets, bounded like any source
     // Day numbers count from 1904-01-01 in workbooks made so (old Mac Excel), else from 1900.
     std::string epoch = wb.child("workbook").child("workbookPr").attribute("date1904").value();
     bool date1904 = epoch == "1" || epoch == "true";
@@ -391,7 +404,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
             target = "xl/" + target;
         std::string xml;
         std::uint64_t size = 0;
-        Member m = member(z.get(), target, xml, size);
+        Member m = member(z.get(), target, xml, size, unpacked);
         if (m != Member::read) {
             error = fmt::format("{}: sheet \"{}\" cannot be read: {}", path, sheet.name,
                                 member_problem(m, target, size));
@@ -445,22 +458,31 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                 cell.formula = c.child("f").text().get();
                 if (type == "s") {
                     std::size_t idx = static_cast<std::size_t>(c.child("v").text().as_ullong());
-                    cell.text = idx < strings.size() ? strings[idx] : "";
+                    if (idx < strings.size()) cell.shown = strings[idx];
                 } else if (type == "inlineStr") {
-                    cell.text = string_item(c.child("is"));
+                    cell.shown = std::make_shared<const std::string>(string_item(c.child("is")));
                 } else if (type == "str" || type == "b" || type == "e") {
-                    cell.text = v;
+                    cell.shown = std::make_shared<const std::string>(v);
                 } else if (!v.empty()) {
                     std::size_t xf = static_cast<std::size_t>(c.attribute("s").as_uint());
-                    cell.text = show_number(
-                        v, xf < xf_styles.size() ? xf_styles[xf] : NumberStyle{}, date1904);
+                    cell.shown = std::make_shared<const std::string>(show_number(
+                        v, xf < xf_styles.size() ? xf_styles[xf] : NumberStyle{}, date1904));
                     cell.is_number = true;
                 }
-                if (cell.text.empty() && cell.formula.empty()) continue;
+                if (cell.text().empty() && cell.formula.empty()) continue;
                 if (++cells > max_grid_cells) {
                     error = fmt::format("{}: the workbook holds more than {} cells, more than "
                                         "jixiao imports from one source",
                                         path, max_grid_cells);
+                    return false;
+                }
+                text_bytes += cell.text().size();
+                if (text_bytes > max_grid_text_bytes) {
+                    error = fmt::format(
+                        "{}: the workbook's cells show more than {} bytes of text in all (a "
+                        "shared string counted for each cell that shows it), the budget jixiao "
+                        "gives one source; at sheet \"{}\", cell {}{}",
+                        path, max_grid_text_bytes, sheet.name, col_letters(col), r + 1);
                     return false;
                 }
                 sheet.rows = std::max(sheet.rows, r + 1);
@@ -514,7 +536,8 @@ bool xlsx_grid(const std::vector<XlsxSheet>& sheets, Grid& grid, std::string& er
             item.cells.reserve(static_cast<std::size_t>(s.cols));
             for (int c = 0; c < s.cols; ++c) {
                 std::string text;
-                if (it != s.cells.end() && it->first == std::pair{r, c}) text = (it++)->second.text;
+                if (it != s.cells.end() && it->first == std::pair{r, c})
+                    text = (it++)->second.text();
                 item.cells.push_back({std::move(text), static_cast<std::size_t>(r + 1),
                                       fmt::format("'{}'!{}{}", s.name, col_letters(c), r + 1)});
             }

@@ -3,7 +3,9 @@
 // merged ranges. Used by `jixiao import` and by the tests that read rendered workbooks back.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,9 +15,12 @@
 namespace jx::import {
 
 struct XlsxCell {
-    std::string text;    // as displayed
+    // As displayed. A shared string is held once for all the cells that show it (a workbook may
+    // point 100,000 cells at one long string).
+    std::shared_ptr<const std::string> shown;
     std::string formula; // without '=', empty when none
     bool is_number = false;
+    const std::string& text() const;
 };
 
 struct XlsxSheet {
@@ -26,8 +31,15 @@ struct XlsxSheet {
     const XlsxCell* at(const std::string& ref) const; // "H22"
 };
 
-// Fails with a message on a damaged archive, a part unpacking to more than 64 MiB, or a cell
-// outside a worksheet's bounds; cells without a position follow the previous one, as in Excel.
+// Budgets on what one workbook may expand to, each with an error naming it: one part unpacks
+// to at most 64 MiB, all parts together to 256 MiB (a 70 KB file can list one huge part under
+// 2,000 sheets), and all cells together show at most max_grid_text_bytes of text, a shared
+// string counted for every cell that shows it (as the grid will hold it).
+inline constexpr std::uint64_t max_part_bytes = std::uint64_t{64} << 20;
+inline constexpr std::uint64_t max_unpacked_bytes = std::uint64_t{256} << 20;
+
+// Fails with a message on a damaged archive, a budget passed, or a cell outside a worksheet's
+// bounds; cells without a position follow the previous one, as in Excel.
 bool read_xlsx(const std::string& path, std::vector<XlsxSheet>& sheets, std::string& error);
 // The same, from the file's bytes; `path` only names it in errors.
 bool read_xlsx_data(const std::string& data, const std::string& path,

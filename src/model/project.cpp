@@ -15,11 +15,15 @@ std::optional<Figure> read_figure(const ast::Token& number, const std::optional<
     Decimal::ParseError error{};
     auto value = Decimal::parse(ascii, &error);
     if (!value) {
-        std::string why = error == Decimal::ParseError::too_many_decimals
-                              ? fmt::format("more than {} decimals", Decimal::max_scale)
-                          : error == Decimal::ParseError::too_large
-                              ? "more than 19 significant digits"
-                              : "not a number";
+        std::string why =
+            error == Decimal::ParseError::too_many_decimals
+                ? fmt::format("more than {} decimals", Decimal::max_scale)
+            : error == Decimal::ParseError::too_large
+                ? fmt::format("more than {} digits before the decimal point",
+                              Decimal::max_integer_digits)
+            : error == Decimal::ParseError::too_precise
+                ? fmt::format("more than {} significant digits", Decimal::max_significant_digits)
+                : "not a number";
         out.push_back(make_error("invalid-number",
                                  fmt::format("{} cannot be used as a figure: {}", number.text, why))
                           .label(number.span));

@@ -1,4 +1,5 @@
 #include <map>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -17,6 +18,17 @@ std::vector<std::vector<const Cell*>> grid(const Layout& l) {
     return g;
 }
 
+// A text cell that a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return
+// before one) gets a leading apostrophe, as OWASP recommends against CSV injection: an imported
+// =HYPERLINK(...) must stay text. A figure is a figure: "-5" cannot be a formula.
+std::string neutralised(const Cell* c) {
+    if (!c) return "";
+    const std::string& s = c->text;
+    if (s.empty() || c->number) return s;
+    if (std::string_view("=+-@\t\r").find(s.front()) == std::string_view::npos) return s;
+    return "'" + s;
+}
+
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
@@ -25,18 +37,46 @@ std::string csv_field(const std::string& s) {
     return out + "\"";
 }
 
+// Text as Markdown shows it literally: what would start HTML (a <script> in a name, an entity)
+// escaped, and Markdown's own marks; line breaks inside a cell as <br>. A "<" that cannot open a
+// tag ("<= 6个月") stays as it is, so that the file reads well as text too.
+std::string md_text(std::string_view s) {
+    std::string t;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char ch = s[i];
+        char next = i + 1 < s.size() ? s[i + 1] : '\0';
+        bool letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+        switch (ch) {
+        case '<':
+            t += letter || next == '/' || next == '!' || next == '?' ? "&lt;" : "<";
+            break;
+        case '&':
+            t += letter || next == '#' ? "&amp;" : "&";
+            break;
+        case '\n':
+            t += "<br>";
+            break;
+        case '|':
+        case '\\':
+        case '*':
+        case '_':
+        case '`':
+        case '[':
+        case ']':
+            t += '\\';
+            t += ch;
+            break;
+        default:
+            t += ch;
+        }
+    }
+    return t;
+}
+
 std::string md_cell(const Cell* c) {
     if (!c) return "";
-    std::string t;
-    for (char ch : c->text) {
-        if (ch == '|')
-            t += "\\|";
-        else if (ch == '\n')
-            t += "<br>";
-        else
-            t += ch;
-    }
-    if (c->mismatch) t = fmt::format("**{}** ({})", t, c->aside);
+    std::string t = md_text(c->text);
+    if (c->mismatch) t = fmt::format("**{}** ({})", t, md_text(c->aside));
     return t;
 }
 
@@ -46,7 +86,7 @@ std::string to_csv(const Layout& l) {
     std::string out = "\xEF\xBB\xBF";
     for (const auto& row : grid(l)) {
         for (std::size_t k = 0; k < row.size(); ++k)
-            out += (k ? "," : "") + csv_field(row[k] ? row[k]->text : "");
+            out += (k ? "," : "") + csv_field(neutralised(row[k]));
         out += "\r\n";
     }
     return out;
@@ -72,7 +112,7 @@ std::string to_markdown(const Layout& l) {
     if (!l.notes.empty()) {
         out += "\n";
         for (const auto& n : l.notes)
-            out += "- " + n + "\n";
+            out += "- " + md_text(n) + "\n";
     }
     return out;
 }

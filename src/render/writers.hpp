@@ -34,7 +34,11 @@ struct ReportEntry {
 // findings grouped by code, each linking to its project's table further down the page.
 std::string html_report(const std::vector<ReportEntry>& entries);
 
-// An xlsx workbook with one sheet per layout. Writes `path` directly; the caller renames.
-bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std::string& error);
+// An xlsx workbook with one sheet per layout, written at `path` (the caller writes it into a
+// private directory and renames it into place). Sheet names are made to fit Excel's rules;
+// characters that XML cannot hold are replaced, each such cell named in `warnings` ("cell B3 of
+// …").
+bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std::string& error,
+                std::vector<std::string>& warnings);
 
 } // namespace jx::rendering

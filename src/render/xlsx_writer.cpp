@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <vector>
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -80,30 +81,56 @@ private:
     std::map<std::tuple<int, bool, std::string>, lxw_format*> cache_;
 };
 
-// Sheet names: at most 31 characters, none of []:*?/\, unique in the workbook.
-std::string sheet_name(const std::string& project, std::set<std::string>& used) {
-    std::string clean;
-    std::size_t i = 0, n = 0;
-    while (i < project.size() && n < 28) {
+// Sheet names as Excel requires them: 1 to 31 characters (counted in UTF-16 units, as Excel
+// counts), none of []:*?/\ nor a character XML forbids (each replaced by _), no apostrophe at
+// either end, not "History" (reserved), and unique without regard to case: Excel takes "abc" and
+// "ABC" for one sheet. libxlsxwriter refuses any other name (and returns no sheet).
+std::string sheet_name(const std::string& project, std::set<std::string>& used_folded) {
+    struct Piece {
+        std::string text;
+        int units; // UTF-16 code units
+    };
+    std::vector<Piece> pieces;
+    for (std::size_t i = 0; i < project.size();) {
         std::size_t start = i;
         char32_t cp = text::next_code_point(project, i);
-        if (cp == '[' || cp == ']' || cp == ':' || cp == '*' || cp == '?' || cp == '/' ||
-            cp == '\\' || cp == '\'')
-            continue;
-        clean += project.substr(start, i - start);
-        ++n;
+        bool invalid = cp == 0xFFFD && i - start == 1;
+        if (invalid || !text::is_xml_char(cp) || cp < 0x20 || cp == '[' || cp == ']' || cp == ':' ||
+            cp == '*' || cp == '?' || cp == '/' || cp == '\\')
+            pieces.push_back({"_", 1});
+        else
+            pieces.push_back({project.substr(start, i - start), cp > 0xFFFF ? 2 : 1});
     }
-    if (clean.empty()) clean = "自评表";
-    std::string name = clean;
-    for (int k = 2; used.count(name); ++k)
-        name = fmt::format("{}({})", clean, k);
-    used.insert(name);
-    return name;
+    while (!pieces.empty() && pieces.front().text == "'")
+        pieces.erase(pieces.begin());
+    if (pieces.empty()) pieces.push_back({"自评表", 3});
+    constexpr int max_units = 31;
+    for (int k = 1;; ++k) {
+        std::string suffix = k == 1 ? "" : fmt::format("({})", k);
+        int budget = max_units - static_cast<int>(suffix.size());
+        std::string name;
+        std::size_t taken = 0;
+        for (int units = 0; taken < pieces.size() && units + pieces[taken].units <= budget;
+             ++taken) {
+            units += pieces[taken].units;
+        }
+        while (taken > 0 && pieces[taken - 1].text == "'") // no apostrophe at the end either
+            --taken;
+        for (std::size_t j = 0; j < taken; ++j)
+            name += pieces[j].text;
+        if (name.empty()) name = "自评表";
+        name += suffix;
+        std::string folded = text::case_fold(name);
+        if (folded == "history" || used_folded.count(folded)) continue;
+        used_folded.insert(folded);
+        return name;
+    }
 }
 
 } // namespace
 
-bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std::string& error) {
+bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std::string& error,
+                std::vector<std::string>& warnings) {
     lxw_workbook* wb = workbook_new(path.c_str());
     if (!wb) {
         error = fmt::format("cannot create {}", path);
@@ -114,10 +141,12 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
     for (const auto& l : layouts) {
         std::string name = sheet_name(l.project, used);
         lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
-        for (std::size_t c = 0; c < l.widths.size(); ++c)
-            worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                                 l.widths[c] * 1.1, nullptr);
-        worksheet_set_row(ws, 0, 28, nullptr);
+        if (!ws) { // sheet_name makes only names Excel takes; never go on without the sheet
+            workbook_close(wb);
+            error = fmt::format("cannot write {}: libxlsxwriter refused the sheet name \"{}\"",
+                                path, name);
+            return false;
+        }
         // Every write is checked: libxlsxwriter refuses a string over Excel's 32,767 characters
         // a cell, and a table with an empty cell where its text should be is a wrong table.
         std::string failed; // the first write refused, for the message
@@ -131,6 +160,24 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
             else
                 failed += std::string(": ") + lxw_strerror(e);
         };
+        // XML cannot hold control characters (nor U+FFFE, U+FFFF): an xlsx with one is a corrupt
+        // file. They are replaced by U+FFFD, and each cell where that happened is named.
+        auto safe = [&](const std::string& text, int row, int col) {
+            std::size_t replaced = 0;
+            std::string out = text::xml_safe(text, &replaced);
+            if (replaced)
+                warnings.push_back(
+                    fmt::format("cell {}{} of \"{}\": {} character{} that an xlsx file cannot hold "
+                                "(control characters) replaced by U+FFFD",
+                                column_name(col), row + 1, text::xml_safe(l.project), replaced,
+                                replaced == 1 ? "" : "s"));
+            return out;
+        };
+        for (std::size_t c = 0; c < l.widths.size(); ++c)
+            check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                       l.widths[c] * 1.1, nullptr),
+                  0, static_cast<int>(c), "");
+        check(worksheet_set_row(ws, 0, 28, nullptr), 0, 0, "");
         for (const auto& c : l.cells) {
             lxw_format* f = formats.get(c);
             auto r = static_cast<lxw_row_t>(c.row);
@@ -146,14 +193,15 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
             else if (c.number)
                 check(worksheet_write_number(ws, r, col, to_double(*c.number), f), c.row, c.col,
                       "");
-            else if (!c.text.empty())
-                check(worksheet_write_string(ws, r, col, c.text.c_str(), f), c.row, c.col, c.text);
-            else if (c.rows == 1 && c.cols == 1)
+            else if (!c.text.empty()) {
+                std::string text = safe(c.text, c.row, c.col);
+                check(worksheet_write_string(ws, r, col, text.c_str(), f), c.row, c.col, text);
+            } else if (c.rows == 1 && c.cols == 1)
                 check(worksheet_write_blank(ws, r, col, f), c.row, c.col, "");
         }
         int note_row = l.rows + 1;
         for (const auto& n : l.notes) {
-            std::string note = "※ " + n;
+            std::string note = safe("※ " + n, note_row, 0);
             check(worksheet_write_string(ws, static_cast<lxw_row_t>(note_row), 0, note.c_str(),
                                          nullptr),
                   note_row, 0, note);

@@ -150,13 +150,13 @@ TEST_CASE("every real table renders to an xlsx whose cells, merges and formulas 
         REQUIRE(import::read_xlsx(path, sheets, error));
         REQUIRE(sheets.size() == 1);
         const auto& sh = sheets[0];
-        CHECK(sh.at("A1")->text == "项目支出绩效自评表");
+        CHECK(sh.at("A1")->text() == "项目支出绩效自评表");
         CHECK(std::count(sh.merges.begin(), sh.merges.end(), "A1:I1") == 1);
         // 绩效指标 is merged down the side of the indicator block.
         bool side = false;
         for (const auto& m : sh.merges)
             if (m.rfind("A", 0) == 0 && sh.at(m.substr(0, m.find(':'))) &&
-                sh.at(m.substr(0, m.find(':')))->text == "绩效指标")
+                sh.at(m.substr(0, m.find(':')))->text() == "绩效指标")
                 side = true;
         CHECK(side);
         // The total: a live SUM whose cached value is the sum of the score cells it names.
@@ -177,10 +177,10 @@ TEST_CASE("every real table renders to an xlsx whose cells, merges and formulas 
             int r1 = std::stoi(first.substr(1)), r2 = std::stoi(last.substr(1));
             for (int r = r1; r <= r2; ++r)
                 if (auto c = sh.at(first.substr(0, 1) + std::to_string(r)); c && c->is_number)
-                    sum += std::stod(c->text);
+                    sum += std::stod(c->text());
             start = comma == std::string::npos ? refs.size() : comma + 1;
         }
-        CHECK(std::stod(total->text) == Approx(sum));
+        CHECK(std::stod(total->text()) == Approx(sum));
     }
 }
 

@@ -1,0 +1,182 @@
+#include "driver/import.hpp"
+
+#include <filesystem>
+#include <map>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "base/text.hpp"
+#include "diag/render.hpp"
+#include "driver/check.hpp"
+#include "driver/files.hpp"
+#include "driver/report.hpp"
+#include "driver/status.hpp"
+#include "import/import.hpp"
+#include "syntax/parser.hpp"
+
+namespace jx::driver {
+
+int import_sources(const std::vector<std::string>& files, const std::string& from,
+                   const std::string& out_dir, bool force, std::ostream& out, std::ostream& err) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    bool io_error = false;
+    auto report_io = [&](const std::string& message) {
+        err << render(make_error("io-error", message), nullptr);
+        io_error = true;
+    };
+    fs::create_directories(out_dir, ec);
+    if (ec) {
+        report_io(fmt::format("cannot create {}: {}", out_dir, ec.message()));
+        return exit_usage;
+    }
+    std::size_t tables = 0, written = 0, whole = 0, failed = 0, skipped = 0, unreadable = 0,
+                empty = 0;
+    // Sources: files as given; directories searched for .txt, .csv and .xlsx, the specs of each
+    // source written under its subdirectory of the output directory, so that names cannot clash.
+    struct Source {
+        std::string path, subdir;
+    };
+    std::vector<Source> sources;
+    for (const auto& given : files) {
+        if (!fs::is_directory(given, ec)) {
+            sources.push_back({given, ""});
+            continue;
+        }
+        std::vector<FileReport> problems;
+        // --from narrows the search to that format's files.
+        std::vector<std::string> extensions =
+            from == "csv"    ? std::vector<std::string>{".csv"}
+            : from == "xlsx" ? std::vector<std::string>{".xlsx"}
+            : from == "text" ? std::vector<std::string>{".txt"}
+                             : std::vector<std::string>{".txt", ".csv", ".xlsx"};
+        auto found = discover({given}, problems, extensions);
+        for (const auto& p : problems)
+            report_io(p.diagnostics.front().message);
+        if (found.empty() && problems.empty()) {
+            std::string searched;
+            for (const auto& e : extensions)
+                searched += (searched.empty() ? "*" : ", *") + e;
+            err << text::for_terminal(given)
+                << ": warning[no-table]: no file to import in it (searched for " << searched
+                << ")\n";
+        }
+        for (auto& f : found) {
+            std::string subdir = fs::path(f).lexically_relative(given).parent_path().string();
+            sources.push_back({std::move(f), std::move(subdir)});
+        }
+    }
+    std::map<std::string, std::string> written_from; // spec → source, in this run
+    OutputWriter writer;                             // never over a source of this run
+    for (const auto& s : sources)
+        writer.protect(s.path);
+    const syntax::Limits limits;
+    for (const auto& [path, subdir] : sources) {
+        std::string contents, error;
+        if (!read_file(path, contents, error)) {
+            report_io(error);
+            continue;
+        }
+        import::Format format = from == "csv"    ? import::Format::csv
+                                : from == "xlsx" ? import::Format::xlsx
+                                : from == "text" ? import::Format::text
+                                                 : import::detect_format(path, contents);
+        auto result = import::import_text(path, contents, format);
+        if (!result.source_error.empty()) {
+            err << render(make_error("unreadable-source", result.source_error), nullptr);
+            ++unreadable;
+            continue;
+        }
+        const std::string shown = text::for_terminal(path);
+        for (const auto& n : result.notes)
+            err << shown << ": note: " << text::for_terminal(n) << "\n";
+        for (const auto& s : result.skipped) {
+            err << shown << ":" << s.line << ": note: skipped a " << text::for_terminal(s.what)
+                << "\n";
+            ++skipped;
+        }
+        for (const auto& p : result.problems)
+            err << shown << ": warning: " << text::for_terminal(p) << "\n";
+        if (result.specs.empty() && result.failures.empty() && result.skipped.empty()) {
+            err << shown
+                << ": warning[no-table]: no self-evaluation table found (its indicator table is "
+                   "recognised by a header row such as 一级指标 | 二级指标 | 三级指标)\n";
+            ++empty;
+        }
+        for (const auto& f : result.failures) {
+            err << render(make_error("import-failed", f), nullptr);
+            ++failed;
+            ++tables;
+        }
+        if (!subdir.empty() && !result.specs.empty()) {
+            fs::create_directories(fs::path(out_dir) / subdir, ec);
+            if (ec) {
+                report_io(fmt::format("cannot create {}: {}", (fs::path(out_dir) / subdir).string(),
+                                      ec.message()));
+                continue;
+            }
+        }
+        for (const auto& spec : result.specs) {
+            ++tables;
+            std::string target = (fs::path(out_dir) / subdir / spec.file_name).string();
+            auto [earlier, first_time] = written_from.emplace(target, path);
+            if (!first_time) {
+                err << render(
+                    make_error("duplicate-target",
+                               fmt::format("{} was written from {} in this run; the "
+                                           "table of {} at line {} is not written",
+                                           target, earlier->second, path, spec.table.first_line)),
+                    nullptr);
+                ++failed;
+                continue;
+            }
+            for (const auto& c : spec.table.unplaced)
+                err << shown << ":" << c.line
+                    << ": warning[unplaced-cell]: could not place the cell \""
+                    << text::for_terminal(c.text) << "\" (" << text::for_terminal(c.where)
+                    << "); kept as a comment in " << text::for_terminal(target) << "\n";
+            if (fs::exists(target) && !force) {
+                err << render(
+                    make_error("exists",
+                               fmt::format("{} exists; not overwritten (use --force)", target)),
+                    nullptr);
+                ++failed;
+                continue;
+            }
+            if (spec.spec.size() > limits.max_file_bytes) { // nothing could read it
+                err << render(
+                    make_error("spec-too-large",
+                               fmt::format("{}: the table of {} at line {} makes a spec "
+                                           "of {} bytes, more than the {} MiB a spec "
+                                           "may have; not written",
+                                           target, path, spec.table.first_line, spec.spec.size(),
+                                           limits.max_file_bytes >> 20)),
+                    nullptr);
+                ++failed;
+                continue;
+            }
+            if (!writer.write(target, spec.spec, error)) {
+                report_io(error);
+                continue;
+            }
+            ++written;
+            if (spec.whole) ++whole;
+            out << "wrote " << text::for_terminal(target) << "  ("
+                << text::for_terminal(spec.table.name) << ")\n";
+        }
+    }
+    auto plural = [](std::size_t n, const char* one, const char* many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    out << "imported " << written << " of " << tables << " project tables (" << whole << " whole, "
+        << (written - whole) << " with unplaced cells kept as comments, " << failed << " failed)";
+    if (skipped) out << "; skipped " << plural(skipped, "other table", "other tables");
+    if (empty) out << "; " << plural(empty, "source", "sources") << " without a table";
+    if (unreadable) out << "; " << plural(unreadable, "source", "sources") << " could not be read";
+    out << "\n";
+    if (io_error) return exit_usage;
+    return (failed == 0 && unreadable == 0 && whole == written) ? exit_ok : exit_findings;
+}
+
+} // namespace jx::driver

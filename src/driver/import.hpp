@@ -1,0 +1,16 @@
+// `jixiao import`: published tables (text dumps, CSV, xlsx; files or directories of them) into
+// specs, one per table, every source accounted for.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace jx::driver {
+
+// `from`: auto, text, csv or xlsx. Writes under `out_dir`; an existing spec only with `force`.
+// Returns the exit status (status.hpp): 0 when every table was imported whole.
+int import_sources(const std::vector<std::string>& paths, const std::string& from,
+                   const std::string& out_dir, bool force, std::ostream& out, std::ostream& err);
+
+} // namespace jx::driver
