@@ -12,8 +12,9 @@ cd "$(dirname "$0")/.."
 # To build and run jixiao.
 packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libicu-dev libfmt-dev libyaml-cpp-dev catch2 libcli11-dev
           libxlsxwriter-dev libzip-dev libpugixml-dev libjemalloc-dev)
-# The tests also open rendered tables as a person would: xlsx in LibreOffice, html in Chromium.
-test_packages=(libreoffice-calc-nogui chromium fonts-noto-cjk)
+# The tests also open rendered tables as a person would: xlsx in LibreOffice and openpyxl, html in
+# Chromium; GNU time measures the peak memory of a run.
+test_packages=(libreoffice-calc-nogui chromium fonts-noto-cjk python3-openpyxl time)
 
 install_missing() {
     local missing=()

@@ -1,4 +1,5 @@
 #include "support.hpp"
+#include "unit/workbooks.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -7,6 +8,12 @@
 #include <sstream>
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zip.h>
 
 namespace jx::test {
 namespace fs = std::filesystem;
@@ -52,6 +59,62 @@ void check_golden(const std::string& expected_path, const std::string& actual) {
          << " (rerun with JIXIAO_UPDATE_GOLDEN=1 to regenerate, then review git diff)");
     REQUIRE(fs::exists(path));
     CHECK(read(path) == actual);
+}
+
+std::string zip_parts(const std::map<std::string, std::string>& parts) {
+    static int serial = 0;
+    fs::path path = fs::temp_directory_path() / ("jixiao-parts-" + std::to_string(::getpid()) +
+                                                 "-" + std::to_string(serial++) + ".zip");
+    int err = 0;
+    zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    REQUIRE(z != nullptr);
+    for (const auto& [name, text] : parts) {
+        zip_source_t* s = zip_source_buffer(z, text.data(), text.size(), 0);
+        REQUIRE(zip_file_add(z, name.c_str(), s, ZIP_FL_OVERWRITE) >= 0);
+    }
+    REQUIRE(zip_close(z) == 0); // the parts are read here, while `parts` is alive
+    std::string bytes = read(path.string());
+    fs::remove(path);
+    return bytes;
+}
+
+CliRun run_cli(const std::vector<std::string>& args) {
+    CliRun run;
+    static int serial = 0;
+    fs::path out = fs::temp_directory_path() /
+                   ("jixiao-cli-" + std::to_string(::getpid()) + "-" + std::to_string(serial++));
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    // Through GNU time, which forks from a small process of its own: the child's peak then
+    // counts only jixiao's memory (a child forked or spawned from this test process would
+    // inherit the test's high-water mark, which exec keeps).
+    fs::path rss = out.string() + ".rss";
+    std::vector<std::string> all{"/usr/bin/time", "-q",         "-f", "%M", "-o",
+                                 rss.string(),    JIXIAO_BINARY};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : all)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    auto start = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    int spawned = posix_spawn(&pid, "/usr/bin/time", &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    REQUIRE(spawned == 0);
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::string peak = read(rss.string()); // kilobytes; "Command exited with…" lines first
+    auto last = peak.find_last_not_of("\n");
+    auto line = peak.rfind('\n', last);
+    run.peak_rss_mb = std::stol(peak.substr(line == std::string::npos ? 0 : line + 1)) / 1024;
+    fs::remove(rss);
+    run.output = read(out.string());
+    fs::remove(out);
+    return run;
 }
 
 } // namespace jx::test

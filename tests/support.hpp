@@ -15,6 +15,16 @@ void write(const std::string& path, const std::string& contents);
 // Files under `dir` (relative to the source tree) ending in `ext`, sorted, as relative paths.
 std::vector<std::string> files_under(const std::string& dir, const std::string& ext);
 bool updating_golden();
+
+// The jixiao command run as a user runs it, with what it printed (stdout and stderr together),
+// its exit status (-1 when a signal ended it), its peak resident memory and its wall time.
+struct CliRun {
+    std::string output;
+    int status = -1;
+    long peak_rss_mb = 0;
+    double seconds = 0;
+};
+CliRun run_cli(const std::vector<std::string>& args);
 // Compares `actual` with the expected file (or rewrites it when updating); CHECKs equality.
 void check_golden(const std::string& expected_path, const std::string& actual);
 

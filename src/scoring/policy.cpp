@@ -170,7 +170,26 @@ void expect_map(const YAML::Node& n, const std::string& key) {
     if (!n.IsMap()) fail(n, fmt::format("{} must be a mapping", key));
 }
 
+// YAML aliases let a small file name one node many times over (a list of 50,000 aliases of a
+// scale with 10,000 grades is 1 MB): each use becomes a copy in the policy. Every entry the
+// policy takes counts against this budget, which no real policy comes near.
+constexpr std::size_t max_policy_entries = 100'000;
+
+class Budget {
+public:
+    void spend(const YAML::Node& n) {
+        if (++used_ > max_policy_entries)
+            fail(n, fmt::format("the policy expands to more than {} entries (YAML aliases "
+                                "repeat what they name), the budget of a policy",
+                                max_policy_entries));
+    }
+
+private:
+    std::size_t used_ = 0;
+};
+
 void apply(const YAML::Node& root, Policy& p) {
+    Budget budget;
     if (root.IsNull()) return;
     expect_map(root, "the policy");
     static const std::set<std::string> known{
@@ -190,8 +209,10 @@ void apply(const YAML::Node& root, Policy& p) {
         } else if (key == "level1_split") {
             expect_map(v, key);
             p.level1_split.clear();
-            for (const auto& e : v)
+            for (const auto& e : v) {
+                budget.spend(e.first);
                 p.level1_split[e.first.Scalar()] = number(e.second, key + "." + e.first.Scalar());
+            }
         } else if (key == "budget") {
             expect_map(v, key);
             for (const auto& e : v) {
@@ -228,6 +249,7 @@ void apply(const YAML::Node& root, Policy& p) {
             expect_map(v, key);
             p.bare_target.clear();
             for (const auto& e : v) {
+                budget.spend(e.first);
                 if (e.first.Scalar() == "default")
                     p.bare_target_default = comparator(e.second, "bare_target.default");
                 else
@@ -253,6 +275,7 @@ void apply(const YAML::Node& root, Policy& p) {
             if (!v.IsSequence()) fail(v, "scales must be a list of {name, grades}");
             p.scales.clear();
             for (const auto& s : v) {
+                budget.spend(s);
                 expect_map(s, "a scale");
                 Scale scale;
                 scale.name = scalar(s["name"], "scales[].name");
@@ -260,6 +283,7 @@ void apply(const YAML::Node& root, Policy& p) {
                 if (!grades || !grades.IsMap())
                     fail(s, "scales[].grades must map each grade to a band [low, high]");
                 for (const auto& g : grades) {
+                    budget.spend(g.first);
                     scale.grades.push_back(g.first.Scalar());
                     scale.bands[g.first.Scalar()] =
                         band(g.second, "scales[].grades." + g.first.Scalar());
@@ -269,20 +293,25 @@ void apply(const YAML::Node& root, Policy& p) {
         } else if (key == "total_grades") {
             expect_map(v, key);
             p.total_grades.clear();
-            for (const auto& e : v)
+            for (const auto& e : v) {
+                budget.spend(e.first);
                 p.total_grades.emplace_back(e.first.Scalar(),
                                             number(e.second, key + "." + e.first.Scalar()));
+            }
             std::sort(p.total_grades.begin(), p.total_grades.end(),
                       [](const auto& a, const auto& b) { return b.second < a.second; });
         } else if (key == "categories") {
             expect_map(v, key);
             p.categories.clear();
             for (const auto& e : v) {
+                budget.spend(e.first);
                 if (!e.second.IsSequence())
                     fail(e.second, "categories maps each level-1 name to a list of level-2 names");
                 std::vector<std::string> children;
-                for (const auto& c : e.second)
+                for (const auto& c : e.second) {
+                    budget.spend(c);
                     children.push_back(scalar(c, "categories[]"));
+                }
                 p.categories.emplace_back(e.first.Scalar(), std::move(children));
             }
         }

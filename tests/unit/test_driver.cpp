@@ -51,45 +51,6 @@ TEST_CASE("FIFOs and directories given as files are refused, not read", "[driver
     fs::remove(fifo);
 }
 
-TEST_CASE("files are written atomically and keep their permissions", "[driver]") {
-    fs::path dir = fs::temp_directory_path() / "jixiao-test-atomic";
-    fs::create_directories(dir);
-    fs::path f = dir / "a.jx";
-    std::ofstream(f) << "old";
-    fs::permissions(f, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
-    std::string error;
-    REQUIRE(driver::write_atomically(f.string(), "new", error));
-    CHECK(jx::test::read(f.string()) == "new");
-    CHECK((fs::status(f).permissions() & fs::perms::group_read) != fs::perms::none);
-    CHECK((fs::status(f).permissions() & fs::perms::others_read) == fs::perms::none);
-    for (const auto& e : fs::directory_iterator(dir))
-        CHECK(e.path().filename().string().rfind(".a.jx.", 0) != 0);
-}
-
-TEST_CASE("writing through a symbolic link keeps the link, and a new file follows the umask",
-          "[driver]") {
-    fs::path dir = fs::temp_directory_path() / "jixiao-test-atomic-link";
-    fs::remove_all(dir);
-    fs::create_directories(dir / "real");
-    std::ofstream(dir / "real" / "a.jx") << "old";
-    fs::create_symlink("real/a.jx", dir / "a.jx");
-    std::string error;
-    REQUIRE(driver::write_atomically((dir / "a.jx").string(), "new", error));
-    CHECK(fs::is_symlink(fs::symlink_status(dir / "a.jx")));
-    CHECK(jx::test::read((dir / "real" / "a.jx").string()) == "new");
-    fs::create_symlink("real/missing.jx", dir / "dangling.jx");
-    CHECK_FALSE(driver::write_atomically((dir / "dangling.jx").string(), "x", error));
-    CHECK(error == "cannot write " + (dir / "dangling.jx").string() +
-                       ": it is a symbolic link to a missing file");
-    mode_t old_mask = ::umask(027);
-    bool written = driver::write_atomically((dir / "new.jx").string(), "x", error);
-    ::umask(old_mask);
-    REQUIRE(written);
-    CHECK(fs::status(dir / "new.jx").permissions() ==
-          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
-    fs::remove_all(dir);
-}
-
 TEST_CASE("JSON findings escape text and carry the subject", "[driver]") {
     driver::FileReport r;
     r.path = "a\"b.jx";

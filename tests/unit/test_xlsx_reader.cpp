@@ -13,6 +13,7 @@
 #include "import/import.hpp"
 #include "import/xlsx.hpp"
 #include "support.hpp"
+#include "unit/workbooks.hpp"
 
 using namespace jx;
 using namespace jx::import;
@@ -30,20 +31,7 @@ std::string workbook(const std::string& sheet_data, std::map<std::string, std::s
                   R"(</Relationships>)");
     parts.emplace("xl/worksheets/sheet1.xml",
                   "<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>");
-    static std::atomic<int> serial{0};
-    auto path = std::filesystem::temp_directory_path() /
-                fmt::format("jixiao-xlsx-{}-{}.xlsx", ::getpid(), serial++);
-    int err = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
-    REQUIRE(z != nullptr);
-    for (const auto& [name, text] : parts) {
-        zip_source_t* s = zip_source_buffer(z, text.data(), text.size(), 0);
-        REQUIRE(zip_file_add(z, name.c_str(), s, ZIP_FL_OVERWRITE) >= 0);
-    }
-    REQUIRE(zip_close(z) == 0); // parts are read here, while `parts` is alive
-    std::string bytes = test::read(path.string());
-    std::filesystem::remove(path);
-    return bytes;
+    return test::zip_parts(parts);
 }
 
 std::string inline_cell(const std::string& ref, const std::string& text) {
