@@ -51,6 +51,13 @@ TEST_CASE("inputs beyond the limits are refused, not overflowed", "[decimal]") {
     CHECK(e == Decimal::ParseError::too_many_decimals);
     CHECK_FALSE(Decimal::parse("12345678901234567890123", &e));
     CHECK(e == Decimal::ParseError::too_large);
+    // The two limits, each named as it is: 18 digits before the point, 19 significant in all.
+    CHECK(Decimal::parse("123456789012345678", &e));
+    CHECK_FALSE(Decimal::parse("1234567890123456789", &e));
+    CHECK(e == Decimal::ParseError::too_large);
+    CHECK(Decimal::parse("123456789.0123456789", &e));
+    CHECK_FALSE(Decimal::parse("123456789.01234567891", &e));
+    CHECK(e == Decimal::ParseError::too_precise);
     CHECK_FALSE(Decimal::parse("1.2.3", &e));
     CHECK(e == Decimal::ParseError::syntax);
     CHECK_FALSE(Decimal::parse("", &e));

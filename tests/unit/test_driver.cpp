@@ -2,12 +2,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <sys/stat.h>
 
 #include "driver/check.hpp"
 #include "driver/files.hpp"
+#include "driver/format.hpp"
 #include "driver/report.hpp"
 #include "support.hpp"
 
@@ -142,5 +144,30 @@ TEST_CASE("many files on many workers come out complete and in walk order", "[dr
     std::string one = collect(1);
     CHECK(one == collect(2));
     CHECK(one == collect(5));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("fmt never writes a spec larger than the parser reads", "[driver][format]") {
+    // 270,000 short rows (5 MB) that alignment widens to 65 bytes each: past the 16 MiB limit.
+    fs::path dir = fs::temp_directory_path() / "jixiao-test-fmt-grow";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::string spec = "项目 \"p\" {\n年度 2022\n产出指标 {\n数量指标 {\n\"" +
+                       std::string(38, 'x') + "\" 分值 1 得分 1\n";
+    for (int i = 0; i < 270'000; ++i)
+        spec += fmt::format("\"r{}\" 分值 1 得分 1\n", i);
+    spec += "}\n}\n总分 分值 270001 得分 270001\n}\n";
+    REQUIRE(spec.size() < (std::size_t{16} << 20));
+    std::string path = (dir / "grow.jx").string();
+    jx::test::write(path, spec);
+    std::ostringstream out, err;
+    CHECK(driver::format_files({path}, false, false, out, err) == 1);
+    CHECK(out.str().empty());
+    CHECK(err.str().find("error[spec-too-large]: " + path +
+                         ": not formatted: formatted, it would be ") == 0);
+    CHECK(err.str().find(
+              "bytes, more than the 16 MiB a spec may have (split it into several files)") !=
+          std::string::npos);
+    CHECK(jx::test::read(path) == spec); // unchanged
     fs::remove_all(dir);
 }

@@ -335,3 +335,43 @@ TEST_CASE("xlsx: written through a symbolic link, which stays a link", "[render]
     CHECK(fs::is_symlink(fs::symlink_status(dir / "t.xlsx")));
     CHECK(test::read((dir / "real" / "t.xlsx").string()).rfind("PK", 0) == 0);
 }
+
+TEST_CASE("csv: a text cell a spreadsheet would run as a formula is neutralised, figures are not",
+          "[render]") {
+    fs::path dir = temp_dir("render-csv-formula");
+    std::string spec = test::read(test::source_path("examples/01-minimal.jx"));
+    std::string name = "举办培训场次";
+    spec.replace(spec.find(name), name.size(), "=HYPERLINK(\\\"http://x\\\")");
+    test::write((dir / "f.jx").string(), spec);
+    auto s = std::make_unique<SourceFile>("f.jx", spec);
+    auto parsed = syntax::parse(*s);
+    REQUIRE(parsed.ok());
+    std::vector<Diagnostic> ignored;
+    auto m = model::lower(parsed.file.projects[0], ignored);
+    auto layout = rendering::build_layout(m, scoring::evaluate(m, scoring::Policy::defaults()),
+                                          rendering::Scores::reported);
+    std::string csv = rendering::to_csv(layout);
+    CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+    CHECK(csv.find(",=") == std::string::npos);
+    // Read back, the cell is the text it was.
+    test::write((dir / "f.csv").string(), csv);
+    auto imported = import::import_text("f.csv", csv, import::Format::csv);
+    REQUIRE(imported.specs.size() == 1);
+    CHECK(imported.specs[0].spec.find("\"=HYPERLINK(\\\"http://x\\\")\"") != std::string::npos);
+}
+
+TEST_CASE("markdown: HTML in a name is shown, never run", "[render]") {
+    std::string spec = test::read(test::source_path("examples/01-minimal.jx"));
+    std::string name = "举办培训场次";
+    spec.replace(spec.find(name), name.size(), "<script>alert(1)</script> & *bold* <= 5");
+    SourceFile src("x.jx", spec);
+    auto parsed = syntax::parse(src);
+    REQUIRE(parsed.ok());
+    std::vector<Diagnostic> ignored;
+    auto m = model::lower(parsed.file.projects[0], ignored);
+    auto layout = rendering::build_layout(m, scoring::evaluate(m, scoring::Policy::defaults()),
+                                          rendering::Scores::reported);
+    std::string md = rendering::to_markdown(layout);
+    CHECK(md.find("<script>") == std::string::npos);
+    CHECK(md.find("&lt;script>alert(1)&lt;/script> & \\*bold\\* <= 5") != std::string::npos);
+}

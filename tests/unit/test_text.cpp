@@ -81,3 +81,30 @@ TEST_CASE("GB18030: decoded by ICU, told apart from UTF-8 with a stray piece", "
     CHECK_FALSE(text::gb18030_to_utf8("\xCF\xEE\xC4", &offset));
     CHECK_FALSE(text::looks_like_gb18030("caf\xE9"));
 }
+
+TEST_CASE("terminal output shows control characters and stray bytes as escapes", "[text]") {
+    CHECK(text::for_terminal("a\x1b[2Jb") == "a\\x1b[2Jb");
+    CHECK(text::for_terminal("x.jx\nerror: forged") == "x.jx\\nerror: forged");
+    CHECK(text::for_terminal("\t\r\x7f") == "\\t\\r\\x7f");
+    CHECK(text::for_terminal("\xc2\x9b") == "\\u{9b}"); // C1 CSI, which terminals obey
+    CHECK(text::for_terminal("\xff绩效") == "\\xff绩效");
+    CHECK(text::for_terminal("绩效 ≥ 90% \xef\xbf\xbd") == "绩效 ≥ 90% \xef\xbf\xbd");
+}
+
+TEST_CASE("XML-safe text replaces what XML 1.0 forbids", "[text]") {
+    std::size_t n = 0;
+    CHECK(text::xml_safe("a\x01"
+                         "b\xef\xbf\xbe\tc\n",
+                         &n) == "a\xef\xbf\xbd"
+                                "b\xef\xbf\xbd\tc\n");
+    CHECK(n == 2);
+    CHECK(text::xml_safe("\xff", &n) == "\xef\xbf\xbd");
+    CHECK(text::xml_safe("项目 ≥ 90%", &n) == "项目 ≥ 90%");
+    CHECK(n == 0);
+}
+
+TEST_CASE("case folding makes names Excel takes for one the same", "[text]") {
+    CHECK(text::case_fold("ABC") == text::case_fold("abc"));
+    CHECK(text::case_fold("Ä项目") == text::case_fold("ä项目"));
+    CHECK(text::case_fold("项目") == "项目");
+}
