@@ -1,5 +1,4 @@
 #include "support.hpp"
-#include "unit/workbooks.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -13,7 +12,6 @@
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <zip.h>
 
 namespace jx::test {
 namespace fs = std::filesystem;
@@ -59,23 +57,6 @@ void check_golden(const std::string& expected_path, const std::string& actual) {
          << " (rerun with JIXIAO_UPDATE_GOLDEN=1 to regenerate, then review git diff)");
     REQUIRE(fs::exists(path));
     CHECK(read(path) == actual);
-}
-
-std::string zip_parts(const std::map<std::string, std::string>& parts) {
-    static int serial = 0;
-    fs::path path = fs::temp_directory_path() / ("jixiao-parts-" + std::to_string(::getpid()) +
-                                                 "-" + std::to_string(serial++) + ".zip");
-    int err = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
-    REQUIRE(z != nullptr);
-    for (const auto& [name, text] : parts) {
-        zip_source_t* s = zip_source_buffer(z, text.data(), text.size(), 0);
-        REQUIRE(zip_file_add(z, name.c_str(), s, ZIP_FL_OVERWRITE) >= 0);
-    }
-    REQUIRE(zip_close(z) == 0); // the parts are read here, while `parts` is alive
-    std::string bytes = read(path.string());
-    fs::remove(path);
-    return bytes;
 }
 
 CliRun run_cli(const std::vector<std::string>& args) {

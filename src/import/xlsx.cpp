@@ -290,12 +290,46 @@ std::string show_number(const std::string& stored, const NumberStyle& s, bool da
     return s.percent ? out + "%" : out;
 }
 
+// OOXML writes characters XML cannot hold as _xHHHH_ (a carriage return from Word is _x000D_)
+// and a literal "_x" that would look like one as _x005F_x (ECMA-376 Part 1, 22.9.2.19
+// ST_Xstring). Decoded here; a control character other than tab and line ends becomes U+FFFD.
+std::string unescape_xstring(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    auto hex = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && hex(s[i + 2]) && hex(s[i + 3]) &&
+            hex(s[i + 4]) && hex(s[i + 5]) && s[i + 6] == '_') {
+            auto c =
+                static_cast<char32_t>(std::stoul(std::string(s.substr(i + 2, 4)), nullptr, 16));
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') c = 0xFFFD;
+            if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD; // half of a pair: not a character
+            if (c < 0x80) {
+                out += static_cast<char>(c);
+            } else if (c < 0x800) {
+                out += static_cast<char>(0xC0 | (c >> 6));
+                out += static_cast<char>(0x80 | (c & 0x3F));
+            } else {
+                out += static_cast<char>(0xE0 | (c >> 12));
+                out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+                out += static_cast<char>(0x80 | (c & 0x3F));
+            }
+            i += 6;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
 // The text of a shared or inline string: its runs, without phonetic guides (<rPh>).
 std::string string_item(const pugi::xml_node& si) {
     std::string t = si.child("t").text().get();
     for (auto r : si.children("r"))
         t += r.child("t").text().get();
-    return t;
+    return unescape_xstring(t);
 }
 
 } // namespace
@@ -461,7 +495,9 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                     if (idx < strings.size()) cell.shown = strings[idx];
                 } else if (type == "inlineStr") {
                     cell.shown = std::make_shared<const std::string>(string_item(c.child("is")));
-                } else if (type == "str" || type == "b" || type == "e") {
+                } else if (type == "str") {
+                    cell.shown = std::make_shared<const std::string>(unescape_xstring(v));
+                } else if (type == "b" || type == "e") {
                     cell.shown = std::make_shared<const std::string>(v);
                 } else if (!v.empty()) {
                     std::size_t xf = static_cast<std::size_t>(c.attribute("s").as_uint());

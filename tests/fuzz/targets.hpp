@@ -4,11 +4,24 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <filesystem>
+#include <map>
+#include <pugixml.hpp>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zip.h>
+
+#include "base/text.hpp"
+#include "driver/files.hpp"
+#include "import/xlsx.hpp"
+#include "render/writers.hpp"
 
 #include "diag/render.hpp"
 #include "format/format.hpp"
@@ -69,8 +82,10 @@ inline int fuzz_import(const std::uint8_t* data, std::size_t size) {
     return 0;
 }
 
-// A workbook holding `parts` (name, contents), stored uncompressed, as the bytes of an xlsx file.
-inline std::string zip_parts(const std::vector<std::pair<std::string, std::string>>& parts) {
+// A workbook holding `parts` (name, contents) as the bytes of an xlsx file: stored uncompressed
+// (the fuzzer's inputs), or deflated (a tiny file that unpacks to a huge one).
+inline std::string zip_parts(const std::vector<std::pair<std::string, std::string>>& parts,
+                             bool deflate = false) {
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &ze);
@@ -81,7 +96,8 @@ inline std::string zip_parts(const std::vector<std::pair<std::string, std::strin
         zip_source_t* s = zip_source_buffer(z, contents.data(), contents.size(), 0);
         zip_int64_t index = zip_file_add(z, name.c_str(), s, ZIP_FL_OVERWRITE);
         if (index < 0) std::abort();
-        zip_set_file_compression(z, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+        zip_set_file_compression(z, static_cast<zip_uint64_t>(index),
+                                 deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0);
     }
     if (zip_close(z) != 0) std::abort();
     std::string out;
@@ -138,6 +154,248 @@ inline int fuzz_policy(const std::uint8_t* data, std::size_t size) {
     auto p =
         jx::scoring::load_policy(std::string(reinterpret_cast<const char*>(data), size), error);
     if (p) (void)jx::scoring::dump_policy_yaml(*p);
+    return 0;
+}
+
+inline std::string read_whole(const std::string& path) {
+    std::string out;
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return out;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;)
+        out.append(buffer, static_cast<std::size_t>(n));
+    ::close(fd);
+    return out;
+}
+
+// A broken invariant: said, then abort (which the fuzzer takes as a finding).
+[[noreturn]] inline void violated(const char* what) {
+    std::fprintf(stderr, "fuzz invariant broken: %s\n", what);
+    std::abort();
+}
+
+// The parts of a zip archive's bytes, by name; empty when it is not one.
+inline std::map<std::string, std::string> unzip_parts(const std::string& bytes) {
+    std::map<std::string, std::string> parts;
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
+    zip_t* z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : nullptr;
+    if (!z) {
+        if (src) zip_source_free(src);
+        zip_error_fini(&ze);
+        return parts;
+    }
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        zip_stat_t st;
+        if (zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
+        std::string data(static_cast<std::size_t>(st.size), '\0');
+        zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+        if (!f) continue;
+        zip_fread(f, data.data(), st.size);
+        zip_fclose(f);
+        parts[st.name] = std::move(data);
+    }
+    zip_close(z);
+    zip_error_fini(&ze);
+    return parts;
+}
+
+// A scratch directory of this process's own, made once.
+inline const std::string& scratch_dir(const char* name) {
+    static const std::string dir = [&] {
+        auto d = std::filesystem::temp_directory_path() /
+                 (std::string("jixiao-fuzz-") + name + "-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(d);
+        return d.string();
+    }();
+    return dir;
+}
+
+// libFuzzer: any project names and cell texts (the input's NUL-separated pieces: a project name,
+// then its cells' texts, a piece "\x01" starting the next project) through the xlsx writer. The
+// workbook must be written, read back with as many sheets, each named as Excel requires (1 to 31
+// UTF-16 units, unique without regard to case, none of []:*?/\), every XML part well-formed and
+// free of characters XML forbids, and every text as it was but for those characters.
+inline int fuzz_xlsx_writer(const std::uint8_t* data, std::size_t size) {
+    std::vector<std::string> pieces(1);
+    for (std::size_t i = 0; i < size; ++i) {
+        if (data[i] == 0)
+            pieces.emplace_back();
+        else
+            pieces.back() += static_cast<char>(data[i]);
+    }
+    std::vector<jx::rendering::Layout> layouts;
+    for (const auto& p : pieces) {
+        if (layouts.empty() || p == "\x01") {
+            layouts.emplace_back();
+            layouts.back().project = p == "\x01" ? std::string() : p;
+            layouts.back().widths = {10, 10};
+            continue;
+        }
+        auto& l = layouts.back();
+        jx::rendering::Cell c;
+        c.row = static_cast<int>(l.cells.size());
+        c.text = p;
+        l.cells.push_back(std::move(c));
+        l.rows = static_cast<int>(l.cells.size());
+    }
+    if (layouts.size() > 64) layouts.resize(64);
+    const std::string path = scratch_dir("xlsx-writer") + "/w.xlsx";
+    std::string error;
+    std::vector<std::string> warnings;
+    if (!jx::rendering::write_xlsx(layouts, path, error, warnings)) {
+        // Only a text too long for a cell may be refused.
+        if (error.find("more than the 32767 an xlsx cell can") == std::string::npos) {
+            violated(error.c_str());
+        }
+        return 0;
+    }
+    std::vector<jx::import::XlsxSheet> sheets;
+    if (!jx::import::read_xlsx(path, sheets, error)) violated("the workbook does not read back");
+    if (sheets.size() != layouts.size()) violated("a sheet is missing");
+    std::set<std::string> folded;
+    for (std::size_t k = 0; k < sheets.size(); ++k) {
+        const std::string& name = sheets[k].name;
+        std::size_t units = 0;
+        for (std::size_t i = 0; i < name.size();)
+            units += jx::text::next_code_point(name, i) > 0xFFFF ? 2 : 1;
+        if (units < 1 || units > 31) violated("a sheet name of the wrong length");
+        if (name.find_first_of("[]:*?/\\") != std::string::npos)
+            violated("a sheet name with a character Excel refuses");
+        if (!folded.insert(jx::text::case_fold(name)).second)
+            violated("two sheet names alike without regard to case");
+        for (const auto& c : layouts[k].cells) {
+            const auto* got =
+                sheets[k].at(jx::rendering::column_name(c.col) + std::to_string(c.row + 1));
+            // As written but for what XML forbids (a carriage return travels as _x000D_); a
+            // text of white space alone reads back as an empty cell.
+            std::string want = jx::text::xml_safe(c.text);
+            if (want.find_first_not_of(" \t\n\r") == std::string::npos) continue;
+            if (!got || got->text() != want) violated("a text did not read back as written");
+        }
+    }
+    for (const auto& [name, part] : unzip_parts(jx::fuzz::read_whole(path))) {
+        std::size_t bad = 0;
+        (void)jx::text::xml_safe(part, &bad);
+        if (bad) violated("a character XML forbids, or a byte that is not UTF-8");
+        pugi::xml_document doc;
+        if (!doc.load_buffer(part.data(), part.size())) violated("a part is not well-formed XML");
+    }
+    return 0;
+}
+
+// libFuzzer: the safe-write routine against whatever a directory may hold. The input plants
+// entries (regular files, directories, FIFOs, symbolic links within and out of the directory,
+// hard links) under a few names, protects some as inputs, and writes to one name. Whatever
+// happens, nothing but the written target (or the file its link names) changes, a protected input
+// never changes, a success leaves the new contents in a regular file, and no temporary file is
+// left behind.
+inline std::map<std::string, std::string> snapshot(const std::string& root) {
+    namespace fs = std::filesystem;
+    std::map<std::string, std::string> state;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        struct stat st {};
+        const std::string p = it->path().string();
+        if (::lstat(p.c_str(), &st) != 0) continue;
+        std::string what =
+            std::to_string(st.st_mode & S_IFMT) + ":" + std::to_string(st.st_mode & 07777) + ":";
+        if (S_ISREG(st.st_mode)) what += read_whole(p);
+        if (S_ISLNK(st.st_mode)) what += fs::read_symlink(p, ec).string();
+        state[p] = what;
+    }
+    return state;
+}
+
+inline int fuzz_safe_write(const std::uint8_t* data, std::size_t size) {
+    namespace fs = std::filesystem;
+    const std::string root = scratch_dir("safe-write");
+    std::error_code ec;
+    fs::remove_all(root, ec);
+    fs::create_directories(root + "/d/sub");
+    fs::create_directories(root + "/outside");
+    ::close(::open((root + "/outside/victim").c_str(), O_WRONLY | O_CREAT, 0644));
+    static const char* names[] = {"d/a", "d/b", "d/c.md", "d/sub/e", "d/.jixiao-1-abcdef"};
+    jx::driver::OutputWriter writer;
+    std::set<std::string> protected_paths;
+    std::size_t i = 0;
+    auto next = [&]() -> unsigned { return i < size ? data[i++] : 0u; };
+    std::string target = root + "/" + names[0];
+    while (i < size) {
+        unsigned op = next(), a = next() % 5, b = next() % 5;
+        std::string pa = root + "/" + names[a], pb = root + "/" + names[b];
+        switch (op % 8) {
+        case 0: { // a regular file with some contents and a mode
+            int fd = ::open(pa.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600 | (b << 3));
+            if (fd >= 0) {
+                (void)!::write(fd, names[b], 3);
+                ::close(fd);
+            }
+            break;
+        }
+        case 1:
+            fs::create_directory(pa, ec);
+            break;
+        case 2:
+            ::mkfifo(pa.c_str(), 0644);
+            break;
+        case 3:
+            fs::create_symlink(fs::path(names[b]).filename(), pa, ec); // within d/
+            break;
+        case 4:
+            fs::create_symlink(root + "/outside/victim", pa, ec);
+            break;
+        case 5:
+            fs::create_hard_link(pb, pa, ec);
+            break;
+        case 6:
+            writer.protect(pa);
+            if (struct stat st{}; ::stat(pa.c_str(), &st) == 0) protected_paths.insert(pa);
+            break;
+        case 7:
+            target = pa;
+            break;
+        }
+    }
+    // What the write may change: the target, or the file its link names.
+    std::string resolved = target;
+    if (fs::is_symlink(fs::symlink_status(target, ec)))
+        resolved = fs::canonical(target, ec).string();
+    std::set<std::pair<dev_t, ino_t>> protected_ids;
+    for (const auto& p : protected_paths)
+        if (struct stat st{}; ::stat(p.c_str(), &st) == 0)
+            protected_ids.insert({st.st_dev, st.st_ino});
+    auto before = snapshot(root);
+    std::string error;
+    bool ok = writer.write(target, "new contents", error);
+    auto after = snapshot(root);
+    struct stat st {};
+    bool exists = ::stat(resolved.c_str(), &st) == 0;
+    if (ok) {
+        if (!exists || !S_ISREG(st.st_mode) || read_whole(resolved) != "new contents")
+            violated("a success without the new contents in a regular file");
+        if (protected_ids.count({st.st_dev, st.st_ino})) violated("wrote over an input");
+    } else if (error.empty()) {
+        violated("a refusal says why");
+    }
+    for (const auto& [path, state] : before) {
+        if (path == resolved) continue;
+        auto it = after.find(path);
+        // A hard link of the target shows its new contents; anything else must be as it was.
+        bool linked = false;
+        if (struct stat s2{}; ok && ::lstat(path.c_str(), &s2) == 0 && exists)
+            linked = s2.st_dev == st.st_dev && s2.st_ino == st.st_ino;
+        if (!linked && (it == after.end() || it->second != state)) {
+            if (path.find("/.jixiao-1-") != std::string::npos) continue; // pid 1's: kept anyway
+            violated("a file other than the target changed");
+        }
+    }
+    for (const auto& [path, state] : after) {
+        if (before.count(path) || path == resolved) continue;
+        violated("a file appeared: a temporary file left behind");
+    }
     return 0;
 }
 

@@ -8,11 +8,11 @@
 
 #include <fmt/format.h>
 
+#include "fuzz/targets.hpp"
 #include "import/import.hpp"
 #include "import/xlsx.hpp"
 #include "scoring/policy.hpp"
 #include "support.hpp"
-#include "unit/workbooks.hpp"
 
 using namespace jx;
 namespace fs = std::filesystem;
@@ -40,7 +40,7 @@ std::string workbook_of_sheets(int sheets, const std::string& sheet_xml,
         list + "</sheets></workbook>";
     parts["xl/_rels/workbook.xml.rels"] = "<Relationships>" + rels + "</Relationships>";
     parts["xl/worksheets/sheet1.xml"] = sheet_xml;
-    return test::zip_parts(parts);
+    return fuzz::zip_parts({parts.begin(), parts.end()}, true);
 }
 
 // Within a budget a user accepts for one file on a laptop.

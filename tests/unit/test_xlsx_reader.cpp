@@ -10,10 +10,10 @@
 #include <map>
 #include <unistd.h>
 
+#include "fuzz/targets.hpp"
 #include "import/import.hpp"
 #include "import/xlsx.hpp"
 #include "support.hpp"
-#include "unit/workbooks.hpp"
 
 using namespace jx;
 using namespace jx::import;
@@ -31,7 +31,7 @@ std::string workbook(const std::string& sheet_data, std::map<std::string, std::s
                   R"(</Relationships>)");
     parts.emplace("xl/worksheets/sheet1.xml",
                   "<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>");
-    return test::zip_parts(parts);
+    return fuzz::zip_parts({parts.begin(), parts.end()}, true);
 }
 
 std::string inline_cell(const std::string& ref, const std::string& text) {
@@ -247,4 +247,15 @@ TEST_CASE("text and CSV sources past the cell bound are refused with the line", 
                             "1000000 jixiao imports from one source; split the file");
     std::string fits(max_grid_cells - 1, ',');
     CHECK(import_text("fits.csv", fits, Format::csv).source_error.empty());
+}
+
+TEST_CASE("xlsx strings: OOXML's _xHHHH_ escapes decoded (Word's carriage returns)",
+          "[import][xlsx]") {
+    auto sheets = read_sheets(workbook(
+        "<row>" + inline_cell("A1", "一级_x000D_\n指标") + inline_cell("B1", "a_x005F_x000D_b") +
+        inline_cell("C1", "bell_x0007_") + inline_cell("D1", "_x7EE9_效") + "</row>"));
+    CHECK(sheets[0].at("A1")->text() == "一级\r\n指标");
+    CHECK(sheets[0].at("B1")->text() == "a_x000D_b"); // an escaped underscore stays text
+    CHECK(sheets[0].at("C1")->text() == "bell\xEF\xBF\xBD");
+    CHECK(sheets[0].at("D1")->text() == "绩效");
 }
