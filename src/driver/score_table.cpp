@@ -17,8 +17,11 @@ std::string pad(const std::string& s, int width) {
            std::string(static_cast<std::size_t>(std::max(0, width - text::display_width(s))), ' ');
 }
 
+// A spec's text on one line of the terminal: line breaks as spaces, any other control character
+// escaped (a name may hold an ESC written as \u{1b}).
 std::string one_line(std::string s, std::size_t max_points = 24) {
     std::replace(s.begin(), s.end(), '\n', ' ');
+    s = text::for_terminal(s);
     if (text::code_point_count(s) <= max_points) return s;
     std::size_t i = 0, n = 0;
     while (i < s.size() && n < max_points - 1) {
@@ -105,7 +108,7 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
     for (const auto& row : rows)
         for (std::size_t i = 0; i < row.size(); ++i)
             widths[i] = std::max(widths[i], text::display_width(row[i]));
-    std::string out = fmt::format("{}{}\n", p.name, p.year ? fmt::format(" ({}年度)", p.year) : "");
+    std::string out = fmt::format("{}{}\n", text::for_terminal(p.name), p.year ? fmt::format(" ({}年度)", p.year) : "");
     for (const auto& row : rows) {
         std::string line;
         for (std::size_t i = 0; i < row.size(); ++i)

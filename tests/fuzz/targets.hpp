@@ -328,7 +328,8 @@ inline int fuzz_safe_write(const std::uint8_t* data, std::size_t size) {
         std::string pa = root + "/" + names[a], pb = root + "/" + names[b];
         switch (op % 8) {
         case 0: { // a regular file with some contents and a mode
-            int fd = ::open(pa.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600 | (b << 3));
+            int fd = ::open(pa.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK,
+                            0600 | (b << 3)); // O_NONBLOCK: a FIFO without a reader fails at once
             if (fd >= 0) {
                 (void)!::write(fd, names[b], 3);
                 ::close(fd);
