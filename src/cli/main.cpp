@@ -23,7 +23,7 @@
 #include "driver/status.hpp"
 #include "format/format.hpp"
 #include "import/import.hpp"
-#include "model/project.hpp"
+#include "model/lower.hpp"
 #include "scoring/engine.hpp"
 #include "syntax/parser.hpp"
 

@@ -16,7 +16,7 @@
 
 #include <fmt/format.h>
 
-#include "model/project.hpp"
+#include "model/lower.hpp"
 #include "syntax/parser.hpp"
 
 namespace jx::driver {

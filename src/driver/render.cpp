@@ -8,7 +8,7 @@
 
 #include "driver/check.hpp"
 #include "driver/files.hpp"
-#include "model/project.hpp"
+#include "model/lower.hpp"
 #include "render/writers.hpp"
 #include "syntax/parser.hpp"
 

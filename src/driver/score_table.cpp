@@ -108,7 +108,8 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
     for (const auto& row : rows)
         for (std::size_t i = 0; i < row.size(); ++i)
             widths[i] = std::max(widths[i], text::display_width(row[i]));
-    std::string out = fmt::format("{}{}\n", text::for_terminal(p.name), p.year ? fmt::format(" ({}年度)", p.year) : "");
+    std::string out = fmt::format("{}{}\n", text::for_terminal(p.name),
+                                  p.year ? fmt::format(" ({}年度)", p.year) : "");
     for (const auto& row : rows) {
         std::string line;
         for (std::size_t i = 0; i < row.size(); ++i)

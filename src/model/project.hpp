@@ -1,5 +1,7 @@
-// The model of one project's table: the syntax tree's figures read as exact decimals, with the
-// precision they were written with, and its categories placed in the official vocabulary.
+// The model of one project's table, what scoring and rendering read: the syntax tree's figures
+// read as exact decimals with the precision they were written with, targets and actuals as typed
+// conditions (model/value.hpp), its categories placed in the official vocabulary. It is made from
+// the syntax tree by model/lower.hpp; nothing here refers to the tree.
 #pragma once
 
 #include <optional>
@@ -7,43 +9,56 @@
 #include <vector>
 
 #include "base/decimal.hpp"
-#include "diag/diagnostic.hpp"
-#include "syntax/ast.hpp"
+#include "base/source.hpp"
+#include "model/value.hpp"
 
 namespace jx::model {
 
-// A figure as written in the spec: its exact value and the span to point at.
-struct Figure {
-    Decimal value;
+// The rows of the funds block (项目资金).
+enum class FundKind { total, appropriation, carried_over, other };
+
+// A row of the funds block as written, for the table (amounts in their own units).
+struct FundRow {
+    FundKind kind = FundKind::other;
+    std::string name; // as written: 年度资金总额, all-funds …
     Span span;
-    std::string text; // as written, e.g. "99.92%"
+    std::optional<Figure> initial, annual, spent, weight, rate, score;
 };
 
 struct Funds {
     Span span;
     Decimal unit_factor = Decimal::from_int(10000); // 万元 unless stated
     std::string unit_text = "万元";
+    bool unit_stated = false;
+    // The total row (年度资金总额), amounts converted to the block's unit: what is scored.
     std::optional<Figure> initial, annual, spent, weight, rate, score;
     Span row_span;
+    std::vector<FundRow> rows; // every row, as written
+};
+
+struct Goals {
+    std::optional<std::string> expected, achieved; // 预期目标, 实际完成情况
 };
 
 struct Row {
-    const ast::Indicator* source = nullptr;
     std::string name;
     Span span;
     std::string level1, level2; // names as written (decoded)
+    Span level2_span;           // the level-2 heading
     std::optional<Figure> weight, score;
-    const ast::Value* target = nullptr;
-    const ast::Value* actual = nullptr;
+    bool weight_written = false; // a weight was written, even if it could not be read
+    std::optional<Value> target, actual;
     std::string reason; // empty when none
     bool not_applicable = false;
     bool category_not_applicable = false; // a level-2 written as { 不涉及 }
 };
 
 struct Project {
-    const ast::Project* source = nullptr;
     std::string name;
+    Span name_span;
     int year = 0;
+    std::string department, unit, contact, phone; // 主管部门, 实施单位, 项目负责人, 联系电话
+    std::optional<Goals> goals;
     std::optional<Funds> funds;
     // A level-1 category 预算执行率 (as some units lay the table out) is the budget row.
     std::optional<std::size_t> budget_row; // index into rows
@@ -55,12 +70,6 @@ struct Project {
     std::string grade; // 等级 as written, empty when not stated
     Span grade_span;
 };
-
-// Reads a number token (full-width digits allowed). Reports too many decimals or digits.
-std::optional<Figure> read_figure(const ast::Token& number, const std::optional<ast::Token>& unit,
-                                  std::vector<Diagnostic>& out);
-
-Project lower(const ast::Project& project, std::vector<Diagnostic>& out);
 
 // The canonical category name: English keywords in Chinese, 社会效益 → 社会效益指标.
 std::string canonical_category(const std::string& name);

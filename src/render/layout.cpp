@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "base/text.hpp"
-#include "format/format.hpp"
 
 namespace jx::rendering {
 
@@ -23,10 +22,6 @@ using scoring::RowResult;
 constexpr int col_label = 0, col_level1 = 1, col_level2 = 2, col_name = 3, col_target = 4,
               col_actual = 5, col_weight = 6, col_score = 7, col_reason = 8, col_recomputed = 9;
 
-std::optional<Decimal> number_of(const ast::Token& t) {
-    return Decimal::parse(text::nfkc(t.text));
-}
-
 class Builder {
 public:
     Builder(const model::Project& p, const scoring::ProjectResult& r, Scores s)
@@ -41,17 +36,13 @@ public:
         text(1, 0, p_.year ? fmt::format("（{}年度）", p_.year) : "", Style::subtitle, 1,
              out_.columns);
         row_ = 2;
-        const ast::Project& a = *p_.source;
         text(row_, 0, "项目名称", Style::label, 1, 2);
         text(row_, 2, p_.name, Style::text, 1, last - 1);
         ++row_;
-        auto field = [](const std::optional<ast::TextField>& f) {
-            return f ? f->value.text : std::string();
-        };
-        pair_row("主管部门", field(a.department), "实施单位", field(a.unit));
-        pair_row("项目负责人", field(a.contact), "联系电话", field(a.phone));
-        funds(a);
-        goals(a);
+        pair_row("主管部门", p_.department, "实施单位", p_.unit);
+        pair_row("项目负责人", p_.contact, "联系电话", p_.phone);
+        funds();
+        goals();
         indicators();
         total();
         out_.rows = row_;
@@ -94,32 +85,27 @@ private:
         ++row_;
     }
 
-    void figure(int col, const std::optional<ast::NumberField>& f, bool rate = false) {
+    // A figure of the funds block as written (an unreadable one is reported by check).
+    void figure(int col, const std::optional<model::Figure>& f, bool rate = false) {
         if (!f) {
             text(row_, col, "", Style::text);
             return;
         }
-        auto d = number_of(f->number);
-        std::string shown = f->number.text + (f->unit ? f->unit->text : "");
-        if (!d) {
-            text(row_, col, shown, Style::text);
-            return;
-        }
+        const Decimal& d = f->value;
         if (rate) {
-            Cell& c = number(row_, col, Decimal::divide(*d, Decimal::from_int(100), d->scale() + 2),
-                             shown);
+            Cell& c = number(row_, col, Decimal::divide(d, Decimal::from_int(100), d.scale() + 2),
+                             f->text);
             c.percent = true;
             return;
         }
-        number(row_, col, *d, shown);
+        number(row_, col, d, f->text);
     }
 
-    void funds(const ast::Project& a) {
-        if (!a.funds) return;
-        const auto& f = *a.funds;
-        std::string unit = f.unit ? f.unit->text : "万元";
+    void funds() {
+        if (!p_.funds) return;
+        const auto& f = *p_.funds;
         const int rows = 1 + static_cast<int>(f.rows.size());
-        text(row_, 0, fmt::format("项目资金（{}）", unit), Style::label, rows, 2);
+        text(row_, 0, fmt::format("项目资金（{}）", f.unit_text), Style::label, rows, 2);
         text(row_, 2, "", Style::header);
         const char* heads[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
         for (int k = 0; k < 6; ++k)
@@ -127,17 +113,15 @@ private:
         if (out_.columns == 10) text(row_, col_recomputed, "重算得分", Style::header);
         ++row_;
         for (const auto& r : f.rows) {
-            std::string name = r.name.text;
-            if (name == "当年财政拨款" || name == "appropriation") name = "其中：当年财政拨款";
+            std::string name = r.name;
+            if (r.kind == model::FundKind::appropriation) name = "其中：当年财政拨款";
             text(row_, 2, name, Style::text);
             figure(3, r.initial);
             figure(4, r.annual);
             figure(5, r.spent);
             figure(6, r.weight);
             figure(7, r.rate, true);
-            bool total_row =
-                text::nfkc(r.name.text) == "年度资金总额" || r.name.text == "all-funds";
-            if (total_row)
+            if (r.kind == model::FundKind::total)
                 budget_score(r);
             else
                 figure(8, r.score);
@@ -150,12 +134,12 @@ private:
         return Decimal::mul_div(r_.budget.weight, r_.budget.score.num, r_.budget.score.den, 12);
     }
 
-    void budget_score(const ast::FundRow& r) {
+    void budget_score(const model::FundRow& r) {
         auto expected = budget_expected();
         std::string recomputed = expected ? scoring::show(*expected) : "";
-        auto reported = r.score ? number_of(r.score->number) : std::nullopt;
+        auto reported = r.score ? std::optional<Decimal>(r.score->value) : std::nullopt;
         budget_score_row_ = row_;
-        put_score(8, reported, r.score ? r.score->number.text : "", expected, recomputed);
+        put_score(8, reported, r.score ? r.score->text : "", expected, recomputed);
     }
 
     // A score cell under --scores: the reported figure, the recomputed one, or both (two columns).
@@ -185,16 +169,15 @@ private:
         }
     }
 
-    void goals(const ast::Project& a) {
-        if (!a.goals) return;
+    void goals() {
+        if (!p_.goals) return;
         const int last = out_.columns - 1;
         text(row_, 0, "年度总体目标", Style::label, 2, 2);
         text(row_, 2, "预期目标", Style::header, 1, 3);
         text(row_, 5, "实际完成情况", Style::header, 1, last - 4);
         ++row_;
-        text(row_, 2, a.goals->expected ? a.goals->expected->value.text : "", Style::text, 1, 3);
-        text(row_, 5, a.goals->achieved ? a.goals->achieved->value.text : "", Style::text, 1,
-             last - 4);
+        text(row_, 2, p_.goals->expected.value_or(""), Style::text, 1, 3);
+        text(row_, 5, p_.goals->achieved.value_or(""), Style::text, 1, last - 4);
         ++row_;
     }
 
@@ -240,8 +223,8 @@ private:
             return;
         }
         text(row_, col_name, m.name, Style::text);
-        text(row_, col_target, m.target ? format::value_display(*m.target) : "", Style::text);
-        text(row_, col_actual, m.actual ? format::value_display(*m.actual) : "", Style::text);
+        text(row_, col_target, m.target ? m.target->shown : "", Style::text);
+        text(row_, col_actual, m.actual ? m.actual->shown : "", Style::text);
         if (m.weight)
             number(row_, col_weight, m.weight->value, m.weight->text);
         else

@@ -16,8 +16,13 @@ std::string show(const Decimal& d, int places) {
 
 namespace {
 
+using model::Condition;
+using model::Date;
 using model::Figure;
+using model::Operand;
 using model::Row;
+using model::Value;
+using vocab::Cmp;
 
 const Decimal zero = Decimal::from_int(0);
 const Decimal one = Decimal::from_int(1);
@@ -55,11 +60,6 @@ struct Evaluator {
         std::string shown; // as written
     };
 
-    std::optional<Decimal> number(const ast::Token& t) {
-        auto v = Decimal::parse(text::nfkc(t.text));
-        return v;
-    }
-
     std::optional<Decimal> budget_reference() {
         if (!project.funds) return std::nullopt;
         const auto& f = *project.funds;
@@ -73,29 +73,24 @@ struct Evaluator {
     }
 
     // Converts two operands to a common base, adopting the other side's unit when one is bare.
-    bool amounts(const ast::Operand& t, const ast::Operand& a, Amount& ta, Amount& aa,
-                 const Row& row) {
-        auto unit = [](const ast::Quantity& q) {
-            return model::unit_of(q.unit ? q.unit->text : "");
-        };
-        if (t.kind == ast::Operand::Kind::budget) {
+    // A figure that could not be read is unknown (lowering reported it).
+    bool amounts(const Operand& t, const Operand& a, Amount& ta, Amount& aa, const Row& row) {
+        if (t.kind == Operand::Kind::budget) {
             auto b = budget_reference();
             if (!b) return false;
             ta.value = *b;
             ta.unit = model::unit_of("元");
-            ta.shown = t.word.text;
+            ta.shown = t.word;
         } else {
-            auto v = number(t.quantity.number);
-            if (!v) return false;
-            ta.unit = unit(t.quantity);
-            ta.value = *v;
-            ta.shown = t.quantity.number.text + (t.quantity.unit ? t.quantity.unit->text : "");
+            if (!t.quantity.number) return false;
+            ta.unit = model::unit_of(t.quantity.unit);
+            ta.value = t.quantity.number->value;
+            ta.shown = t.quantity.shown;
         }
-        auto v = number(a.quantity.number);
-        if (!v) return false;
-        aa.unit = unit(a.quantity);
-        aa.value = *v;
-        aa.shown = a.quantity.number.text + (a.quantity.unit ? a.quantity.unit->text : "");
+        if (!a.quantity.number) return false;
+        aa.unit = model::unit_of(a.quantity.unit);
+        aa.value = a.quantity.number->value;
+        aa.shown = a.quantity.shown;
         if (!model::compatible(ta.unit, aa.unit)) {
             add(Severity::error, "unit-mismatch",
                 fmt::format("the target is in {} ({}) but the actual value is in {} ({})",
@@ -106,11 +101,11 @@ struct Evaluator {
             return false;
         }
         // A bare number takes the other side's unit (target 4个, actual 4).
-        bool t_bare = t.kind != ast::Operand::Kind::budget && !t.quantity.unit;
-        bool a_bare = !a.quantity.unit;
+        bool t_bare = t.kind != Operand::Kind::budget && t.quantity.unit.empty();
+        bool a_bare = a.quantity.unit.empty();
         if (a_bare && !t_bare) aa.unit = ta.unit;
         if (t_bare && !a_bare) ta.unit = aa.unit;
-        if (t.kind != ast::Operand::Kind::budget) ta.value = ta.value * ta.unit.factor;
+        if (t.kind != Operand::Kind::budget) ta.value = ta.value * ta.unit.factor;
         aa.value = aa.value * aa.unit.factor;
         return true;
     }
@@ -145,13 +140,7 @@ struct Evaluator {
         return o;
     }
 
-    static std::optional<ast::Cmp> stated(const ast::Condition& c) {
-        if (c.prefix) return c.prefix->cmp;
-        if (c.suffix) return c.suffix->cmp;
-        return std::nullopt;
-    }
-
-    Outcome quantity_outcome(const ast::Condition& tc, const ast::Condition& ac, const Row& row) {
+    Outcome quantity_outcome(const Condition& tc, const Condition& ac, const Row& row) {
         Amount t, a;
         if (!amounts(*tc.low, *ac.low, t, a, row)) return {};
         const std::string ts = t.shown, as = a.shown;
@@ -168,26 +157,26 @@ struct Evaluator {
             return share(Decimal::max(hi.value + hi.value - a.value, zero), hi.value,
                          fmt::format("(1 − ({} − {}) / {})", as, hi.shown, hi.shown));
         }
-        auto written = stated(tc);
-        ast::Cmp cmp =
+        auto written = tc.stated();
+        Cmp cmp =
             written ? *written : policy.bare_comparator(model::canonical_category(row.level2));
         switch (cmp) {
-        case ast::Cmp::ge:
-        case ast::Cmp::gt: {
-            bool ok = cmp == ast::Cmp::ge ? t.value <= a.value : t.value < a.value;
+        case Cmp::ge:
+        case Cmp::gt: {
+            bool ok = cmp == Cmp::ge ? t.value <= a.value : t.value < a.value;
             if (ok || t.value.is_zero())
-                return met(fmt::format("{} {} {} is met", as, ast::cmp_symbol(cmp), ts));
+                return met(fmt::format("{} {} {} is met", as, vocab::cmp_symbol(cmp), ts));
             if (policy.below_target == Policy::BelowFormula::zero)
                 return share(zero, one, fmt::format("{} misses {}", as, ts));
             if (!ok && a.value == t.value)
                 return met(fmt::format("{} equals the bound {}", as, ts));
             return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
         }
-        case ast::Cmp::le:
-        case ast::Cmp::lt: {
-            bool ok = cmp == ast::Cmp::le ? a.value <= t.value : a.value < t.value;
+        case Cmp::le:
+        case Cmp::lt: {
+            bool ok = cmp == Cmp::le ? a.value <= t.value : a.value < t.value;
             if (ok || a.value == t.value)
-                return met(fmt::format("{} {} {} is met", as, ast::cmp_symbol(cmp), ts));
+                return met(fmt::format("{} {} {} is met", as, vocab::cmp_symbol(cmp), ts));
             if (t.value.is_zero() || policy.above_limit == Policy::AboveFormula::zero)
                 return share(zero, one, fmt::format("{} exceeds {}", as, ts));
             if (policy.above_limit == Policy::AboveFormula::ratio)
@@ -195,7 +184,7 @@ struct Evaluator {
             return share(Decimal::max(t.value + t.value - a.value, zero), t.value,
                          fmt::format("max(0, 1 − ({} − {}) / {})", as, ts, ts));
         }
-        case ast::Cmp::eq:
+        case Cmp::eq:
             if (a.value == t.value) return met(fmt::format("{} = {}", as, ts));
             if (a.value < t.value)
                 return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
@@ -204,40 +193,36 @@ struct Evaluator {
         return {};
     }
 
-    static std::tuple<int, int, int> date_key(const ast::Date& d, int year) {
-        int y = d.year ? d.year : year;
-        int day = d.day ? d.day : (d.month_end || !d.month ? 31 : 31);
-        return {y, d.month ? d.month : 12, day};
+    // A date as (year, month, day) for comparing: a month without a day (11月, 11月底) is its
+    // last day, a year alone its 31 December (31 sorts after every last day of a month).
+    static std::tuple<int, int, int> date_key(const Date& d, int year) {
+        return {d.year ? d.year : year, d.month ? d.month : 12, d.day ? d.day : 31};
     }
 
-    Outcome date_outcome(const ast::Condition& tc, const ast::Condition& ac) {
-        const ast::Operand& a = *ac.low;
-        auto key = [&](const ast::Date& d) { return date_key(d, project.year); };
+    Outcome date_outcome(const Condition& tc, const Condition& ac) {
+        const Operand& a = *ac.low;
+        auto key = [&](const Date& d) { return date_key(d, project.year); };
         if (tc.is_range()) {
             bool ok = key(tc.low->date) <= key(a.date) && key(a.date) <= key(tc.high->date);
             if (ok)
-                return met(fmt::format("{} lies within {}–{}", a.date.token.text,
-                                       tc.low->date.token.text, tc.high->date.token.text));
-            return judgement(fmt::format("{} is outside {}–{}", a.date.token.text,
-                                         tc.low->date.token.text, tc.high->date.token.text));
+                return met(fmt::format("{} lies within {}–{}", a.date.text, tc.low->date.text,
+                                       tc.high->date.text));
+            return judgement(fmt::format("{} is outside {}–{}", a.date.text, tc.low->date.text,
+                                         tc.high->date.text));
         }
-        ast::Cmp cmp =
-            stated(tc).value_or(ast::Cmp::le); // a date is a deadline unless stated otherwise
+        Cmp cmp = tc.stated().value_or(Cmp::le); // a date is a deadline unless stated otherwise
         auto t = key(tc.low->date), v = key(a.date);
-        bool ok = cmp == ast::Cmp::le   ? v <= t
-                  : cmp == ast::Cmp::lt ? v < t
-                  : cmp == ast::Cmp::ge ? v >= t
-                  : cmp == ast::Cmp::gt ? v > t
-                                        : v == t;
-        if (ok)
-            return met(fmt::format("{} meets the deadline {}", a.date.token.text,
-                                   tc.low->date.token.text));
-        return judgement(
-            fmt::format("{} misses the deadline {}", a.date.token.text, tc.low->date.token.text));
+        bool ok = cmp == Cmp::le   ? v <= t
+                  : cmp == Cmp::lt ? v < t
+                  : cmp == Cmp::ge ? v >= t
+                  : cmp == Cmp::gt ? v > t
+                                   : v == t;
+        if (ok) return met(fmt::format("{} meets the deadline {}", a.date.text, tc.low->date.text));
+        return judgement(fmt::format("{} misses the deadline {}", a.date.text, tc.low->date.text));
     }
 
-    Outcome grade_outcome(const ast::Condition& tc, const ast::Condition& ac, const Row& row) {
-        const std::string t = tc.low->word.text, a = ac.low->word.text;
+    Outcome grade_outcome(const Condition& tc, const Condition& ac, const Row& row) {
+        const std::string t = tc.low->word, a = ac.low->word;
         const Scale* scale = policy.scale_with(t, a);
         if (!scale) {
             add(Severity::warning, "unknown-grade",
@@ -249,9 +234,9 @@ struct Evaluator {
             return static_cast<int>(std::find(scale->grades.begin(), scale->grades.end(), g) -
                                     scale->grades.begin());
         };
-        ast::Cmp cmp = stated(tc).value_or(ast::Cmp::ge);
+        Cmp cmp = tc.stated().value_or(Cmp::ge);
         int gap = rank(a) - rank(t); // > 0: the actual grade is worse
-        if (cmp == ast::Cmp::le || cmp == ast::Cmp::lt) gap = -gap;
+        if (cmp == Cmp::le || cmp == Cmp::lt) gap = -gap;
         Outcome o;
         o.kind = Outcome::Kind::band;
         if (gap <= 0) {
@@ -269,16 +254,16 @@ struct Evaluator {
         return o;
     }
 
-    static bool same_operand(const ast::Operand& a, const ast::Operand& b) {
-        auto text_of = [](const ast::Operand& o) {
+    static bool same_operand(const Operand& a, const Operand& b) {
+        auto text_of = [](const Operand& o) {
             switch (o.kind) {
-            case ast::Operand::Kind::quantity:
-                return o.quantity.number.text + (o.quantity.unit ? o.quantity.unit->text : "");
-            case ast::Operand::Kind::date:
+            case Operand::Kind::quantity:
+                return o.quantity.shown;
+            case Operand::Kind::date:
                 return std::to_string(o.date.year) + "-" + std::to_string(o.date.month) + "-" +
                        std::to_string(o.date.day) + (o.date.month_end ? "e" : "");
             default:
-                return o.word.text;
+                return o.word;
             }
         };
         return a.kind == b.kind && text::nfkc(text_of(a)) == text::nfkc(text_of(b));
@@ -286,51 +271,52 @@ struct Evaluator {
 
     // "1月" against a target of "≤7个月" means one month, not January: a month without year or
     // day, beside a time target, is read as that many months (tables write both ways).
-    static std::optional<ast::Condition> as_months(const ast::Condition& c) {
-        if (c.kind != ast::Condition::Kind::measured || !c.low || c.is_range() ||
-            c.low->kind != ast::Operand::Kind::date)
+    static std::optional<Condition> as_months(const Condition& c) {
+        if (c.kind != Condition::Kind::measured || !c.low || c.is_range() ||
+            c.low->kind != Operand::Kind::date)
             return std::nullopt;
-        const ast::Date& d = c.low->date;
+        const Date& d = c.low->date;
         if (d.year || d.day || d.month_end || !d.month || c.suffix) return std::nullopt;
-        ast::Condition q = c;
-        q.low->kind = ast::Operand::Kind::quantity;
-        q.low->quantity.span = d.token.span;
-        q.low->quantity.number = {d.token.span, std::to_string(d.month)};
-        q.low->quantity.unit = ast::Token{d.token.span, "个月"};
+        Condition q = c;
+        q.low->kind = Operand::Kind::quantity;
+        q.low->quantity.span = d.span;
+        q.low->quantity.number =
+            Figure{Decimal::from_int(d.month), d.span, std::to_string(d.month)};
+        q.low->quantity.unit = "个月";
+        q.low->quantity.shown = std::to_string(d.month) + "个月";
         return q;
     }
 
-    static bool is_time_quantity(const ast::Condition& c) {
-        return c.kind == ast::Condition::Kind::measured && c.low &&
-               c.low->kind == ast::Operand::Kind::quantity && c.low->quantity.unit &&
-               model::unit_of(c.low->quantity.unit->text).family == model::Family::time;
+    static bool is_time_quantity(const Condition& c) {
+        return c.kind == Condition::Kind::measured && c.low &&
+               c.low->kind == Operand::Kind::quantity && !c.low->quantity.unit.empty() &&
+               model::unit_of(c.low->quantity.unit).family == model::Family::time;
     }
 
-    Outcome pair(const ast::Condition& tc_in, const ast::Condition& ac_in, const Row& row) {
-        using CK = ast::Condition::Kind;
-        using OK = ast::Operand::Kind;
-        std::optional<ast::Condition> tc_months, ac_months;
+    Outcome pair(const Condition& tc_in, const Condition& ac_in, const Row& row) {
+        using CK = Condition::Kind;
+        using OK = Operand::Kind;
+        std::optional<Condition> tc_months, ac_months;
         if (is_time_quantity(tc_in)) ac_months = as_months(ac_in);
         if (is_time_quantity(ac_in)) tc_months = as_months(tc_in);
-        const ast::Condition& tc = tc_months ? *tc_months : tc_in;
-        const ast::Condition& ac = ac_months ? *ac_months : ac_in;
+        const Condition& tc = tc_months ? *tc_months : tc_in;
+        const Condition& ac = ac_months ? *ac_months : ac_in;
         if (tc.kind == CK::text) {
-            std::string at = ac.kind == CK::text ? ac.text.text : std::string();
+            std::string at = ac.kind == CK::text ? ac.text : std::string();
             if (ac.kind == CK::text &&
-                text::nfkc(text::trim(tc.text.text)) == text::nfkc(text::trim(at)))
+                text::nfkc(text::trim(tc.text)) == text::nfkc(text::trim(at)))
                 return met("the actual text equals the target");
             return judgement("a text target: the reported score stands");
         }
         if (tc.kind == CK::scale) {
-            const Scale* scale = policy.scale_named(tc.scale.text);
+            const Scale* scale = policy.scale_named(tc.scale);
             if (!scale || ac.kind != CK::measured || !ac.low || ac.low->kind != OK::grade ||
                 ac.is_range())
                 return judgement("a graded target without a grade on its scale");
-            auto it = scale->bands.find(ac.low->word.text);
+            auto it = scale->bands.find(ac.low->word);
             if (it == scale->bands.end()) {
                 add(Severity::warning, "unknown-grade",
-                    fmt::format("{} is not a grade of the scale {}", ac.low->word.text,
-                                scale->name),
+                    fmt::format("{} is not a grade of the scale {}", ac.low->word, scale->name),
                     ac.span, row.name);
                 return {};
             }
@@ -384,7 +370,7 @@ struct Evaluator {
         if (tcs.size() == acs.size()) {
             for (std::size_t i = 0; i < tcs.size(); ++i)
                 outcomes.push_back(pair(tcs[i], acs[i], row));
-        } else if (acs.size() == 1 && acs[0].kind == ast::Condition::Kind::text) {
+        } else if (acs.size() == 1 && acs[0].kind == Condition::Kind::text) {
             outcomes.push_back(judgement("a text actual value"));
         } else {
             outcomes.push_back({});
@@ -479,7 +465,7 @@ struct Evaluator {
         }
         if (!row.weight) {
             // A weight that was written but could not be read is already reported.
-            if (row.score && !(row.source && row.source->weight))
+            if (row.score && !row.weight_written)
                 add(Severity::warning, "score-without-weight",
                     fmt::format("\"{}\" has a score but no weight", row.name), row.score->span,
                     row.name);
@@ -555,11 +541,12 @@ struct Evaluator {
             b.present = true;
             where = row.span;
             b.weight = row.weight ? row.weight->value : policy.budget_weight;
-            auto first_number = [](const ast::Value* v) -> std::optional<Decimal> {
+            auto first_number = [](const std::optional<Value>& v) -> std::optional<Decimal> {
                 if (!v || v->conditions.size() != 1 || !v->conditions[0].low ||
-                    v->conditions[0].low->kind != ast::Operand::Kind::quantity)
+                    v->conditions[0].low->kind != Operand::Kind::quantity ||
+                    !v->conditions[0].low->quantity.number)
                     return std::nullopt;
-                return Decimal::parse(text::nfkc(v->conditions[0].low->quantity.number.text));
+                return v->conditions[0].low->quantity.number->value;
             };
             annual = first_number(row.target);
             spent = first_number(row.actual);
@@ -606,20 +593,17 @@ struct Evaluator {
     void categories() {
         std::set<std::string> reported;
         for (const auto& row : project.rows) {
-            if (!row.source && !row.category_not_applicable) continue;
             if (!reported.insert(row.level1 + "\x1f" + row.level2).second) continue;
             std::string l1 = model::canonical_category(row.level1),
                         l2 = model::canonical_category(row.level2);
             const std::vector<std::string>* children = nullptr;
             for (const auto& [name, kids] : policy.categories)
                 if (name == l1) children = &kids;
-            Span span = row.span;
-            if (const auto* src = project.source) {
-                for (const auto& c1 : src->categories)
-                    for (const auto& c2 : c1.children)
-                        if (c1.name_text == row.level1 && c2.name_text == row.level2)
-                            span = c2.name.span;
-            }
+            // The first level-2 heading of that name under that level-1, as written.
+            Span span = row.level2_span;
+            for (const auto& other : project.rows)
+                if (other.level1 == row.level1 && other.level2 == row.level2)
+                    span = other.level2_span;
             if (!children) {
                 add(Severity::warning, "unknown-category",
                     fmt::format("\"{}\" is not a level-1 category of the policy", row.level1), span,
@@ -716,8 +700,8 @@ struct Evaluator {
             add(Severity::error, "weights-not-100",
                 fmt::format("the weights add up to {}, not {}", weights.normalized().to_string(),
                             policy.total_weight.to_string()),
-                project.total_weight ? project.total_weight->span : project.source->name.span,
-                "总分", weights.normalized().to_string(), policy.total_weight.to_string())
+                project.total_weight ? project.total_weight->span : project.name_span, "总分",
+                weights.normalized().to_string(), policy.total_weight.to_string())
                 .note(fmt::format("{} = {}", weights.normalized().to_string(), join(weight_parts)));
         if (project.total_score && all_scored && !score_parts.empty() &&
             !project.unreadable_score &&
@@ -741,7 +725,7 @@ struct Evaluator {
                     add(Severity::warning, "level1-weight-mismatch",
                         fmt::format("{} weighs {} in total; the policy expects {}", l1,
                                     got.to_string(), want.to_string()),
-                        project.source->name.span, l1, got.to_string(), want.to_string());
+                        project.name_span, l1, got.to_string(), want.to_string());
             }
         }
         if (!project.grade.empty()) {

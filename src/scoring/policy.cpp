@@ -101,7 +101,7 @@ std::string Policy::grade_for_total(const Decimal& total) const {
     return total_grades.empty() ? std::string() : total_grades.back().first;
 }
 
-ast::Cmp Policy::bare_comparator(const std::string& level2) const {
+vocab::Cmp Policy::bare_comparator(const std::string& level2) const {
     if (auto it = bare_target.find(level2); it != bare_target.end()) return it->second;
     return bare_target_default;
 }
@@ -147,13 +147,13 @@ E choice(const YAML::Node& n, const std::string& key,
     fail(n, fmt::format("{} must be one of {}, not \"{}\"", key, names, v));
 }
 
-ast::Cmp comparator(const YAML::Node& n, const std::string& key) {
+vocab::Cmp comparator(const YAML::Node& n, const std::string& key) {
     std::string v = text::nfkc(scalar(n, key));
-    if (v == "≥" || v == ">=" || v == "ge") return ast::Cmp::ge;
-    if (v == "≤" || v == "<=" || v == "le") return ast::Cmp::le;
-    if (v == ">" || v == "gt") return ast::Cmp::gt;
-    if (v == "<" || v == "lt") return ast::Cmp::lt;
-    if (v == "=" || v == "eq") return ast::Cmp::eq;
+    if (v == "≥" || v == ">=" || v == "ge") return vocab::Cmp::ge;
+    if (v == "≤" || v == "<=" || v == "le") return vocab::Cmp::le;
+    if (v == ">" || v == "gt") return vocab::Cmp::gt;
+    if (v == "<" || v == "lt") return vocab::Cmp::lt;
+    if (v == "=" || v == "eq") return vocab::Cmp::eq;
     fail(n, fmt::format("{} must be a comparator (≥, ≤, >, <, =), not \"{}\"", key, v));
 }
 
@@ -340,7 +340,7 @@ std::optional<Policy> load_policy(const std::string& yaml_text, PolicyError& err
 }
 
 std::string dump_policy_yaml(const Policy& p) {
-    auto cmp = [](ast::Cmp c) { return std::string(ast::cmp_symbol(c)); };
+    auto cmp = [](vocab::Cmp c) { return std::string(vocab::cmp_symbol(c)); };
     auto band = [](const Band& b) {
         return fmt::format("[{}, {}]", b.low.to_string(), b.high.to_string());
     };

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "base/decimal.hpp"
-#include "syntax/ast.hpp"
+#include "vocab/comparators.hpp"
 
 namespace jx::scoring {
 
@@ -40,9 +40,9 @@ struct Policy {
     enum class AboveFormula { linear, ratio, zero } above_limit = AboveFormula::linear;
     enum class Combine { mean, min } combined = Combine::mean;
     // Comparator assumed for a target written without one, by level-2 category.
-    std::map<std::string, ast::Cmp> bare_target{{"成本指标", ast::Cmp::le},
-                                                {"时效指标", ast::Cmp::le}};
-    ast::Cmp bare_target_default = ast::Cmp::ge;
+    std::map<std::string, vocab::Cmp> bare_target{{"成本指标", vocab::Cmp::le},
+                                                  {"时效指标", vocab::Cmp::le}};
+    vocab::Cmp bare_target_default = vocab::Cmp::ge;
 
     // Grade targets: achievement against the target grade.
     Band achieved{Decimal::from_int(80), Decimal::from_int(100)};
@@ -60,7 +60,7 @@ struct Policy {
     const Scale* scale_named(const std::string& name) const;
     const Scale* scale_with(const std::string& grade_a, const std::string& grade_b = {}) const;
     std::string grade_for_total(const Decimal& total) const;
-    ast::Cmp bare_comparator(const std::string& level2) const;
+    vocab::Cmp bare_comparator(const std::string& level2) const;
 };
 
 struct PolicyError {

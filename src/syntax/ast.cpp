@@ -6,22 +6,6 @@
 
 namespace jx::ast {
 
-const char* cmp_symbol(Cmp c) {
-    switch (c) {
-    case Cmp::ge:
-        return "≥";
-    case Cmp::gt:
-        return ">";
-    case Cmp::le:
-        return "≤";
-    case Cmp::lt:
-        return "<";
-    case Cmp::eq:
-        return "=";
-    }
-    return "=";
-}
-
 namespace {
 
 class Dumper {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/source.hpp"
+#include "vocab/comparators.hpp"
 
 namespace jx::ast {
 
@@ -23,8 +24,8 @@ struct String {
     std::string raw;
 };
 
-enum class Cmp { ge, gt, le, lt, eq };
-const char* cmp_symbol(Cmp c);
+using vocab::Cmp;
+using vocab::cmp_symbol;
 
 struct Comparator {
     Token token;

@@ -26,7 +26,7 @@
 #include "diag/render.hpp"
 #include "format/format.hpp"
 #include "import/import.hpp"
-#include "model/project.hpp"
+#include "model/lower.hpp"
 #include "scoring/engine.hpp"
 #include "scoring/policy.hpp"
 #include "syntax/parser.hpp"

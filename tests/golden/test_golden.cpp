@@ -9,7 +9,7 @@
 #include "driver/check.hpp"
 #include "driver/report.hpp"
 #include "driver/score_table.hpp"
-#include "model/project.hpp"
+#include "model/lower.hpp"
 #include "support.hpp"
 #include "syntax/parser.hpp"
 

@@ -7,7 +7,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "model/project.hpp"
+#include "model/lower.hpp"
 #include "scoring/engine.hpp"
 #include "syntax/parser.hpp"
 

@@ -11,7 +11,7 @@
 #include "driver/render.hpp"
 #include "import/import.hpp"
 #include "import/xlsx.hpp"
-#include "model/project.hpp"
+#include "model/lower.hpp"
 #include "render/writers.hpp"
 #include "support.hpp"
 #include "syntax/parser.hpp"

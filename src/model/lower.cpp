@@ -1,0 +1,267 @@
+#include "model/lower.hpp"
+
+#include <map>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "base/text.hpp"
+#include "format/format.hpp"
+
+namespace jx::model {
+
+std::optional<Figure> read_figure(const ast::Token& number, const std::optional<ast::Token>& unit,
+                                  std::vector<Diagnostic>& out) {
+    std::string ascii = text::nfkc(number.text);
+    Decimal::ParseError error{};
+    auto value = Decimal::parse(ascii, &error);
+    if (!value) {
+        std::string why =
+            error == Decimal::ParseError::too_many_decimals
+                ? fmt::format("more than {} decimals", Decimal::max_scale)
+            : error == Decimal::ParseError::too_large
+                ? fmt::format("more than {} digits before the decimal point",
+                              Decimal::max_integer_digits)
+            : error == Decimal::ParseError::too_precise
+                ? fmt::format("more than {} significant digits", Decimal::max_significant_digits)
+                : "not a number";
+        out.push_back(make_error("invalid-number",
+                                 fmt::format("{} cannot be used as a figure: {}", number.text, why))
+                          .label(number.span));
+        return std::nullopt;
+    }
+    Figure f;
+    f.value = *value;
+    f.span = number.span;
+    f.text = number.text + (unit ? unit->text : "");
+    if (unit) f.span.end = unit->span.end;
+    return f;
+}
+
+namespace {
+
+Quantity lower_quantity(const ast::Quantity& q, std::vector<Diagnostic>& out) {
+    Quantity m;
+    m.span = q.span;
+    m.number = read_figure(q.number, std::nullopt, out);
+    if (m.number) m.number->span = q.number.span;
+    m.unit = q.unit ? q.unit->text : "";
+    m.shown = q.number.text + m.unit;
+    return m;
+}
+
+Operand lower_operand(const ast::Operand& o, std::vector<Diagnostic>& out) {
+    Operand m;
+    m.span = o.span;
+    switch (o.kind) {
+    case ast::Operand::Kind::quantity:
+        m.kind = Operand::Kind::quantity;
+        m.quantity = lower_quantity(o.quantity, out);
+        break;
+    case ast::Operand::Kind::date:
+        m.kind = Operand::Kind::date;
+        m.date = {o.date.token.span, o.date.token.text, o.date.year,
+                  o.date.month,      o.date.day,        o.date.month_end};
+        break;
+    case ast::Operand::Kind::grade:
+        m.kind = Operand::Kind::grade;
+        m.word = o.word.text;
+        break;
+    case ast::Operand::Kind::budget:
+        m.kind = Operand::Kind::budget;
+        m.word = o.word.text;
+        break;
+    }
+    return m;
+}
+
+} // namespace
+
+Value lower_value(const ast::Value& v, std::vector<Diagnostic>& out) {
+    Value m;
+    m.span = v.span;
+    m.not_applicable = v.not_applicable.has_value();
+    m.shown = format::value_display(v);
+    for (const auto& c : v.conditions) {
+        Condition mc;
+        mc.span = c.span;
+        switch (c.kind) {
+        case ast::Condition::Kind::measured:
+            mc.kind = Condition::Kind::measured;
+            break;
+        case ast::Condition::Kind::text:
+            mc.kind = Condition::Kind::text;
+            break;
+        case ast::Condition::Kind::scale:
+            mc.kind = Condition::Kind::scale;
+            break;
+        }
+        if (c.label) mc.label = c.label->text;
+        if (c.prefix) mc.prefix = c.prefix->cmp;
+        if (c.suffix) mc.suffix = c.suffix->cmp;
+        if (c.low) mc.low = lower_operand(*c.low, out);
+        if (c.high) mc.high = lower_operand(*c.high, out);
+        mc.text = c.text.text;
+        mc.scale = c.scale.text;
+        m.conditions.push_back(std::move(mc));
+    }
+    return m;
+}
+
+namespace {
+
+std::optional<Figure> figure(const std::optional<ast::NumberField>& field,
+                             std::vector<Diagnostic>& out) {
+    if (!field) return std::nullopt;
+    return read_figure(field->number, field->unit, out);
+}
+
+Decimal money_factor(const std::string& unit) {
+    std::string u = text::nfkc(unit);
+    if (u == "元" || u == "yuan") return Decimal::from_int(1);
+    if (u == "亿元") return Decimal::from_int(100000000);
+    return Decimal::from_int(10000);
+}
+
+// An amount with its own unit (30万元 in a block of 元) is converted to the block's unit.
+std::optional<Figure> amount(const std::optional<ast::NumberField>& field,
+                             const Decimal& block_factor, std::vector<Diagnostic>& out) {
+    auto f = figure(field, out);
+    if (!f || !field->unit) return f;
+    Decimal own = money_factor(field->unit->text);
+    if (own == block_factor) return f;
+    f->value = Decimal::mul_div(f->value, own, block_factor,
+                                std::min(Decimal::max_scale, f->value.scale() + 8))
+                   .normalized();
+    return f;
+}
+
+FundKind fund_kind(const std::string& written) {
+    std::string n = text::nfkc(written);
+    if (n == "年度资金总额" || n == "all-funds") return FundKind::total;
+    if (n == "当年财政拨款" || n == "appropriation") return FundKind::appropriation;
+    if (n == "上年结转资金" || n == "carryover") return FundKind::carried_over;
+    return FundKind::other;
+}
+
+std::string text_of(const std::optional<ast::TextField>& f) {
+    return f ? f->value.text : std::string();
+}
+
+} // namespace
+
+Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
+    Project m;
+    m.name = p.name.text;
+    m.name_span = p.name.span;
+    m.department = text_of(p.department);
+    m.unit = text_of(p.unit);
+    m.contact = text_of(p.contact);
+    m.phone = text_of(p.phone);
+    if (p.goals) {
+        Goals g;
+        if (p.goals->expected) g.expected = p.goals->expected->value.text;
+        if (p.goals->achieved) g.achieved = p.goals->achieved->value.text;
+        m.goals = std::move(g);
+    }
+    if (p.year) {
+        std::string y = text::nfkc(p.year->number.text);
+        m.year = std::stoi(y);
+    }
+    if (p.funds) {
+        Funds f;
+        f.span = p.funds->span;
+        if (p.funds->unit) {
+            f.unit_text = p.funds->unit->text;
+            f.unit_factor = money_factor(p.funds->unit->text);
+            f.unit_stated = true;
+        }
+        for (const auto& row : p.funds->rows) {
+            // Every row as written, for the table: its figures are read (and reported) here.
+            FundRow shown;
+            shown.kind = fund_kind(row.name.text);
+            shown.name = row.name.text;
+            shown.span = row.span;
+            std::vector<Diagnostic> again; // the total row's figures are reported below
+            auto& sink = shown.kind == FundKind::total ? again : out;
+            shown.initial = figure(row.initial, sink);
+            shown.annual = figure(row.annual, sink);
+            shown.spent = figure(row.spent, sink);
+            shown.weight = figure(row.weight, sink);
+            shown.rate = figure(row.rate, sink);
+            shown.score = figure(row.score, sink);
+            f.rows.push_back(std::move(shown));
+            if (f.rows.back().kind != FundKind::total) continue; // sub-rows are shown, not scored
+            f.row_span = row.span;
+            f.initial = amount(row.initial, f.unit_factor, out);
+            f.annual = amount(row.annual, f.unit_factor, out);
+            f.spent = amount(row.spent, f.unit_factor, out);
+            f.weight = figure(row.weight, out);
+            f.rate = figure(row.rate, out);
+            f.score = figure(row.score, out);
+            m.unreadable_weight |= row.weight && !f.weight;
+            m.unreadable_score |= row.score && !f.score;
+        }
+        m.funds = f;
+    }
+    std::map<std::string, Span> seen_names;
+    for (const auto& l1 : p.categories) {
+        for (const auto& l2 : l1.children) {
+            if (l2.not_applicable) {
+                Row r;
+                r.name = l2.name_text;
+                r.span = l2.span;
+                r.level1 = l1.name_text;
+                r.level2 = l2.name_text;
+                r.level2_span = l2.name.span;
+                r.not_applicable = r.category_not_applicable = true;
+                m.rows.push_back(std::move(r));
+            }
+            for (const auto& ind : l2.indicators) {
+                Row r;
+                r.name = ind.name.text;
+                r.weight_written = ind.weight.has_value();
+                r.span = ind.name.span;
+                r.level1 = l1.name_text;
+                r.level2 = l2.name_text;
+                r.level2_span = l2.name.span;
+                r.weight = figure(ind.weight, out);
+                r.score = figure(ind.score, out);
+                m.unreadable_weight |= ind.weight && !r.weight;
+                m.unreadable_score |= ind.score && !r.score;
+                if (ind.target) r.target = lower_value(ind.target->value, out);
+                if (ind.actual) r.actual = lower_value(ind.actual->value, out);
+                if (ind.reason) r.reason = std::string(text::trim(ind.reason->value.text));
+                r.not_applicable = ind.not_applicable.has_value() ||
+                                   (r.target && r.target->not_applicable && !r.weight);
+                if (!r.not_applicable && !r.name.empty()) {
+                    auto [it, fresh] = seen_names.emplace(l2.name_text + "\x1f" + r.name, r.span);
+                    if (!fresh)
+                        out.push_back(
+                            make_warning("duplicate-indicator",
+                                         fmt::format("indicator \"{}\" appears twice under {}",
+                                                     r.name, l2.name_text))
+                                .label(r.span)
+                                .label(it->second, "first written here", false));
+                }
+                m.rows.push_back(std::move(r));
+            }
+        }
+    }
+    for (std::size_t i = 0; i < m.rows.size(); ++i)
+        if (canonical_category(m.rows[i].level1) == "预算执行率" && !m.rows[i].not_applicable) {
+            m.budget_row = i;
+            break;
+        }
+    if (p.total) {
+        m.total_weight = figure(p.total->weight, out);
+        m.total_score = figure(p.total->score, out);
+    }
+    if (p.grade) {
+        m.grade = p.grade->number.text;
+        m.grade_span = p.grade->number.span;
+    }
+    return m;
+}
+
+} // namespace jx::model
