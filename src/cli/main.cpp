@@ -43,28 +43,6 @@ bool use_colour(const std::string& mode) {
     return ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
 }
 
-// Loads --policy, or the built-in defaults. Errors name the file and line.
-bool load_policy(const std::string& path, scoring::Policy& policy) {
-    if (path.empty()) {
-        policy = scoring::Policy::defaults();
-        return true;
-    }
-    std::string text, error;
-    if (!driver::read_file(path, text, error)) {
-        print_io_error(error);
-        return false;
-    }
-    scoring::PolicyError e;
-    auto p = scoring::load_policy(text, e);
-    if (!p) {
-        std::cerr << text::for_terminal(path) << ":" << e.line << ":" << e.column
-                  << ": error[invalid-policy]: " << text::for_terminal(e.message) << "\n";
-        return false;
-    }
-    policy = std::move(*p);
-    return true;
-}
-
 // On a terminal, a progress bar on stderr once a check runs past 200 files. The walk streams, so
 // the total is not known at the start: a second walk counts the files meanwhile on a thread of its
 // own, and until it is done the bar shows the count alone.
@@ -114,7 +92,7 @@ private:
 int run_check(const std::vector<std::string>& paths, const std::string& format,
               const std::string& policy_path, unsigned jobs, const std::string& colour) {
     scoring::Policy policy;
-    if (!load_policy(policy_path, policy)) return exit_usage;
+    if (!driver::load_policy_file(policy_path, policy, std::cerr)) return exit_usage;
     driver::FileWalk walk(paths);
     driver::Totals totals;
     bool colour_on = format == "text" && use_colour(colour);
@@ -156,36 +134,6 @@ int run_check(const std::vector<std::string>& paths, const std::string& format,
     if (format == "text") std::cout << driver::render_summary(totals);
     if (totals.io_error) return exit_usage;
     return totals.errors > 0 ? exit_findings : exit_ok;
-}
-
-int run_score(const std::string& path, const std::string& policy_path) {
-    scoring::Policy policy;
-    if (!load_policy(policy_path, policy)) return exit_usage;
-    std::string text, error;
-    if (!driver::read_file(path, text, error)) {
-        print_io_error(error);
-        return exit_usage;
-    }
-    SourceFile source(path, std::move(text));
-    auto parsed = syntax::parse(source);
-    for (const auto& d : parsed.diagnostics)
-        std::cerr << render(d, &source, {use_colour("auto")});
-    if (!parsed.ok()) return exit_findings;
-    bool errors = false;
-    for (const auto& p : parsed.file.projects) {
-        std::vector<Diagnostic> model_errors;
-        auto m = model::lower(p, model_errors);
-        auto result = scoring::evaluate(m, policy);
-        std::cout << driver::render_score_table(result, policy) << "\n";
-        for (const auto& d : model_errors)
-            std::cerr << render(d, &source);
-        for (const auto& d : result.findings) {
-            std::cerr << render(d, &source);
-            errors = errors || d.severity == Severity::error;
-        }
-        errors = errors || !model_errors.empty();
-    }
-    return errors ? exit_findings : exit_ok;
 }
 
 } // namespace
@@ -276,14 +224,18 @@ int main(int argc, char** argv) {
     }
     auto run = [&]() -> int {
         if (*cmd_check) return run_check(paths, format, policy_path, jobs, colour);
-        if (*cmd_score) return run_score(score_path, policy_path);
+        if (*cmd_score) {
+            scoring::Policy policy;
+            if (!driver::load_policy_file(policy_path, policy, std::cerr)) return exit_usage;
+            return driver::score_file(score_path, policy, use_colour("auto"), std::cout, std::cerr);
+        }
         if (*cmd_fmt)
             return driver::format_files(paths, check, use_colour("auto"), std::cout, std::cerr);
         if (*cmd_import)
             return driver::import_sources(paths, from, out_dir, force, std::cout, std::cerr);
         if (*cmd_render) {
             scoring::Policy policy;
-            if (!load_policy(policy_path, policy)) return exit_usage;
+            if (!driver::load_policy_file(policy_path, policy, std::cerr)) return exit_usage;
             driver::RenderRequest req;
             req.paths = paths;
             req.output = out_dir;
@@ -301,7 +253,8 @@ int main(int argc, char** argv) {
                 std::cerr << "warning: " << text::for_terminal(w) << "\n";
             for (const auto& e : outcome.errors)
                 std::cerr << "error: " << text::for_terminal(e) << "\n";
-            return outcome.errors.empty() ? exit_ok : exit_usage;
+            if (outcome.io_error) return exit_usage;
+            return outcome.errors.empty() ? exit_ok : exit_findings;
         }
         if (*cmd_policy) {
             std::cout << scoring::dump_policy_yaml(scoring::Policy::defaults());
@@ -313,6 +266,8 @@ int main(int argc, char** argv) {
     // Output that could not be written (a full disk, a closed file) is an I/O error, not success:
     // a pipeline must not take a cut-off result for a whole one.
     std::cout.flush();
+    std::cerr.flush();
+    if (!std::cerr) return exit_usage; // nowhere left to say it
     if (!std::cout) {
         print_io_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
         return exit_usage;

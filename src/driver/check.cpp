@@ -14,6 +14,8 @@
 #include <thread>
 #include <unistd.h>
 
+#include <exception>
+
 #include <fmt/format.h>
 
 #include "model/lower.hpp"
@@ -237,7 +239,19 @@ FileReport check_file(const std::string& path, const scoring::Policy& policy, bo
         r.diagnostics.push_back(make_error("io-error", error));
         return r;
     }
-    return check_source(std::make_unique<SourceFile>(path, std::move(contents)), policy);
+    // The run goes on whatever one file does: anything that escapes the checks is reported
+    // against that file (and is a bug to fix), never let out of a worker thread.
+    try {
+        return check_source(std::make_unique<SourceFile>(path, std::move(contents)), policy);
+    } catch (const std::exception& e) {
+        FileReport r;
+        r.path = path;
+        r.diagnostics.push_back(
+            make_error("internal-error",
+                       fmt::format("{}: jixiao could not check this file ({}); please report it",
+                                   path, e.what())));
+        return r;
+    }
 }
 
 void check_files(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,

@@ -42,6 +42,10 @@ struct Loaded {
 
 RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& policy) {
     RenderOutcome out;
+    auto fail_io = [&](std::string message) {
+        out.io_error = true;
+        out.errors.push_back(std::move(message));
+    };
     // Each spec with the subdirectory it has under the directory it was found in: outputs mirror
     // it, so that a/x.jx and b/x.jx do not render to the same file.
     std::vector<std::string> files, subdirs;
@@ -55,7 +59,7 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             files.push_back(std::move(f));
         }
         for (const auto& p : problems)
-            out.errors.push_back(p.diagnostics.front().message);
+            fail_io(p.diagnostics.front().message);
     }
     bool to_directory = files.size() != 1 || fs::is_directory(req.output) ||
                         req.output.back() == '/' ||
@@ -66,7 +70,7 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         fs::path dir = to_directory ? fs::path(req.output) : fs::path(req.output).parent_path();
         if (!dir.empty()) fs::create_directories(dir, ec);
         if (ec) {
-            out.errors.push_back(fmt::format("cannot create {}: {}", req.output, ec.message()));
+            fail_io(fmt::format("cannot create {}: {}", req.output, ec.message()));
             return out;
         }
     }
@@ -82,7 +86,7 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         Loaded l;
         std::string text, error;
         if (!read_file(path, text, error)) {
-            out.errors.push_back(error);
+            fail_io(error);
             continue;
         }
         l.source = std::make_unique<SourceFile>(path, std::move(text));
@@ -129,8 +133,8 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             std::error_code ec;
             fs::create_directories(fs::path(target).parent_path(), ec);
             if (ec) {
-                out.errors.push_back(fmt::format(
-                    "cannot create {}: {}", fs::path(target).parent_path().string(), ec.message()));
+                fail_io(fmt::format("cannot create {}: {}", fs::path(target).parent_path().string(),
+                                    ec.message()));
                 continue;
             }
         }
@@ -168,14 +172,14 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         if (ok)
             out.written.push_back(target);
         else
-            out.errors.push_back(error);
+            fail_io(error);
     }
     if (req.format == RenderFormat::html && to_directory && !report.empty()) {
         std::string target = (fs::path(req.output) / "index.html").string(), error;
         if (writer.write(target, rendering::html_report(report), error))
             out.written.push_back(target);
         else
-            out.errors.push_back(error);
+            fail_io(error);
     }
     return out;
 }

@@ -21,6 +21,7 @@ struct RenderRequest {
 struct RenderOutcome {
     std::vector<std::string> written;
     std::vector<std::string> errors;   // each names the file
+    bool io_error = false;             // an error was one of reading or writing, not of a spec
     std::vector<std::string> warnings; // written, with something to know (each names the file)
 };
 

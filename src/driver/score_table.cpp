@@ -1,10 +1,16 @@
 #include "driver/score_table.hpp"
 
 #include <algorithm>
+#include <ostream>
 
 #include <fmt/format.h>
 
 #include "base/text.hpp"
+#include "diag/render.hpp"
+#include "driver/check.hpp"
+#include "driver/status.hpp"
+#include "model/lower.hpp"
+#include "syntax/parser.hpp"
 
 namespace jx::driver {
 namespace {
@@ -119,6 +125,57 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
         out += line + "\n";
     }
     return out;
+}
+
+int score_file(const std::string& path, const scoring::Policy& policy, bool colour,
+               std::ostream& out, std::ostream& err) {
+    std::string text, error;
+    if (!read_file(path, text, error)) {
+        err << render(make_error("io-error", error), nullptr);
+        return exit_usage;
+    }
+    SourceFile source(path, std::move(text));
+    auto parsed = syntax::parse(source);
+    for (const auto& d : parsed.diagnostics)
+        err << render(d, &source, {colour});
+    if (!parsed.ok()) return exit_findings;
+    bool errors = false;
+    auto report = [&](const Diagnostic& d) {
+        err << render(d, &source, {colour});
+        errors = errors || d.severity == Severity::error;
+    };
+    for (const auto& p : parsed.file.projects) {
+        std::vector<Diagnostic> model_findings;
+        auto m = model::lower(p, model_findings);
+        auto result = scoring::evaluate(m, policy);
+        out << render_score_table(result, policy) << "\n";
+        for (const auto& d : model_findings)
+            report(d);
+        for (const auto& d : result.findings)
+            report(d);
+    }
+    return errors ? exit_findings : exit_ok;
+}
+
+bool load_policy_file(const std::string& path, scoring::Policy& policy, std::ostream& err) {
+    if (path.empty()) {
+        policy = scoring::Policy::defaults();
+        return true;
+    }
+    std::string text, error;
+    if (!read_file(path, text, error)) {
+        err << render(make_error("io-error", error), nullptr);
+        return false;
+    }
+    scoring::PolicyError e;
+    auto p = scoring::load_policy(text, e);
+    if (!p) {
+        err << text::for_terminal(path) << ":" << e.line << ":" << e.column
+            << ": error[invalid-policy]: " << text::for_terminal(e.message) << "\n";
+        return false;
+    }
+    policy = std::move(*p);
+    return true;
 }
 
 } // namespace jx::driver

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -163,20 +164,21 @@ struct Evaluator {
         switch (cmp) {
         case Cmp::ge:
         case Cmp::gt: {
+            // An actual equal to a strict bound (> 5 against 5) is met, on either side and under
+            // every policy: tables write > and ≥ alike (docs/scoring-policy.md).
             bool ok = cmp == Cmp::ge ? t.value <= a.value : t.value < a.value;
             if (ok || t.value.is_zero())
                 return met(fmt::format("{} {} {} is met", as, vocab::cmp_symbol(cmp), ts));
+            if (a.value == t.value) return met(fmt::format("{} equals the bound {}", as, ts));
             if (policy.below_target == Policy::BelowFormula::zero)
                 return share(zero, one, fmt::format("{} misses {}", as, ts));
-            if (!ok && a.value == t.value)
-                return met(fmt::format("{} equals the bound {}", as, ts));
             return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
         }
         case Cmp::le:
         case Cmp::lt: {
             bool ok = cmp == Cmp::le ? a.value <= t.value : a.value < t.value;
-            if (ok || a.value == t.value)
-                return met(fmt::format("{} {} {} is met", as, vocab::cmp_symbol(cmp), ts));
+            if (ok) return met(fmt::format("{} {} {} is met", as, vocab::cmp_symbol(cmp), ts));
+            if (a.value == t.value) return met(fmt::format("{} equals the bound {}", as, ts));
             if (t.value.is_zero() || policy.above_limit == Policy::AboveFormula::zero)
                 return share(zero, one, fmt::format("{} exceeds {}", as, ts));
             if (policy.above_limit == Policy::AboveFormula::ratio)
@@ -750,18 +752,45 @@ ProjectResult evaluate(const model::Project& project, const Policy& policy) {
     ProjectResult result;
     result.project = &project;
     Evaluator e{project, policy, result};
-    for (const auto& row : project.rows)
-        result.rows.push_back(e.row_result(row));
-    e.budget();
-    for (std::size_t i = 0; i < result.rows.size(); ++i) {
-        if (project.budget_row && *project.budget_row == i) {
-            ++result.indicator_count;
-            continue;
+    // Exact arithmetic has a range (38 digits): figures that push a result past it (a budget of
+    // 0.0000000001 spent 99999999999999999 times over) are a finding on the figures involved,
+    // never an abort that would take a whole directory's run with it.
+    auto guarded = [&](Span span, const std::string& where, auto&& step) {
+        try {
+            step();
+            return true;
+        } catch (const std::overflow_error&) {
+        } catch (const std::domain_error&) {
         }
-        e.check_row(result.rows[i]);
+        e.add(Severity::error, "figure-too-large",
+              fmt::format("the figures of {} are too large to compute with: a result passes the "
+                          "{} digits jixiao computes exactly",
+                          where, 38),
+              span, where);
+        return false;
+    };
+    for (const auto& row : project.rows) {
+        RowResult r;
+        if (!guarded(row.span, fmt::format("\"{}\"", row.name), [&] { r = e.row_result(row); })) {
+            r = RowResult{};
+            r.row = &row;
+            r.kind = RowResult::Kind::unknown;
+        }
+        result.rows.push_back(std::move(r));
     }
-    e.categories();
-    e.totals();
+    guarded(project.funds ? project.funds->row_span : project.name_span, "the budget row",
+            [&] { e.budget(); });
+    guarded(project.name_span, fmt::format("\"{}\"", project.name), [&] {
+        for (std::size_t i = 0; i < result.rows.size(); ++i) {
+            if (project.budget_row && *project.budget_row == i) {
+                ++result.indicator_count;
+                continue;
+            }
+            e.check_row(result.rows[i]);
+        }
+        e.categories();
+        e.totals();
+    });
     std::stable_sort(result.findings.begin(), result.findings.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
                          return a.labels.front().span.begin < b.labels.front().span.begin;

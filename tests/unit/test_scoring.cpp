@@ -198,3 +198,47 @@ TEST_CASE("categories: unknown and misplaced ones are warnings", "[scoring][cate
     CHECK(s->has("unknown-category"));
     CHECK(s->finding("misplaced-category").severity == jx::Severity::warning);
 }
+
+TEST_CASE("an actual at a strict bound is met on both sides, under every policy", "[scoring]") {
+    // Under the `zero` policies `> 5` against 5 once scored 0 while `< 5` against 5 scored full.
+    for (const char* yaml : {"", "below_target: zero\nabove_limit: zero\n"}) {
+        jx::scoring::PolicyError e;
+        auto policy = jx::scoring::load_policy(yaml, e);
+        REQUIRE(policy);
+        INFO(yaml);
+        auto gt = score_row("指标值 > 5个 完成值 5个 分值 10", "数量指标", *policy);
+        auto lt = score_row("指标值 < 5个 完成值 5个 分值 10", "数量指标", *policy);
+        CHECK(shown(gt->row()) == "10");
+        CHECK(shown(lt->row()) == "10");
+        CHECK(gt->row().basis == "5个 equals the bound 5个");
+        CHECK(lt->row().basis == "5个 equals the bound 5个");
+        // Past the bound the policies differ, symmetrically.
+        CHECK(shown(score_row("指标值 > 5个 完成值 4个 分值 10", "数量指标", *policy)->row()) ==
+              (*yaml ? "0" : "8"));
+        CHECK(shown(score_row("指标值 < 5个 完成值 6个 分值 10", "数量指标", *policy)->row()) ==
+              (*yaml ? "0" : "8"));
+    }
+}
+
+TEST_CASE("a figure too large to read in a target is reported, not left unscored in silence",
+          "[scoring]") {
+    auto s = score_row("指标值 ≥ 123456789012345678901个 完成值 5个 分值 10 得分 10");
+    REQUIRE(s->model_errors.size() == 1);
+    CHECK(s->model_errors[0].code == "invalid-number");
+    CHECK(s->model_errors[0].message == "123456789012345678901 cannot be used as a figure: more "
+                                        "than 18 digits before the decimal point");
+    CHECK(s->row().kind == RowResult::Kind::unknown);
+}
+
+TEST_CASE("figures whose arithmetic passes 38 digits are a finding, not an abort",
+          "[scoring][budget]") {
+    auto s = score_spec("项目 \"p\" { 年度 2022 项目资金 万元 { 年度资金总额 年初预算数 "
+                        "0.0000000001 全年执行数 99999999999999999 分值 10 得分 10 } }");
+    const jx::Diagnostic* found = nullptr;
+    for (const auto& d : s->result.findings)
+        if (d.code == "figure-too-large") found = &d;
+    REQUIRE(found);
+    CHECK(found->message == "the figures of the budget row are too large to "
+                            "compute with: a result passes the 38 digits jixiao "
+                            "computes exactly");
+}
