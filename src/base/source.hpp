@@ -29,7 +29,6 @@ public:
     // The line containing `offset`, without its line break.
     std::string_view line_text(std::size_t line) const;
     std::uint32_t line_start(std::size_t line) const { return line_starts_[line - 1]; }
-    std::size_t line_count() const { return line_starts_.size(); }
 
 private:
     std::string name_;

@@ -8,8 +8,6 @@ const char* severity_name(Severity s) {
         return "error";
     case Severity::warning:
         return "warning";
-    case Severity::note:
-        return "note";
     }
     return "error";
 }

@@ -9,7 +9,7 @@
 
 namespace jx {
 
-enum class Severity { error, warning, note };
+enum class Severity { error, warning };
 const char* severity_name(Severity s);
 
 struct Label {

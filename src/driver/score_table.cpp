@@ -46,18 +46,12 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
     const int places = policy.precision;
     if (r.budget.present && p.funds) {
         const auto& f = *p.funds;
-        std::string recomputed = r.budget.rate
-                                     ? show(Decimal::mul_div(r.budget.weight, r.budget.score.num,
-                                                             r.budget.score.den, 12),
-                                            places)
-                                     : "?";
+        auto expected = r.budget.expected();
+        std::string recomputed = expected ? show(*expected, places) : "?";
         std::string reported = f.score ? f.score->value.to_string() : "";
         rows.push_back(
             {"预算执行率", "", "执行率", r.budget.weight.to_string(), reported, recomputed,
-             (!reported.empty() && recomputed != "?" &&
-              !matches_at_written_precision(
-                  f.score->value,
-                  Decimal::mul_div(r.budget.weight, r.budget.score.num, r.budget.score.den, 12)))
+             (f.score && expected && !matches_at_written_precision(f.score->value, *expected))
                  ? "≠"
                  : "",
              r.budget.basis});
@@ -80,8 +74,8 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
             basis = "no weight";
             break;
         case RowResult::Kind::exact:
-            recomputed = show(row.expected(12), places);
-            if (m.score && !matches_at_written_precision(m.score->value, row.expected(12)))
+            recomputed = show(row.expected(), places);
+            if (m.score && !matches_at_written_precision(m.score->value, row.expected()))
                 mark = "≠";
             basis = row.basis;
             break;

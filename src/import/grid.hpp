@@ -36,7 +36,10 @@ inline constexpr std::size_t max_grid_text_bytes = std::size_t{64} << 20;
 bool read_text_dump(const std::string& text, Grid& grid, std::string& error);
 
 // CSV as RFC 4180 (quoted fields may hold commas, quotes and line breaks); a UTF-8 BOM is skipped.
-// Debian packages no C/C++ CSV library, hence this small reader. Fails on an unclosed quote.
+// Debian packages libcsv (libcsv-dev), but its callbacks say nothing of where a field stood, and
+// every cell here carries the line it started on, for the messages that point a user back to
+// the source; feeding it a byte at a time to learn that would cost more than this small reader.
+// Fails on an unclosed quote.
 // Both readers fail past max_grid_cells.
 bool read_csv(const std::string& text, Grid& grid, std::string& error);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -262,17 +263,14 @@ std::optional<std::string> show_date(const std::string& plain, NumberStyle::Kind
     if (!date1904 && days == 60) {
         date = "1900-02-29"; // Excel's day that never was (Lotus 1-2-3 took 1900 for a leap year)
     } else {
-        // Days since 1970-01-01, then the civil date (H. Hinnant's civil_from_days).
-        long long z = date1904 ? days - 24107 : days - (days < 60 ? 25568 : 25569);
-        z += 719468;
-        long long era = (z >= 0 ? z : z - 146096) / 146097;
-        long long doe = z - era * 146097;
-        long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long long mp = (5 * doy + 2) / 153;
-        long long d = doy - (153 * mp + 2) / 5 + 1;
-        long long m = mp < 10 ? mp + 3 : mp - 9;
-        long long y = yoe + era * 400 + (m <= 2);
+        // Day 1 is 1900-01-01 (day 0 is 1904-01-01 in a 1904 workbook); past the fictitious
+        // 29 February every day number is one too many.
+        namespace chr = std::chrono;
+        chr::sys_days epoch = date1904 ? chr::sys_days{chr::year{1904} / 1 / 1}
+                                       : chr::sys_days{chr::year{1899} / 12 / 31};
+        chr::year_month_day ymd{epoch + chr::days{date1904 || days < 60 ? days : days - 1}};
+        int y = static_cast<int>(ymd.year());
+        unsigned m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
         date = fmt::format("{:04}-{:02}-{:02}", y, m, d);
     }
     return kind == NumberStyle::Kind::date_time ? date + " " + time : date;

@@ -17,7 +17,6 @@ struct Unit {
     Decimal factor = Decimal::from_int(1); // size of one unit in the family's base unit
     std::string text;                      // as written ("" for a bare number)
     // A bare 万/亿 multiplies without naming what it counts: it takes the other side's family.
-    bool is_multiplier_only() const { return family == Family::none; }
 };
 
 // The unit spelled `text` (already trimmed; full-width forms allowed).

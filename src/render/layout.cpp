@@ -129,13 +129,8 @@ private:
         }
     }
 
-    std::optional<Decimal> budget_expected() const {
-        if (!r_.budget.rate) return std::nullopt;
-        return Decimal::mul_div(r_.budget.weight, r_.budget.score.num, r_.budget.score.den, 12);
-    }
-
     void budget_score(const model::FundRow& r) {
-        auto expected = budget_expected();
+        auto expected = r_.budget.expected();
         std::string recomputed = expected ? scoring::show(*expected) : "";
         auto reported = r.score ? std::optional<Decimal>(r.score->value) : std::nullopt;
         budget_score_row_ = row_;
@@ -232,7 +227,7 @@ private:
         std::optional<Decimal> expected;
         std::string recomputed;
         if (rr.kind == RowResult::Kind::exact) {
-            expected = rr.expected(12);
+            expected = rr.expected();
             recomputed = scoring::show(*expected);
         } else if (rr.kind == RowResult::Kind::band) {
             recomputed = scoring::show(rr.band_low) + "–" + scoring::show(rr.band_high);

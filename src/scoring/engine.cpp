@@ -28,7 +28,7 @@ using vocab::Cmp;
 const Decimal zero = Decimal::from_int(0);
 const Decimal one = Decimal::from_int(1);
 const Decimal hundred = Decimal::from_int(100);
-constexpr int fine = 12; // places for intermediate figures shown in messages
+constexpr int fine = exact_places; // places for intermediate figures shown in messages
 
 // No deviation reason: empty, or a placeholder such as 无.
 bool no_reason(const std::string& r) {
@@ -580,7 +580,7 @@ struct Evaluator {
                     show(exact_pct, 2) + "%");
         }
         if (reported_score) {
-            Decimal exact = Decimal::mul_div(b.weight, b.score.num, b.score.den, fine);
+            Decimal exact = *b.expected();
             if (!matches_at_written_precision(reported_score->value, exact))
                 add(Severity::error, "budget-score-mismatch",
                     fmt::format(

@@ -11,6 +11,10 @@
 
 namespace jx::scoring {
 
+// Places kept for a recomputed score before it is compared or shown: far past any written
+// precision, so that the one rounding is the comparison's or the display's.
+inline constexpr int exact_places = 12;
+
 // An exact share of the weight, num / den (kept unreduced so that the score is rounded once).
 struct Fraction {
     Decimal num = Decimal::from_int(1);
@@ -33,7 +37,8 @@ struct RowResult {
     std::string band_name;       // 达成, 良 …
     std::string basis;           // the arithmetic, for messages: "15 × 2 / 3"
 
-    Decimal expected(int places) const {
+    // The recomputed score, weight × fraction, to `places` (Kind::exact).
+    Decimal expected(int places = exact_places) const {
         return Decimal::mul_div(weight, fraction.num, fraction.den, places);
     }
 };
@@ -44,6 +49,11 @@ struct BudgetResult {
     std::optional<Fraction> rate; // spent / budget
     Fraction score;               // share of the weight
     std::string basis;
+    // The recomputed score of the budget row; none when its rate could not be computed.
+    std::optional<Decimal> expected() const {
+        if (!rate) return std::nullopt;
+        return Decimal::mul_div(weight, score.num, score.den, exact_places);
+    }
 };
 
 struct ProjectResult {

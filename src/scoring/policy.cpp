@@ -10,12 +10,6 @@
 
 namespace jx::scoring {
 
-bool Band::contains(const Decimal& percent) const {
-    if (percent < low) return false;
-    if (high == Decimal::from_int(100)) return percent <= high;
-    return percent < high;
-}
-
 namespace {
 
 Decimal d(long long v) {

@@ -16,7 +16,6 @@ namespace jx::scoring {
 // A band of the weight, in percent: [low, high), or [low, 100] when high is 100.
 struct Band {
     Decimal low, high;
-    bool contains(const Decimal& percent) const;
 };
 
 struct Scale {
