@@ -51,9 +51,8 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
         std::string reported = f.score ? f.score->value.to_string() : "";
         rows.push_back(
             {"预算执行率", "", "执行率", r.budget.weight.to_string(), reported, recomputed,
-             (f.score && expected && !matches_at_written_precision(f.score->value, *expected))
-                 ? "≠"
-                 : "",
+             (f.score && expected && !matches_at_written_precision(f.score->value, *expected)) ? "≠"
+                                                                                               : "",
              r.budget.basis});
     }
     std::string last1, last2;

@@ -1,5 +1,6 @@
 #include "scoring/policy.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -131,7 +132,7 @@ std::string scalar(const YAML::Node& n, const std::string& key) {
 
 template <typename E>
 E choice(const YAML::Node& n, const std::string& key,
-         std::initializer_list<std::pair<const char*, E>> options) {
+         std::initializer_list<std::pair<const char*, E>> options) { // the names, in order
     std::string v = scalar(n, key);
     std::string names;
     for (const auto& [name, value] : options) {
@@ -182,133 +183,252 @@ private:
     std::size_t used_ = 0;
 };
 
+// The names of each enumerated setting, shared by the reader and the writer.
+template <typename E>
+using Options = std::initializer_list<std::pair<const char*, E>>;
+const Options<Policy::BudgetReference> reference_options{
+    {"initial", Policy::BudgetReference::initial}, {"annual", Policy::BudgetReference::annual}};
+const Options<Policy::BelowFormula> below_options{
+    {"proportional", Policy::BelowFormula::proportional}, {"zero", Policy::BelowFormula::zero}};
+const Options<Policy::AboveFormula> above_options{{"linear", Policy::AboveFormula::linear},
+                                                  {"ratio", Policy::AboveFormula::ratio},
+                                                  {"zero", Policy::AboveFormula::zero}};
+const Options<Policy::Combine> combine_options{{"mean", Policy::Combine::mean},
+                                               {"min", Policy::Combine::min}};
+
+template <typename E>
+const char* name_of(E value, Options<E> options) {
+    for (const auto& [name, v] : options)
+        if (v == value) return name;
+    return "?";
+}
+
+// Every key of a policy file, in the order `jixiao policy` writes them: what it reads and how it
+// writes it. A key not in this table is an error naming the known ones.
+struct Key {
+    const char* name;
+    void (*read)(const YAML::Node& v, Policy& p, Budget& budget);
+    void (*write)(YAML::Emitter& out, const Policy& p);
+};
+
+std::string text(const Decimal& d) {
+    return d.to_string();
+}
+
+void write_band(YAML::Emitter& out, const Band& b) {
+    out << YAML::Flow << YAML::BeginSeq << text(b.low) << text(b.high) << YAML::EndSeq;
+}
+
+const Key policy_keys[] = {
+    {"precision",
+     [](const YAML::Node& v, Policy& p, Budget&) {
+         Decimal x = number(v, "precision");
+         if (x.scale() != 0 || x < Decimal::from_int(0) || Decimal::from_int(10) < x)
+             fail(v, "precision must be a whole number from 0 to 10");
+         p.precision = static_cast<int>(x.mantissa());
+     },
+     [](YAML::Emitter& out, const Policy& p) { out << p.precision; }},
+    {"total_weight",
+     [](const YAML::Node& v, Policy& p, Budget&) { p.total_weight = number(v, "total_weight"); },
+     [](YAML::Emitter& out, const Policy& p) { out << text(p.total_weight); }},
+    {"level1_split",
+     [](const YAML::Node& v, Policy& p, Budget& budget) {
+         expect_map(v, "level1_split");
+         p.level1_split.clear();
+         for (const auto& e : v) {
+             budget.spend(e.first);
+             p.level1_split[e.first.Scalar()] =
+                 number(e.second, "level1_split." + e.first.Scalar());
+         }
+     },
+     [](YAML::Emitter& out, const Policy& p) {
+         out << YAML::Flow << YAML::BeginMap;
+         for (const auto& [k, v] : p.level1_split)
+             out << YAML::Key << k << YAML::Value << text(v);
+         out << YAML::EndMap;
+     }},
+    {"budget",
+     [](const YAML::Node& v, Policy& p, Budget&) {
+         expect_map(v, "budget");
+         for (const auto& e : v) {
+             std::string k = e.first.Scalar();
+             if (k == "weight")
+                 p.budget_weight = number(e.second, "budget.weight");
+             else if (k == "rate_cap")
+                 p.budget_rate_cap = Decimal::divide(number(e.second, "budget.rate_cap"),
+                                                     Decimal::from_int(100), 6);
+             else if (k == "reference")
+                 p.budget_reference = choice(e.second, "budget.reference", reference_options);
+             else
+                 fail(e.first,
+                      fmt::format("unknown key \"budget.{}\" (known: weight, rate_cap, reference)",
+                                  k));
+         }
+     },
+     [](YAML::Emitter& out, const Policy& p) {
+         out << YAML::BeginMap << YAML::Key << "weight" << YAML::Value << text(p.budget_weight)
+             << YAML::Key << "rate_cap" << YAML::Value
+             << text((p.budget_rate_cap * Decimal::from_int(100)).normalized()) << YAML::Key
+             << "reference" << YAML::Value << name_of(p.budget_reference, reference_options)
+             << YAML::EndMap;
+     }},
+    {"below_target",
+     [](const YAML::Node& v, Policy& p, Budget&) {
+         p.below_target = choice(v, "below_target", below_options);
+     },
+     [](YAML::Emitter& out, const Policy& p) { out << name_of(p.below_target, below_options); }},
+    {"above_limit",
+     [](const YAML::Node& v, Policy& p, Budget&) {
+         p.above_limit = choice(v, "above_limit", above_options);
+     },
+     [](YAML::Emitter& out, const Policy& p) { out << name_of(p.above_limit, above_options); }},
+    {"combined",
+     [](const YAML::Node& v, Policy& p, Budget&) {
+         p.combined = choice(v, "combined", combine_options);
+     },
+     [](YAML::Emitter& out, const Policy& p) { out << name_of(p.combined, combine_options); }},
+    {"bare_target",
+     [](const YAML::Node& v, Policy& p, Budget& budget) {
+         expect_map(v, "bare_target");
+         p.bare_target.clear();
+         for (const auto& e : v) {
+             budget.spend(e.first);
+             if (e.first.Scalar() == "default")
+                 p.bare_target_default = comparator(e.second, "bare_target.default");
+             else
+                 p.bare_target[e.first.Scalar()] =
+                     comparator(e.second, "bare_target." + e.first.Scalar());
+         }
+     },
+     [](YAML::Emitter& out, const Policy& p) {
+         out << YAML::BeginMap;
+         for (const auto& [k, v] : p.bare_target)
+             out << YAML::Key << k << YAML::Value << YAML::DoubleQuoted << vocab::cmp_symbol(v);
+         out << YAML::Key << "default" << YAML::Value << YAML::DoubleQuoted
+             << vocab::cmp_symbol(p.bare_target_default) << YAML::EndMap;
+     }},
+    {"achievement_bands",
+     [](const YAML::Node& v, Policy& p, Budget&) {
+         expect_map(v, "achievement_bands");
+         for (const auto& e : v) {
+             std::string k = e.first.Scalar();
+             if (k == "达成")
+                 p.achieved = band(e.second, "achievement_bands.达成");
+             else if (k == "部分达成")
+                 p.partly_achieved = band(e.second, "achievement_bands.部分达成");
+             else if (k == "未达成")
+                 p.not_achieved = band(e.second, "achievement_bands.未达成");
+             else
+                 fail(e.first,
+                      fmt::format("unknown achievement band \"{}\" (known: 达成, 部分达成, 未达成)",
+                                  k));
+         }
+     },
+     [](YAML::Emitter& out, const Policy& p) {
+         out << YAML::BeginMap << YAML::Key << "达成" << YAML::Value;
+         write_band(out, p.achieved);
+         out << YAML::Key << "部分达成" << YAML::Value;
+         write_band(out, p.partly_achieved);
+         out << YAML::Key << "未达成" << YAML::Value;
+         write_band(out, p.not_achieved);
+         out << YAML::EndMap;
+     }},
+    {"scales",
+     [](const YAML::Node& v, Policy& p, Budget& budget) {
+         if (!v.IsSequence()) fail(v, "scales must be a list of {name, grades}");
+         p.scales.clear();
+         for (const auto& s : v) {
+             budget.spend(s);
+             expect_map(s, "a scale");
+             Scale scale;
+             scale.name = scalar(s["name"], "scales[].name");
+             const YAML::Node grades = s["grades"];
+             if (!grades || !grades.IsMap())
+                 fail(s, "scales[].grades must map each grade to a band [low, high]");
+             for (const auto& g : grades) {
+                 budget.spend(g.first);
+                 scale.grades.push_back(g.first.Scalar());
+                 scale.bands[g.first.Scalar()] =
+                     band(g.second, "scales[].grades." + g.first.Scalar());
+             }
+             p.scales.push_back(std::move(scale));
+         }
+     },
+     [](YAML::Emitter& out, const Policy& p) {
+         out << YAML::BeginSeq;
+         for (const auto& s : p.scales) {
+             out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << s.name << YAML::Key
+                 << "grades" << YAML::Value << YAML::BeginMap;
+             for (const auto& g : s.grades) {
+                 out << YAML::Key << g << YAML::Value;
+                 write_band(out, s.bands.at(g));
+             }
+             out << YAML::EndMap << YAML::EndMap;
+         }
+         out << YAML::EndSeq;
+     }},
+    {"total_grades",
+     [](const YAML::Node& v, Policy& p, Budget& budget) {
+         expect_map(v, "total_grades");
+         p.total_grades.clear();
+         for (const auto& e : v) {
+             budget.spend(e.first);
+             p.total_grades.emplace_back(e.first.Scalar(),
+                                         number(e.second, "total_grades." + e.first.Scalar()));
+         }
+         std::sort(p.total_grades.begin(), p.total_grades.end(),
+                   [](const auto& a, const auto& b) { return b.second < a.second; });
+     },
+     [](YAML::Emitter& out, const Policy& p) {
+         out << YAML::BeginMap;
+         for (const auto& [g, v] : p.total_grades)
+             out << YAML::Key << g << YAML::Value << text(v);
+         out << YAML::EndMap;
+     }},
+    {"categories",
+     [](const YAML::Node& v, Policy& p, Budget& budget) {
+         expect_map(v, "categories");
+         p.categories.clear();
+         for (const auto& e : v) {
+             budget.spend(e.first);
+             if (!e.second.IsSequence())
+                 fail(e.second, "categories maps each level-1 name to a list of level-2 names");
+             std::vector<std::string> children;
+             for (const auto& c : e.second) {
+                 budget.spend(c);
+                 children.push_back(scalar(c, "categories[]"));
+             }
+             p.categories.emplace_back(e.first.Scalar(), std::move(children));
+         }
+     },
+     [](YAML::Emitter& out, const Policy& p) {
+         out << YAML::BeginMap;
+         for (const auto& [l1, l2s] : p.categories) {
+             out << YAML::Key << l1 << YAML::Value << YAML::Flow << YAML::BeginSeq;
+             for (const auto& l2 : l2s)
+                 out << l2;
+             out << YAML::EndSeq;
+         }
+         out << YAML::EndMap;
+     }},
+};
+
 void apply(const YAML::Node& root, Policy& p) {
-    Budget budget;
     if (root.IsNull()) return;
     expect_map(root, "the policy");
-    static const std::set<std::string> known{
-        "precision", "total_weight", "level1_split",      "budget", "below_target", "above_limit",
-        "combined",  "bare_target",  "achievement_bands", "scales", "total_grades", "categories"};
+    Budget budget;
     for (const auto& kv : root) {
-        std::string key = kv.first.Scalar();
-        const YAML::Node& v = kv.second;
-        if (!known.count(key)) fail(kv.first, fmt::format("unknown policy key \"{}\"", key));
-        if (key == "precision") {
-            Decimal x = number(v, key);
-            if (x.scale() != 0 || x < Decimal::from_int(0) || Decimal::from_int(10) < x)
-                fail(v, "precision must be a whole number from 0 to 10");
-            p.precision = static_cast<int>(x.mantissa());
-        } else if (key == "total_weight") {
-            p.total_weight = number(v, key);
-        } else if (key == "level1_split") {
-            expect_map(v, key);
-            p.level1_split.clear();
-            for (const auto& e : v) {
-                budget.spend(e.first);
-                p.level1_split[e.first.Scalar()] = number(e.second, key + "." + e.first.Scalar());
-            }
-        } else if (key == "budget") {
-            expect_map(v, key);
-            for (const auto& e : v) {
-                std::string k = e.first.Scalar();
-                if (k == "weight")
-                    p.budget_weight = number(e.second, "budget.weight");
-                else if (k == "rate_cap")
-                    p.budget_rate_cap = Decimal::divide(number(e.second, "budget.rate_cap"),
-                                                        Decimal::from_int(100), 6);
-                else if (k == "reference")
-                    p.budget_reference = choice<Policy::BudgetReference>(
-                        e.second, "budget.reference",
-                        {{"initial", Policy::BudgetReference::initial},
-                         {"annual", Policy::BudgetReference::annual}});
-                else
-                    fail(e.first,
-                         fmt::format(
-                             "unknown key \"budget.{}\" (known: weight, rate_cap, reference)", k));
-            }
-        } else if (key == "below_target") {
-            p.below_target =
-                choice<Policy::BelowFormula>(v, key,
-                                             {{"proportional", Policy::BelowFormula::proportional},
-                                              {"zero", Policy::BelowFormula::zero}});
-        } else if (key == "above_limit") {
-            p.above_limit = choice<Policy::AboveFormula>(v, key,
-                                                         {{"linear", Policy::AboveFormula::linear},
-                                                          {"ratio", Policy::AboveFormula::ratio},
-                                                          {"zero", Policy::AboveFormula::zero}});
-        } else if (key == "combined") {
-            p.combined = choice<Policy::Combine>(
-                v, key, {{"mean", Policy::Combine::mean}, {"min", Policy::Combine::min}});
-        } else if (key == "bare_target") {
-            expect_map(v, key);
-            p.bare_target.clear();
-            for (const auto& e : v) {
-                budget.spend(e.first);
-                if (e.first.Scalar() == "default")
-                    p.bare_target_default = comparator(e.second, "bare_target.default");
-                else
-                    p.bare_target[e.first.Scalar()] =
-                        comparator(e.second, "bare_target." + e.first.Scalar());
-            }
-        } else if (key == "achievement_bands") {
-            expect_map(v, key);
-            for (const auto& e : v) {
-                std::string k = e.first.Scalar();
-                if (k == "达成")
-                    p.achieved = band(e.second, key + ".达成");
-                else if (k == "部分达成")
-                    p.partly_achieved = band(e.second, key + ".部分达成");
-                else if (k == "未达成")
-                    p.not_achieved = band(e.second, key + ".未达成");
-                else
-                    fail(e.first,
-                         fmt::format(
-                             "unknown achievement band \"{}\" (known: 达成, 部分达成, 未达成)", k));
-            }
-        } else if (key == "scales") {
-            if (!v.IsSequence()) fail(v, "scales must be a list of {name, grades}");
-            p.scales.clear();
-            for (const auto& s : v) {
-                budget.spend(s);
-                expect_map(s, "a scale");
-                Scale scale;
-                scale.name = scalar(s["name"], "scales[].name");
-                const YAML::Node grades = s["grades"];
-                if (!grades || !grades.IsMap())
-                    fail(s, "scales[].grades must map each grade to a band [low, high]");
-                for (const auto& g : grades) {
-                    budget.spend(g.first);
-                    scale.grades.push_back(g.first.Scalar());
-                    scale.bands[g.first.Scalar()] =
-                        band(g.second, "scales[].grades." + g.first.Scalar());
-                }
-                p.scales.push_back(std::move(scale));
-            }
-        } else if (key == "total_grades") {
-            expect_map(v, key);
-            p.total_grades.clear();
-            for (const auto& e : v) {
-                budget.spend(e.first);
-                p.total_grades.emplace_back(e.first.Scalar(),
-                                            number(e.second, key + "." + e.first.Scalar()));
-            }
-            std::sort(p.total_grades.begin(), p.total_grades.end(),
-                      [](const auto& a, const auto& b) { return b.second < a.second; });
-        } else if (key == "categories") {
-            expect_map(v, key);
-            p.categories.clear();
-            for (const auto& e : v) {
-                budget.spend(e.first);
-                if (!e.second.IsSequence())
-                    fail(e.second, "categories maps each level-1 name to a list of level-2 names");
-                std::vector<std::string> children;
-                for (const auto& c : e.second) {
-                    budget.spend(c);
-                    children.push_back(scalar(c, "categories[]"));
-                }
-                p.categories.emplace_back(e.first.Scalar(), std::move(children));
-            }
+        std::string name = kv.first.Scalar();
+        const Key* key = nullptr;
+        for (const auto& k : policy_keys)
+            if (name == k.name) key = &k;
+        if (!key) {
+            std::string known;
+            for (const auto& k : policy_keys)
+                known += (known.empty() ? "" : ", ") + std::string(k.name);
+            fail(kv.first, fmt::format("unknown policy key \"{}\" (known: {})", name, known));
         }
+        key->read(kv.second, p, budget);
     }
 }
 
@@ -334,56 +454,17 @@ std::optional<Policy> load_policy(const std::string& yaml_text, PolicyError& err
 }
 
 std::string dump_policy_yaml(const Policy& p) {
-    auto cmp = [](vocab::Cmp c) { return std::string(vocab::cmp_symbol(c)); };
-    auto band = [](const Band& b) {
-        return fmt::format("[{}, {}]", b.low.to_string(), b.high.to_string());
-    };
-    std::string out;
-    out += "# jixiao scoring policy (the built-in defaults; see docs/scoring-policy.md)\n";
-    out +=
-        fmt::format("precision: {}\ntotal_weight: {}\n", p.precision, p.total_weight.to_string());
-    out += "level1_split: {";
-    bool first = true;
-    for (const auto& [k, v] : p.level1_split) {
-        out += fmt::format("{}{}: {}", first ? "" : ", ", k, v.to_string());
-        first = false;
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out << YAML::Comment(
+               "jixiao scoring policy (the built-in defaults; see docs/scoring-policy.md)")
+        << YAML::Newline << YAML::BeginMap;
+    for (const auto& key : policy_keys) {
+        out << YAML::Key << key.name << YAML::Value;
+        key.write(out, p);
     }
-    out += "}\n";
-    out += fmt::format(
-        "budget:\n  weight: {}\n  rate_cap: {}\n  reference: {}\n", p.budget_weight.to_string(),
-        (p.budget_rate_cap * Decimal::from_int(100)).normalized().to_string(),
-        p.budget_reference == Policy::BudgetReference::initial ? "initial" : "annual");
-    out +=
-        fmt::format("below_target: {}\n",
-                    p.below_target == Policy::BelowFormula::proportional ? "proportional" : "zero");
-    out +=
-        fmt::format("above_limit: {}\n", p.above_limit == Policy::AboveFormula::linear  ? "linear"
-                                         : p.above_limit == Policy::AboveFormula::ratio ? "ratio"
-                                                                                        : "zero");
-    out += fmt::format("combined: {}\n", p.combined == Policy::Combine::mean ? "mean" : "min");
-    out += "bare_target:\n";
-    for (const auto& [k, v] : p.bare_target)
-        out += fmt::format("  {}: \"{}\"\n", k, cmp(v));
-    out += fmt::format("  default: \"{}\"\n", cmp(p.bare_target_default));
-    out += fmt::format("achievement_bands:\n  达成: {}\n  部分达成: {}\n  未达成: {}\n",
-                       band(p.achieved), band(p.partly_achieved), band(p.not_achieved));
-    out += "scales:\n";
-    for (const auto& s : p.scales) {
-        out += fmt::format("  - name: {}\n    grades:\n", s.name);
-        for (const auto& g : s.grades)
-            out += fmt::format("      {}: {}\n", g, band(s.bands.at(g)));
-    }
-    out += "total_grades:\n";
-    for (const auto& [g, v] : p.total_grades)
-        out += fmt::format("  {}: {}\n", g, v.to_string());
-    out += "categories:\n";
-    for (const auto& [l1, l2s] : p.categories) {
-        out += fmt::format("  {}: [", l1);
-        for (std::size_t i = 0; i < l2s.size(); ++i)
-            out += (i ? ", " : "") + l2s[i];
-        out += "]\n";
-    }
-    return out;
+    out << YAML::EndMap;
+    return std::string(out.c_str()) + "\n";
 }
 
 } // namespace jx::scoring

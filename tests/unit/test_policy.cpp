@@ -52,7 +52,7 @@ TEST_CASE("a malformed policy gets a clear error naming the line", "[policy]") {
 
     CHECK_FALSE(load_policy("precision: 2\n\ntotal_wieght: 100\n", e));
     CHECK(e.line == 3);
-    CHECK(e.message == "unknown policy key \"total_wieght\"");
+    CHECK(e.message.rfind("unknown policy key \"total_wieght\" (known: precision, ", 0) == 0);
 
     CHECK_FALSE(load_policy("budget:\n  weight: ten\n", e));
     CHECK(e.line == 2);
@@ -71,5 +71,55 @@ TEST_CASE("a policy nested 10,000 deep is refused, not a stack overflow", "[poli
     CHECK_FALSE(load_policy(deep, e));
     CHECK(e.message ==
           "nested too deeply for the YAML reader; a policy needs three levels at most");
+    CHECK(e.line == 1);
+}
+
+TEST_CASE("jixiao policy writes YAML that loads back into the same policy", "[policy]") {
+    auto defaults = jx::scoring::Policy::defaults();
+    std::string once = jx::scoring::dump_policy_yaml(defaults);
+    jx::scoring::PolicyError e;
+    auto again = jx::scoring::load_policy(once, e);
+    INFO(e.message << " at " << e.line);
+    REQUIRE(again);
+    CHECK(jx::scoring::dump_policy_yaml(*again) == once);
+    // Names YAML would read otherwise: a colon and space, a leading dash, quotes, a '#'.
+    auto custom = jx::scoring::load_policy(R"(
+precision: 3
+level1_split: {"产出指标": 50, "效益指标": 30}
+budget: {weight: 20, rate_cap: 95.5, reference: annual}
+below_target: zero
+bare_target: {"时效指标": "≥", default: "="}
+scales:
+  - name: "好: 坏"
+    grades: {"好: 很": [50, 100], "- 坏": [0, 50]}
+  - name: "#1 \"quoted\""
+    grades: {"'a'": [0, 100]}
+total_grades: {"优秀: A": 90, 较差: 0}
+categories: {"产出: 指标": ["数量 #1", "- 质量"]}
+)",
+                                           e);
+    INFO(e.message << " at " << e.line);
+    REQUIRE(custom);
+    std::string written = jx::scoring::dump_policy_yaml(*custom);
+    auto back = jx::scoring::load_policy(written, e);
+    INFO(written);
+    REQUIRE(back);
+    CHECK(jx::scoring::dump_policy_yaml(*back) == written);
+    REQUIRE(back->scales.size() == 2);
+    CHECK(back->scales[0].name == "好: 坏");
+    CHECK(back->scales[0].grades == std::vector<std::string>{"好: 很", "- 坏"});
+    CHECK(back->scales[1].name == "#1 \"quoted\"");
+    CHECK(back->precision == 3);
+    CHECK(back->budget_reference == jx::scoring::Policy::BudgetReference::annual);
+    CHECK(back->budget_rate_cap.to_string() == "0.955000");
+    CHECK(back->categories.at(0).first == "产出: 指标");
+}
+
+TEST_CASE("an unknown policy key names the known ones", "[policy]") {
+    jx::scoring::PolicyError e;
+    CHECK_FALSE(jx::scoring::load_policy("precison: 2\n", e));
+    CHECK(e.message == "unknown policy key \"precison\" (known: precision, total_weight, "
+                       "level1_split, budget, below_target, above_limit, combined, bare_target, "
+                       "achievement_bands, scales, total_grades, categories)");
     CHECK(e.line == 1);
 }
