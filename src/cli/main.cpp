@@ -64,6 +64,9 @@ public:
     }
     void finish() {
         if (on_ && done_ >= 200) {
+            // The count walk may still be going (it raced the check): its total makes the last
+            // bar a whole one.
+            if (counter_.joinable()) counter_.join();
             draw();
             std::cerr << "\n";
         }
