@@ -15,7 +15,7 @@ rounds=${BENCH_ROUNDS:-3}
 bash scripts/run.sh build-only
 [ -x /usr/bin/time ] || { apt-get install -y -qq time > /dev/null; }
 build=build-bench
-cmake -S . -B $build -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF > /dev/null
+cmake -S . -B $build -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DJIXIAO_BENCH=ON > /dev/null
 cmake --build $build -j "$(nproc)" --target jixiao bench_generate bench_read_yaml > /dev/null
 work=${BENCH_DIR:-/tmp/jixiao-bench}
 mkdir -p "$work"

@@ -37,6 +37,25 @@ void print_io_error(const std::string& message) {
     std::cerr << render(make_error("io-error", message), nullptr);
 }
 
+// An option that takes one of a few names, stored as the enum value it names: the help lists
+// the names, and a wrong one is refused with them (CLI11's transformer, with plain messages).
+template <typename E>
+CLI::Validator choices(std::vector<std::pair<std::string, E>> options) {
+    std::string names;
+    for (const auto& [name, value] : options)
+        names += (names.empty() ? "" : "|") + name;
+    return CLI::Validator(
+        [options, names](std::string& given) -> std::string {
+            for (const auto& [name, value] : options)
+                if (given == name) {
+                    given = std::to_string(static_cast<int>(value));
+                    return {};
+                }
+            return "must be one of " + names + ", not \"" + given + "\"";
+        },
+        names);
+}
+
 bool use_colour(const std::string& mode) {
     if (mode == "always") return true;
     if (mode == "never") return false;
@@ -145,7 +164,7 @@ int main(int argc, char** argv) {
     CLI::App app{"jixiao — write, check and regenerate 项目支出绩效自评表 (performance "
                  "self-evaluation tables)"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "jixiao 0.1.0");
+    app.set_version_flag("--version", "jixiao " JIXIAO_VERSION);
 
     std::vector<std::string> paths;
     std::string format = "text", policy_path, colour = "auto";
@@ -184,7 +203,8 @@ int main(int argc, char** argv) {
     cmd_fmt->add_flag("--check", check,
                       "Change nothing; exit 1 and name each file that would change");
 
-    std::string from = "auto", out_dir;
+    std::optional<import::Format> from;
+    std::string out_dir;
     bool force = false;
     auto* cmd_import = app.add_subcommand(
         "import", "Turn published self-evaluation tables (text dumps, CSV, XLSX) into specs");
@@ -193,23 +213,31 @@ int main(int argc, char** argv) {
             "paths", paths,
             "Source files (text dumps of Word/PDF tables, CSV, XLSX) or directories of them")
         ->required();
-    cmd_import->add_option("--from", from, "Source format: auto (default), text, csv or xlsx")
-        ->check(CLI::IsMember({"auto", "text", "csv", "xlsx"}));
+    cmd_import->add_option("--from", from, "Source format (default: told from each file)")
+        ->transform(choices<import::Format>({{"text", import::Format::text},
+                                             {"csv", import::Format::csv},
+                                             {"xlsx", import::Format::xlsx}}));
     cmd_import->add_option("-o,--output", out_dir, "Directory for the specs (one per table)")
         ->required();
     cmd_import->add_flag("--force", force, "Overwrite specs that exist");
     cmd_import->footer("Exit status: 0 every table imported whole, 1 a table partly or not "
                        "imported or a source unreadable, 2 usage or I/O error.");
 
-    std::string render_format = "html", scores = "reported";
+    driver::RenderFormat render_format = driver::RenderFormat::html;
+    rendering::Scores scores = rendering::Scores::reported;
     auto* cmd_render =
         app.add_subcommand("render", "Regenerate the official table as xlsx, html, md or csv");
     cmd_render->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
     cmd_render->add_option("--format,-f", render_format, "xlsx, html (default), md or csv")
-        ->check(CLI::IsMember({"xlsx", "html", "md", "csv"}));
+        ->transform(choices<driver::RenderFormat>({{"xlsx", driver::RenderFormat::xlsx},
+                                                   {"html", driver::RenderFormat::html},
+                                                   {"md", driver::RenderFormat::md},
+                                                   {"csv", driver::RenderFormat::csv}}));
     cmd_render
         ->add_option("--scores", scores, "Scores shown: reported (default), recomputed, or both")
-        ->check(CLI::IsMember({"reported", "recomputed", "both"}));
+        ->transform(choices<rendering::Scores>({{"reported", rendering::Scores::reported},
+                                                {"recomputed", rendering::Scores::recomputed},
+                                                {"both", rendering::Scores::both}}));
     cmd_render->add_option("--policy", policy_path, "Scoring policy in YAML");
     cmd_render
         ->add_option("-o,--output", out_dir,
@@ -242,13 +270,8 @@ int main(int argc, char** argv) {
             driver::RenderRequest req;
             req.paths = paths;
             req.output = out_dir;
-            req.format = render_format == "xlsx"  ? driver::RenderFormat::xlsx
-                         : render_format == "md"  ? driver::RenderFormat::md
-                         : render_format == "csv" ? driver::RenderFormat::csv
-                                                  : driver::RenderFormat::html;
-            req.scores = scores == "recomputed" ? rendering::Scores::recomputed
-                         : scores == "both"     ? rendering::Scores::both
-                                                : rendering::Scores::reported;
+            req.format = render_format;
+            req.scores = scores;
             auto outcome = driver::render_specs(req, policy);
             for (const auto& w : outcome.written)
                 std::cout << "wrote " << text::for_terminal(w) << "\n";

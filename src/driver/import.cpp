@@ -17,7 +17,7 @@
 
 namespace jx::driver {
 
-int import_sources(const std::vector<std::string>& files, const std::string& from,
+int import_sources(const std::vector<std::string>& files, std::optional<import::Format> from,
                    const std::string& out_dir, bool force, std::ostream& out, std::ostream& err) {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -47,10 +47,10 @@ int import_sources(const std::vector<std::string>& files, const std::string& fro
         std::vector<FileReport> problems;
         // --from narrows the search to that format's files.
         std::vector<std::string> extensions =
-            from == "csv"    ? std::vector<std::string>{".csv"}
-            : from == "xlsx" ? std::vector<std::string>{".xlsx"}
-            : from == "text" ? std::vector<std::string>{".txt"}
-                             : std::vector<std::string>{".txt", ".csv", ".xlsx"};
+            from == import::Format::csv    ? std::vector<std::string>{".csv"}
+            : from == import::Format::xlsx ? std::vector<std::string>{".xlsx"}
+            : from == import::Format::text ? std::vector<std::string>{".txt"}
+                                           : std::vector<std::string>{".txt", ".csv", ".xlsx"};
         auto found = discover({given}, problems, extensions);
         for (const auto& p : problems)
             report_io(p.diagnostics.front().message);
@@ -78,10 +78,7 @@ int import_sources(const std::vector<std::string>& files, const std::string& fro
             report_io(error);
             continue;
         }
-        import::Format format = from == "csv"    ? import::Format::csv
-                                : from == "xlsx" ? import::Format::xlsx
-                                : from == "text" ? import::Format::text
-                                                 : import::detect_format(path, contents);
+        import::Format format = from ? *from : import::detect_format(path, contents);
         auto result = import::import_text(path, contents, format);
         if (!result.source_error.empty()) {
             err << render(make_error("unreadable-source", result.source_error), nullptr);

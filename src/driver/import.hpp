@@ -3,14 +3,18 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "import/import.hpp"
+
 namespace jx::driver {
 
-// `from`: auto, text, csv or xlsx. Writes under `out_dir`; an existing spec only with `force`.
-// Returns the exit status (status.hpp): 0 when every table was imported whole.
-int import_sources(const std::vector<std::string>& paths, const std::string& from,
+// `from`: the sources' format, or none to tell each by its name and contents. Writes under
+// `out_dir`; an existing spec only with `force`. Returns the exit status (status.hpp): 0 when
+// every table was imported whole.
+int import_sources(const std::vector<std::string>& paths, std::optional<import::Format> from,
                    const std::string& out_dir, bool force, std::ostream& out, std::ostream& err);
 
 } // namespace jx::driver

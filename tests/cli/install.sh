@@ -1,0 +1,18 @@
+#!/bin/sh
+# cmake --install puts the command, its documents and the engine where a prefix says, and a
+# program built with find_package(jixiao) against that prefix works.
+set -u
+build=$1 source=$2 out=$3
+rm -rf "$out" && mkdir -p "$out"
+fail() { echo "FAIL: $*"; exit 1; }
+cmake --install "$build" --prefix "$out/prefix" > "$out/install.log" 2>&1 || { cat "$out/install.log"; fail "install"; }
+"$out/prefix/bin/jixiao" --version | grep -q '^jixiao [0-9]' || fail "the installed jixiao does not run"
+for f in README.md scoring-policy.md REFERENCE.md examples/01-minimal.jx; do
+    [ -f "$out/prefix/share/doc/jixiao/$f" ] || fail "share/doc/jixiao/$f not installed"
+done
+"$out/prefix/bin/jixiao" check "$out/prefix/share/doc/jixiao/examples/01-minimal.jx" > /dev/null || fail "the installed example does not check"
+cmake -S "$source/tests/install" -B "$out/consumer" -G Ninja -DCMAKE_PREFIX_PATH="$out/prefix" > "$out/consumer.log" 2>&1 &&
+    cmake --build "$out/consumer" >> "$out/consumer.log" 2>&1 || { cat "$out/consumer.log"; fail "a find_package(jixiao) program does not build"; }
+"$out/consumer/consumer" > "$out/consumer.out"
+[ $? -eq 1 ] && grep -q total-score-mismatch "$out/consumer.out" || { cat "$out/consumer.out"; fail "the consumer's check is wrong"; }
+echo "installed and used through find_package(jixiao)"

@@ -1,0 +1,21 @@
+// Parses a spec and checks it through the installed library: the exit status is the number of
+// error-level findings (the example has none).
+#include <cstdio>
+
+#include "base/source.hpp"
+#include "model/lower.hpp"
+#include "scoring/engine.hpp"
+#include "syntax/parser.hpp"
+
+int main() {
+    jx::SourceFile src("x.jx", "项目 \"p\" { 年度 2022 产出指标 { 数量指标 { \"r\" 指标值 ≥ 1个 "
+                               "完成值 1个 分值 100 得分 100 } } 总分 分值 100 得分 90 }");
+    auto parsed = jx::syntax::parse(src);
+    if (!parsed.ok()) return 100;
+    std::vector<jx::Diagnostic> out;
+    auto model = jx::model::lower(parsed.file.projects.at(0), out);
+    auto result = jx::scoring::evaluate(model, jx::scoring::Policy::defaults());
+    for (const auto& d : result.findings)
+        std::printf("%s\n", d.code.c_str());
+    return static_cast<int>(result.findings.size());
+}
