@@ -79,7 +79,7 @@ for n in "${sizes[@]}"; do
     done
     t_cat=${best[cat]} t_wc=${best[wc]} t_j1=${best[j1]} t_j2=${best[j2]} t_yaml=${best[yaml]} t_yaml2=${best[yaml2]}
     r_j1=${peak[j1]} r_j2=${peak[j2]} r_yaml=${peak[yaml]} r_yaml2=${peak[yaml2]}
-    echo "$n $t_wc $t_j1 $t_j2 $t_yaml $t_yaml2 $r_j1 $r_j2" >> "$work/summary.txt"
+    echo "$n $t_wc $t_j1 $t_j2 $t_yaml $t_yaml2 $r_j1 $r_j2 $t_cat" >> "$work/summary.txt"
     awk -v n="$n" -v mb="$mb" -v ymb="$ymb" -v cat="$t_cat" -v wc="$t_wc" -v j1="$t_j1" -v j2="$t_j2" -v y="$t_yaml" \
         -v y2="$t_yaml2" -v r1="$r_j1" -v r2="$r_j2" -v ry="$r_yaml" -v ry2="$r_yaml2" 'function rate(t) { return t > 0 ? n / t : 0 }
         function mbs(t) { return t > 0 ? mb / t : 0 }
@@ -92,14 +92,15 @@ for n in "${sizes[@]}"; do
           printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "jixiao check --jobs 2", j2, rate(j2), mbs(j2), r2
           printf "  %-28s %8.2f %12.0f %10.1f %9d   (%s MB of YAML)\n", "yaml-cpp, 1 thread", y, rate(y), (y > 0 ? ymb / y : 0), ry, ymb
           printf "  %-28s %8.2f %12.0f %10.1f %9d\n", "yaml-cpp, 2 threads", y2, rate(y2), (y2 > 0 ? ymb / y2 : 0), ry2
-          printf "  ratios: jobs 1 / wc -l throughput = %.3f; speed-up 1 -> 2 jobs = %.2fx;\n", (j1 > 0 ? wc / j1 : 0), (j2 > 0 ? j1 / j2 : 0)
+          printf "  ratios: jobs 1 / cat throughput = %.3f (cat is %.1fx faster), jobs 1 / wc -l = %.3f;\n", (j1 > 0 ? cat / j1 : 0), (cat > 0 ? j1 / cat : 0), (j1 > 0 ? wc / j1 : 0)
+          printf "          speed-up 1 -> 2 jobs = %.2fx;\n", (j2 > 0 ? j1 / j2 : 0)
           printf "          vs yaml-cpp = %.2fx (1 job vs 1 thread), %.2fx (2 jobs vs 2 threads)\n", (j1 > 0 ? y / j1 : 0), (j2 > 0 ? y2 / j2 : 0)
           print ""
         }'
 done
 # The targets of issue #6, judged on the largest N of this run.
 sort -n "$work/summary.txt" | awk '
-    { n[NR] = $1; wc[NR] = $2; j1[NR] = $3; j2[NR] = $4; y[NR] = $5; y2[NR] = $6; r2[NR] = $8 }
+    { n[NR] = $1; wc[NR] = $2; j1[NR] = $3; j2[NR] = $4; y[NR] = $5; y2[NR] = $6; r2[NR] = $8; cat[NR] = $9 }
     function verdict(ok) { return ok ? "met    " : "NOT MET" }
     END {
         k = NR
@@ -108,7 +109,7 @@ sort -n "$work/summary.txt" | awk '
             printf "  %s 100k projects checked with 2 jobs in %.2f s (target <= 3 s)\n", verdict(j2[k] <= 3), j2[k]
         else
             printf "  (the 3 s target is stated for N = 100000; run with 100000 to judge it)\n"
-        printf "  %s jobs 1 throughput %.3f x that of wc -l (target >= 0.1)\n", verdict(wc[k] / j1[k] >= 0.1), wc[k] / j1[k]
+        printf "  %s jobs 1 throughput %.3f x that of wc -l (target >= 0.1); %.3f x that of cat, the true floor\n", verdict(wc[k] / j1[k] >= 0.1), wc[k] / j1[k], cat[k] / j1[k]
         printf "  %s speed-up from 1 to 2 jobs %.2fx (target >= 1.8)\n", verdict(j1[k] / j2[k] >= 1.8), j1[k] / j2[k]
         printf "  %s %.2fx faster than yaml-cpp, 2 jobs vs 2 threads (target >= 5; 1 job vs 1 thread: %.2fx)\n", verdict(y2[k] / j2[k] >= 5), y2[k] / j2[k], y[k] / j1[k]
         rss = ""; flat = 1

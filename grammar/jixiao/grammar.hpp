@@ -4,8 +4,13 @@
 // The language reference with an example of every construct is grammar/REFERENCE.md.
 #pragma once
 
+#include <string_view>
+#include <utility>
+
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze_traits.hpp>
+
+#include "vocab/vocabulary.hpp"
 
 namespace jx::grammar {
 
@@ -34,6 +39,17 @@ struct literal {
 
 // JX_STR("年度") is literal<'\xE5', …>; the spelling macro is PEGTL's own (as TAO_PEGTL_STRING).
 #define JX_STR(s) TAO_PEGTL_INTERNAL_STRING(::jx::grammar::literal, s)
+
+// lit<vocab::kw::target> is the literal of a vocabulary word (src/vocab/vocabulary.hpp), the
+// same rule JX_STR would make of its spelling.
+template <vocab::Word W, typename = std::make_index_sequence<W.size>>
+struct word_literal;
+template <vocab::Word W, std::size_t... I>
+struct word_literal<W, std::index_sequence<I...>> {
+    using type = literal<W.text[I]...>;
+};
+template <vocab::Word W>
+using lit = typename word_literal<W>::type;
 
 // ---------------------------------------------------------------------------------------------
 // Error recovery. recover<R> matches R; when R raises a parse error, the error is handed to
@@ -129,55 +145,84 @@ struct string_lit : sor<block_string, line_string> {};
 // first so that 年度总体目标 is not read as 年度.
 
 // 项目 must not swallow the head of 项目资金 or 项目负责人.
-struct kw_project : sor<seq<JX_STR("项目"), not_at<sor<JX_STR("资金"), JX_STR("负责人")>>>,
-                        en_kw<JX_STR("project")>> {};
+struct kw_project : sor<seq<lit<vocab::kw::project>, not_at<sor<JX_STR("资金"), JX_STR("负责人")>>>,
+                        en_kw<lit<vocab::kw::project_en>>> {};
 // 年度 must not swallow the head of 年度总体目标, 年度资金总额 or 年度指标值.
-struct kw_year : sor<seq<JX_STR("年度"),
+struct kw_year : sor<seq<lit<vocab::kw::year>,
                          not_at<sor<JX_STR("总体目标"), JX_STR("资金总额"), JX_STR("指标值")>>>,
-                     en_kw<JX_STR("year")>> {};
-struct kw_department : sor<JX_STR("主管部门"), en_kw<JX_STR("department")>> {};
-struct kw_unit : sor<JX_STR("实施单位"), en_kw<JX_STR("unit")>> {};
-struct kw_contact : sor<JX_STR("项目负责人"), en_kw<JX_STR("contact")>> {};
-struct kw_phone : sor<JX_STR("联系电话"), en_kw<JX_STR("phone")>> {};
-struct kw_funds : sor<JX_STR("项目资金"), en_kw<JX_STR("funds")>> {};
-struct kw_goal : sor<JX_STR("年度总体目标"), en_kw<JX_STR("goal")>> {};
-struct kw_expected : sor<JX_STR("预期目标"), en_kw<JX_STR("expected")>> {};
-struct kw_achieved : sor<JX_STR("实际完成情况"), en_kw<JX_STR("achieved")>> {};
-struct kw_total : sor<JX_STR("总分"), JX_STR("总计"), en_kw<JX_STR("total")>> {};
-struct kw_grade : sor<JX_STR("等级"), en_kw<JX_STR("grade")>> {};
+                     en_kw<lit<vocab::kw::year_en>>> {};
+struct kw_department : sor<lit<vocab::kw::department>, en_kw<lit<vocab::kw::department_en>>> {};
+struct kw_unit : sor<lit<vocab::kw::unit>, en_kw<lit<vocab::kw::unit_en>>> {};
+struct kw_contact : sor<lit<vocab::kw::contact>, en_kw<lit<vocab::kw::contact_en>>> {};
+struct kw_phone : sor<lit<vocab::kw::phone>, en_kw<lit<vocab::kw::phone_en>>> {};
+struct kw_funds : sor<lit<vocab::kw::funds>, en_kw<lit<vocab::kw::funds_en>>> {};
+struct kw_goal : sor<lit<vocab::kw::goal>, en_kw<lit<vocab::kw::goal_en>>> {};
+struct kw_expected : sor<lit<vocab::kw::expected>, en_kw<lit<vocab::kw::expected_en>>> {};
+struct kw_achieved : sor<lit<vocab::kw::achieved>, en_kw<lit<vocab::kw::achieved_en>>> {};
+struct kw_total
+    : sor<lit<vocab::kw::total>, lit<vocab::kw::total_alt>, en_kw<lit<vocab::kw::total_en>>> {};
+struct kw_grade : sor<lit<vocab::kw::grade>, en_kw<lit<vocab::kw::grade_en>>> {};
 
-struct kw_row_total : sor<JX_STR("年度资金总额"), en_kw<JX_STR("all-funds")>> {};
-struct kw_row_appropriation : sor<JX_STR("当年财政拨款"), en_kw<JX_STR("appropriation")>> {};
-struct kw_row_carryover : sor<JX_STR("上年结转资金"), en_kw<JX_STR("carryover")>> {};
-struct kw_row_other : sor<JX_STR("其他资金"), en_kw<JX_STR("other")>> {};
+struct kw_row_total : sor<lit<vocab::kw::row_total>, en_kw<lit<vocab::kw::row_total_en>>> {};
+struct kw_row_appropriation
+    : sor<lit<vocab::kw::row_appropriation>, en_kw<lit<vocab::kw::row_appropriation_en>>> {};
+struct kw_row_carryover
+    : sor<lit<vocab::kw::row_carryover>, en_kw<lit<vocab::kw::row_carryover_en>>> {};
+struct kw_row_other : sor<lit<vocab::kw::row_other>, en_kw<lit<vocab::kw::row_other_en>>> {};
 
-struct kw_initial : sor<JX_STR("年初预算数"), JX_STR("年初"), en_kw<JX_STR("initial")>> {};
+struct kw_initial : sor<lit<vocab::kw::initial>, lit<vocab::kw::initial_short>,
+                        en_kw<lit<vocab::kw::initial_en>>> {};
 // 全年 must not swallow the head of 全年执行数.
-struct kw_annual : sor<JX_STR("全年预算数"), seq<JX_STR("全年"), not_at<JX_STR("执行")>>,
-                       en_kw<JX_STR("annual")>> {};
-struct kw_spent : sor<JX_STR("全年执行数"), JX_STR("执行数"),
-                      seq<JX_STR("执行"), not_at<JX_STR("率")>>, en_kw<JX_STR("spent")>> {};
-struct kw_rate : sor<JX_STR("执行率"), en_kw<JX_STR("rate")>> {};
-struct kw_weight : sor<JX_STR("分值"), en_kw<JX_STR("weight")>> {};
-struct kw_score : sor<JX_STR("得分"), en_kw<JX_STR("score")>> {};
+struct kw_annual
+    : sor<lit<vocab::kw::annual>, seq<lit<vocab::kw::annual_short>, not_at<JX_STR("执行")>>,
+          en_kw<lit<vocab::kw::annual_en>>> {};
+struct kw_spent
+    : sor<lit<vocab::kw::spent>, lit<vocab::kw::spent_mid>,
+          seq<lit<vocab::kw::spent_short>, not_at<JX_STR("率")>>, en_kw<lit<vocab::kw::spent_en>>> {
+};
+struct kw_rate : sor<lit<vocab::kw::rate>, en_kw<lit<vocab::kw::rate_en>>> {};
+struct kw_weight : sor<lit<vocab::kw::weight>, en_kw<lit<vocab::kw::weight_en>>> {};
+struct kw_score : sor<lit<vocab::kw::score>, en_kw<lit<vocab::kw::score_en>>> {};
 
-struct kw_target : sor<JX_STR("年度指标值"), JX_STR("指标值"), en_kw<JX_STR("target")>> {};
-struct kw_actual : sor<JX_STR("实际完成值"), JX_STR("完成值"), en_kw<JX_STR("actual")>> {};
+struct kw_target
+    : sor<lit<vocab::kw::target>, lit<vocab::kw::target_short>, en_kw<lit<vocab::kw::target_en>>> {
+};
+struct kw_actual
+    : sor<lit<vocab::kw::actual>, lit<vocab::kw::actual_short>, en_kw<lit<vocab::kw::actual_en>>> {
+};
 struct kw_reason
-    : sor<JX_STR("偏差原因分析及改进措施"), JX_STR("偏差原因"), en_kw<JX_STR("reason")>> {};
-struct kw_na : sor<JX_STR("不涉及"), en_kw<JX_STR("n/a")>, en_kw<JX_STR("n-a")>> {};
+    : sor<lit<vocab::kw::reason>, lit<vocab::kw::reason_short>, en_kw<lit<vocab::kw::reason_en>>> {
+};
+struct kw_na
+    : sor<lit<vocab::kw::na>, en_kw<lit<vocab::kw::na_en>>, en_kw<lit<vocab::kw::na_en2>>> {};
 
-// Category names that may be written without quotes (others are quoted strings).
-struct category_word
-    : sor<JX_STR("产出指标"), JX_STR("效益指标"), JX_STR("满意度指标"), JX_STR("成本指标"),
-          JX_STR("数量指标"), JX_STR("质量指标"), JX_STR("时效指标"), JX_STR("经济效益指标"),
-          JX_STR("社会效益指标"), JX_STR("生态效益指标"), JX_STR("可持续影响指标"),
-          JX_STR("服务对象满意度指标"), JX_STR("预算执行率"), JX_STR("经济成本指标"),
-          JX_STR("社会成本指标"), JX_STR("生态环境成本指标"),
-          en_kw<sor<JX_STR("output"), JX_STR("benefit"), JX_STR("satisfaction"), JX_STR("cost"),
-                    JX_STR("quantity"), JX_STR("quality"), JX_STR("timeliness"), JX_STR("economic"),
-                    JX_STR("social"), JX_STR("ecological"), JX_STR("sustainability"),
-                    JX_STR("beneficiary-satisfaction"), JX_STR("budget-execution")>>> {};
+// Category names that may be written without quotes (others are quoted strings): those of the
+// vocabulary (vocab::categories), Chinese or English.
+struct category_word {
+    using rule_t = category_word;
+    using subs_t = empty_list;
+
+    template <typename ParseInput>
+    static bool match(ParseInput& in) noexcept(noexcept(in.size(0))) {
+        const std::string_view rest(in.current(), in.size(64));
+        std::size_t best = 0; // the longest name that matches
+        for (const auto& c : vocab::categories) {
+            if (c.name.size() > best && rest.substr(0, c.name.size()) == c.name)
+                best = c.name.size();
+            if (!c.english.empty() && c.english.size() > best &&
+                rest.substr(0, c.english.size()) == c.english) {
+                // An English word ends where an identifier would not go on.
+                char next = rest.size() > c.english.size() ? rest[c.english.size()] : ' ';
+                bool word_goes_on = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+                                    (next >= '0' && next <= '9') || next == '_';
+                if (!word_goes_on) best = c.english.size();
+            }
+        }
+        if (best == 0) return false;
+        in.bump_in_this_line(best);
+        return true;
+    }
+};
 
 // ---------------------------------------------------------------------------------------------
 // Values: targets (年度指标值) and actual values (实际完成值).
@@ -380,6 +425,8 @@ template <typename Name, char... Cs>
 struct tao::pegtl::analyze_traits<Name, jx::grammar::literal<Cs...>> : analyze_any_traits<> {};
 template <typename Name>
 struct tao::pegtl::analyze_traits<Name, jx::grammar::string_run> : analyze_any_traits<> {};
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, jx::grammar::category_word> : analyze_any_traits<> {};
 
 // recover<R> behaves like R for grammar analysis.
 template <typename Name, typename Rule>

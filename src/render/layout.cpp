@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/text.hpp"
+#include "vocab/vocabulary.hpp"
 
 namespace jx::rendering {
 
@@ -32,15 +33,15 @@ public:
         out_.year = p_.year;
         out_.columns = scores_ == Scores::both ? 10 : 9;
         const int last = out_.columns - 1;
-        text(0, 0, "项目支出绩效自评表", Style::title, 1, out_.columns);
+        text(0, 0, std::string(vocab::heading::title), Style::title, 1, out_.columns);
         text(1, 0, p_.year ? fmt::format("（{}年度）", p_.year) : "", Style::subtitle, 1,
              out_.columns);
         row_ = 2;
-        text(row_, 0, "项目名称", Style::label, 1, 2);
+        text(row_, 0, std::string(vocab::heading::project_name), Style::label, 1, 2);
         text(row_, 2, p_.name, Style::text, 1, last - 1);
         ++row_;
-        pair_row("主管部门", p_.department, "实施单位", p_.unit);
-        pair_row("项目负责人", p_.contact, "联系电话", p_.phone);
+        pair_row(vocab::kw::department.view(), p_.department, vocab::kw::unit.view(), p_.unit);
+        pair_row(vocab::kw::contact.view(), p_.contact, vocab::kw::phone.view(), p_.phone);
         funds();
         goals();
         indicators();
@@ -76,11 +77,12 @@ private:
         return c;
     }
 
-    void pair_row(const char* l1, const std::string& v1, const char* l2, const std::string& v2) {
+    void pair_row(std::string_view l1, const std::string& v1, std::string_view l2,
+                  const std::string& v2) {
         const int last = out_.columns - 1;
-        text(row_, 0, l1, Style::label, 1, 2);
+        text(row_, 0, std::string(l1), Style::label, 1, 2);
         text(row_, 2, v1, Style::text, 1, 3);
-        text(row_, 5, l2, Style::label, 1, 2);
+        text(row_, 5, std::string(l2), Style::label, 1, 2);
         text(row_, 7, v2, Style::text, 1, last - 6);
         ++row_;
     }
@@ -105,16 +107,20 @@ private:
         if (!p_.funds) return;
         const auto& f = *p_.funds;
         const int rows = 1 + static_cast<int>(f.rows.size());
-        text(row_, 0, fmt::format("项目资金（{}）", f.unit_text), Style::label, rows, 2);
+        text(row_, 0, fmt::format("{}（{}）", vocab::kw::funds.view(), f.unit_text), Style::label,
+             rows, 2);
         text(row_, 2, "", Style::header);
-        const char* heads[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
+        const std::string_view heads[] = {vocab::kw::initial.view(), vocab::kw::annual.view(),
+                                          vocab::kw::spent.view(),   vocab::kw::weight.view(),
+                                          vocab::kw::rate.view(),    vocab::kw::score.view()};
         for (int k = 0; k < 6; ++k)
-            text(row_, 3 + k, heads[k], Style::header);
+            text(row_, 3 + k, std::string(heads[k]), Style::header);
         if (out_.columns == 10) text(row_, col_recomputed, "重算得分", Style::header);
         ++row_;
         for (const auto& r : f.rows) {
             std::string name = r.name;
-            if (r.kind == model::FundKind::appropriation) name = "其中：当年财政拨款";
+            if (r.kind == model::FundKind::appropriation)
+                name = fmt::format("其中：{}", vocab::kw::row_appropriation.view());
             text(row_, 2, name, Style::text);
             figure(3, r.initial);
             figure(4, r.annual);
@@ -167,9 +173,9 @@ private:
     void goals() {
         if (!p_.goals) return;
         const int last = out_.columns - 1;
-        text(row_, 0, "年度总体目标", Style::label, 2, 2);
-        text(row_, 2, "预期目标", Style::header, 1, 3);
-        text(row_, 5, "实际完成情况", Style::header, 1, last - 4);
+        text(row_, 0, std::string(vocab::kw::goal.view()), Style::label, 2, 2);
+        text(row_, 2, std::string(vocab::kw::expected.view()), Style::header, 1, 3);
+        text(row_, 5, std::string(vocab::kw::achieved.view()), Style::header, 1, last - 4);
         ++row_;
         text(row_, 2, p_.goals->expected.value_or(""), Style::text, 1, 3);
         text(row_, 5, p_.goals->achieved.value_or(""), Style::text, 1, last - 4);
@@ -179,10 +185,11 @@ private:
     void indicators() {
         if (r_.rows.empty()) return;
         const int header_row = row_;
-        const char* heads[] = {"一级指标",   "二级指标", "三级指标", "年度指标值",
-                               "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
+        namespace h = vocab::heading;
+        const std::string_view heads[] = {h::level1, h::level2, h::level3, h::target,
+                                          h::actual, h::weight, h::score,  h::reason};
         for (int k = 0; k < 8; ++k)
-            text(row_, 1 + k, heads[k], Style::header);
+            text(row_, 1 + k, std::string(heads[k]), Style::header);
         if (out_.columns == 10) text(row_, col_recomputed, "重算得分", Style::header);
         ++row_;
         first_score_row_ = row_;
@@ -205,13 +212,14 @@ private:
             }
         }
         last_score_row_ = row_ - 1;
-        text(header_row, col_label, "绩效指标", Style::label, row_ - header_row);
+        text(header_row, col_label, std::string(vocab::heading::indicators), Style::label,
+             row_ - header_row);
     }
 
     void indicator(const RowResult& rr) {
         const model::Row& m = *rr.row;
         if (m.category_not_applicable) {
-            text(row_, col_name, "不涉及", Style::text);
+            text(row_, col_name, std::string(vocab::kw::na.view()), Style::text);
             for (int c = col_target; c < out_.columns; ++c)
                 text(row_, c, "", Style::text);
             ++row_;
@@ -246,7 +254,7 @@ private:
 
     void total() {
         const int score_col = col_score;
-        text(row_, 0, "总分", Style::total, 1, col_weight);
+        text(row_, 0, std::string(vocab::kw::total.view()), Style::total, 1, col_weight);
         Decimal weights = r_.weight_sum.normalized();
         if (p_.total_weight) {
             Cell& w = number(row_, col_weight, p_.total_weight->value, p_.total_weight->text);

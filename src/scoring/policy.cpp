@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/text.hpp"
+#include "vocab/vocabulary.hpp"
 
 namespace jx::scoring {
 
@@ -59,13 +60,13 @@ Policy Policy::defaults() {
         make_scale("合格/不合格", {{"合格", {60, 100}}, {"不合格", {0, 60}}}),
     };
     p.total_grades = {{"优秀", d(90)}, {"良好", d(80)}, {"一般", d(60)}, {"较差", d(0)}};
-    p.categories = {
-        {"产出指标", {"数量指标", "质量指标", "时效指标", "成本指标"}},
-        {"效益指标", {"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"}},
-        {"满意度指标", {"服务对象满意度指标"}},
-        {"成本指标", {"经济成本指标", "社会成本指标", "生态环境成本指标"}},
-        {"预算执行率", {"预算执行率"}},
-    };
+    // The official tree, from the vocabulary.
+    for (const auto& l1 : vocab::tree) {
+        std::vector<std::string> children;
+        for (const auto& l2 : l1.children)
+            if (!l2.empty()) children.emplace_back(l2);
+        p.categories.emplace_back(std::string(l1.name), std::move(children));
+    }
     return p;
 }
 

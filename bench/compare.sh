@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Before and after: jixiao check at another commit against the working tree, on the same
+# corpora, the runs interleaved, each figure the best of BENCH_ROUNDS (default 5):
+#   bash bench/compare.sh BASE_COMMIT [N...]      (default N: 10000 100000)
+# Prints each time and the ratio new / old, and a verdict against a 5% regression budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base=${1:?usage: bench/compare.sh BASE_COMMIT [N...]}
+shift
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+rounds=${BENCH_ROUNDS:-5}
+work=${BENCH_DIR:-/tmp/jixiao-bench}
+mkdir -p "$work"
+
+bash scripts/run.sh build-only
+new=build-bench
+cmake -S . -B $new -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DJIXIAO_BENCH=ON > /dev/null
+cmake --build $new -j "$(nproc)" --target jixiao bench_generate > /dev/null
+old_src=$work/base-$base
+if [ ! -x "$old_src/build/jixiao" ]; then
+    rm -rf "$old_src"
+    git worktree add -f --detach "$old_src" "$base" > /dev/null 2>&1 || git -C "$old_src" checkout -q "$base"
+    cmake -S "$old_src" -B "$old_src/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF > /dev/null
+    cmake --build "$old_src/build" -j "$(nproc)" --target jixiao > /dev/null
+fi
+
+seconds() { # the wall time of one check run
+    /usr/bin/time -f "%e" -o "$work/t.txt" "$@" > /dev/null 2>&1 || true
+    tail -n 1 "$work/t.txt"
+}
+echo "# jixiao check before ($base) and after ($(git rev-parse --short HEAD)$(git diff --quiet || echo ', with uncommitted changes'))"
+echo "machine: $(nproc) cores, $(uname -sr); each figure the best of $rounds interleaved runs"
+worst=0
+for n in "${sizes[@]}"; do
+    dir=$work/corpus-$n
+    if [ ! -f "$dir/.done" ]; then
+        rm -rf "$dir"
+        $new/bench/bench_generate indicator_specs "$n" "$dir" > /dev/null
+        touch "$dir/.done"
+    fi
+    find "$dir/jx" -type f -print0 | xargs -0 cat > /dev/null
+    for jobs in 1 2; do
+        b_old="" b_new=""
+        for ((r = 1; r <= rounds; r++)); do
+            t=$(seconds "$old_src/build/jixiao" check --jobs $jobs --format jsonl "$dir/jx")
+            [ -z "$b_old" ] || awk -v a="$t" -v b="$b_old" 'BEGIN { exit !(a < b) }' && b_old=$t
+            t=$(seconds "$new/jixiao" check --jobs $jobs --format jsonl "$dir/jx")
+            [ -z "$b_new" ] || awk -v a="$t" -v b="$b_new" 'BEGIN { exit !(a < b) }' && b_new=$t
+        done
+        ratio=$(awk -v a="$b_new" -v b="$b_old" 'BEGIN { printf "%.3f", a / b }')
+        worst=$(awk -v a="$ratio" -v b="$worst" 'BEGIN { print (a > b ? a : b) }')
+        printf "N = %6d, --jobs %d: before %6.2f s, after %6.2f s, after / before = %s\n" "$n" $jobs "$b_old" "$b_new" "$ratio"
+    done
+done
+awk -v w="$worst" 'BEGIN { printf "%s slowest after / before = %.3f (budget: 1.05)\n", (w <= 1.05 ? "met    " : "NOT MET"), w }'

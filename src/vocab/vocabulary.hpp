@@ -1,0 +1,225 @@
+// The vocabulary of the 自评表, in one place: every keyword of the language in Chinese and
+// English, the categories of the indicator tree with their short forms and the variants that
+// published templates carry, the rows of the funds block and the headings of the official table.
+// The grammar's keyword rules are made from these spellings (grammar.hpp, lit<>), the model and
+// the policy name categories through them, the importer reads headings and the renderer writes
+// them with them; grammar/REFERENCE.md's keyword table is checked against `keywords` by a test.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace jx::vocab {
+
+// A spelling usable as a template argument, so that the grammar's rules compare it inline.
+template <std::size_t N>
+struct Word {
+    char text[N]{};
+    constexpr Word(const char (&s)[N]) {
+        for (std::size_t i = 0; i < N; ++i)
+            text[i] = s[i];
+    }
+    static constexpr std::size_t size = N - 1;
+    constexpr std::string_view view() const { return {text, N - 1}; }
+};
+
+// ---- keywords -------------------------------------------------------------------------------
+namespace kw {
+inline constexpr Word project{"项目"};
+inline constexpr Word project_en{"project"};
+inline constexpr Word year{"年度"};
+inline constexpr Word year_en{"year"};
+inline constexpr Word department{"主管部门"};
+inline constexpr Word department_en{"department"};
+inline constexpr Word unit{"实施单位"};
+inline constexpr Word unit_en{"unit"};
+inline constexpr Word contact{"项目负责人"};
+inline constexpr Word contact_en{"contact"};
+inline constexpr Word phone{"联系电话"};
+inline constexpr Word phone_en{"phone"};
+inline constexpr Word funds{"项目资金"};
+inline constexpr Word funds_en{"funds"};
+inline constexpr Word row_total{"年度资金总额"};
+inline constexpr Word row_total_en{"all-funds"};
+inline constexpr Word row_appropriation{"当年财政拨款"};
+inline constexpr Word row_appropriation_en{"appropriation"};
+inline constexpr Word row_carryover{"上年结转资金"};
+inline constexpr Word row_carryover_en{"carryover"};
+inline constexpr Word row_other{"其他资金"};
+inline constexpr Word row_other_en{"other"};
+inline constexpr Word initial{"年初预算数"};
+inline constexpr Word initial_short{"年初"};
+inline constexpr Word initial_en{"initial"};
+inline constexpr Word annual{"全年预算数"};
+inline constexpr Word annual_short{"全年"};
+inline constexpr Word annual_en{"annual"};
+inline constexpr Word spent{"全年执行数"};
+inline constexpr Word spent_mid{"执行数"};
+inline constexpr Word spent_short{"执行"};
+inline constexpr Word spent_en{"spent"};
+inline constexpr Word rate{"执行率"};
+inline constexpr Word rate_en{"rate"};
+inline constexpr Word weight{"分值"};
+inline constexpr Word weight_en{"weight"};
+inline constexpr Word score{"得分"};
+inline constexpr Word score_en{"score"};
+inline constexpr Word goal{"年度总体目标"};
+inline constexpr Word goal_en{"goal"};
+inline constexpr Word expected{"预期目标"};
+inline constexpr Word expected_en{"expected"};
+inline constexpr Word achieved{"实际完成情况"};
+inline constexpr Word achieved_en{"achieved"};
+inline constexpr Word target{"年度指标值"};
+inline constexpr Word target_short{"指标值"};
+inline constexpr Word target_en{"target"};
+inline constexpr Word actual{"实际完成值"};
+inline constexpr Word actual_short{"完成值"};
+inline constexpr Word actual_en{"actual"};
+inline constexpr Word reason{"偏差原因分析及改进措施"};
+inline constexpr Word reason_short{"偏差原因"};
+inline constexpr Word reason_en{"reason"};
+inline constexpr Word na{"不涉及"};
+inline constexpr Word na_en{"n/a"};
+inline constexpr Word na_en2{"n-a"};
+inline constexpr Word total{"总分"};
+inline constexpr Word total_alt{"总计"};
+inline constexpr Word total_en{"total"};
+inline constexpr Word grade{"等级"};
+inline constexpr Word grade_en{"grade"};
+} // namespace kw
+
+// One keyword: its Chinese spellings (the first is the canonical one), its English ones, and
+// where it is written. The rows of grammar/REFERENCE.md's keyword table, in its order.
+struct Keyword {
+    std::array<std::string_view, 4> chinese;
+    std::array<std::string_view, 4> english;
+    std::string_view where;
+};
+
+inline constexpr Keyword keywords[] = {
+    {{kw::project.view()}, {kw::project_en.view()}, "a project"},
+    {{kw::year.view()}, {kw::year_en.view()}, "metadata"},
+    {{kw::department.view()}, {kw::department_en.view()}, "metadata"},
+    {{kw::unit.view()}, {kw::unit_en.view()}, "metadata"},
+    {{kw::contact.view()}, {kw::contact_en.view()}, "metadata"},
+    {{kw::phone.view()}, {kw::phone_en.view()}, "metadata"},
+    {{kw::funds.view()}, {kw::funds_en.view()}, "the funds block"},
+    {{kw::row_total.view(), kw::row_appropriation.view(), kw::row_carryover.view(),
+      kw::row_other.view()},
+     {kw::row_total_en.view(), kw::row_appropriation_en.view(), kw::row_carryover_en.view(),
+      kw::row_other_en.view()},
+     "funds rows"},
+    {{kw::initial.view(), kw::initial_short.view()}, {kw::initial_en.view()}, "funds column"},
+    {{kw::annual.view(), kw::annual_short.view()}, {kw::annual_en.view()}, "funds column"},
+    {{kw::spent.view(), kw::spent_mid.view(), kw::spent_short.view()},
+     {kw::spent_en.view()},
+     "funds column"},
+    {{kw::rate.view()}, {kw::rate_en.view()}, "funds column"},
+    {{kw::weight.view()}, {kw::weight_en.view()}, "funds, indicators, total"},
+    {{kw::score.view()}, {kw::score_en.view()}, "funds, indicators, total"},
+    {{kw::goal.view()}, {kw::goal_en.view()}, "goals block"},
+    {{kw::expected.view()}, {kw::expected_en.view()}, "goals"},
+    {{kw::achieved.view()}, {kw::achieved_en.view()}, "goals"},
+    {{kw::target.view(), kw::target_short.view()}, {kw::target_en.view()}, "indicator"},
+    {{kw::actual.view(), kw::actual_short.view()}, {kw::actual_en.view()}, "indicator"},
+    {{kw::reason.view(), kw::reason_short.view()}, {kw::reason_en.view()}, "indicator"},
+    {{kw::na.view()}, {kw::na_en.view(), kw::na_en2.view()}, "indicator, level-2 category, value"},
+    {{kw::total.view(), kw::total_alt.view()}, {kw::total_en.view()}, "total row"},
+    {{kw::grade.view()}, {kw::grade_en.view()}, "stated grade"},
+};
+
+// ---- categories of the indicator tree -------------------------------------------------------
+namespace cat {
+inline constexpr Word output{"产出指标"};
+inline constexpr Word output_en{"output"};
+inline constexpr Word benefit{"效益指标"};
+inline constexpr Word benefit_en{"benefit"};
+inline constexpr Word satisfaction{"满意度指标"};
+inline constexpr Word satisfaction_en{"satisfaction"};
+inline constexpr Word cost{"成本指标"};
+inline constexpr Word cost_en{"cost"};
+inline constexpr Word quantity{"数量指标"};
+inline constexpr Word quantity_en{"quantity"};
+inline constexpr Word quality{"质量指标"};
+inline constexpr Word quality_en{"quality"};
+inline constexpr Word timeliness{"时效指标"};
+inline constexpr Word timeliness_en{"timeliness"};
+inline constexpr Word economic{"经济效益指标"};
+inline constexpr Word economic_en{"economic"};
+inline constexpr Word social{"社会效益指标"};
+inline constexpr Word social_en{"social"};
+inline constexpr Word ecological{"生态效益指标"};
+inline constexpr Word ecological_en{"ecological"};
+inline constexpr Word sustainability{"可持续影响指标"};
+inline constexpr Word sustainability_en{"sustainability"};
+inline constexpr Word beneficiary{"服务对象满意度指标"};
+inline constexpr Word beneficiary_en{"beneficiary-satisfaction"};
+inline constexpr Word budget_execution{"预算执行率"};
+inline constexpr Word budget_execution_en{"budget-execution"};
+inline constexpr Word economic_cost{"经济成本指标"};
+inline constexpr Word social_cost{"社会成本指标"};
+inline constexpr Word ecological_cost{"生态环境成本指标"};
+} // namespace cat
+
+// A category: its canonical name, its English keyword ("" when it has none), and the short form
+// that tables write without 指标 ("" when none).
+struct Category {
+    std::string_view name, english, short_form;
+};
+
+inline constexpr Category categories[] = {
+    {cat::output.view(), cat::output_en.view(), "产出"},
+    {cat::benefit.view(), cat::benefit_en.view(), "效益"},
+    {cat::satisfaction.view(), cat::satisfaction_en.view(), "满意度"},
+    {cat::cost.view(), cat::cost_en.view(), "成本"},
+    {cat::quantity.view(), cat::quantity_en.view(), "数量"},
+    {cat::quality.view(), cat::quality_en.view(), "质量"},
+    {cat::timeliness.view(), cat::timeliness_en.view(), "时效"},
+    {cat::economic.view(), cat::economic_en.view(), "经济效益"},
+    {cat::social.view(), cat::social_en.view(), "社会效益"},
+    {cat::ecological.view(), cat::ecological_en.view(), "生态效益"},
+    {cat::sustainability.view(), cat::sustainability_en.view(), "可持续影响"},
+    {cat::beneficiary.view(), cat::beneficiary_en.view(), "服务对象满意度"},
+    {cat::budget_execution.view(), cat::budget_execution_en.view(), ""},
+    {cat::economic_cost.view(), "", ""},
+    {cat::social_cost.view(), "", ""},
+    {cat::ecological_cost.view(), "", ""},
+};
+
+// The official tree (财预〔2020〕10号's 自评表): each level-1 category with its level-2 ones, as
+// the policy's default `categories`; 成本指标 may stand as a level 1 (issue #3), and some units
+// lay the budget-execution rate out as a level-1 row of its own.
+struct Level1 {
+    std::string_view name;
+    std::array<std::string_view, 4> children;
+};
+
+inline constexpr Level1 tree[] = {
+    {cat::output.view(),
+     {cat::quantity.view(), cat::quality.view(), cat::timeliness.view(), cat::cost.view()}},
+    {cat::benefit.view(),
+     {cat::economic.view(), cat::social.view(), cat::ecological.view(),
+      cat::sustainability.view()}},
+    {cat::satisfaction.view(), {cat::beneficiary.view()}},
+    {cat::cost.view(),
+     {cat::economic_cost.view(), cat::social_cost.view(), cat::ecological_cost.view()}},
+    {cat::budget_execution.view(), {cat::budget_execution.view()}},
+};
+
+// ---- the official table's headings ----------------------------------------------------------
+namespace heading {
+inline constexpr std::string_view title = "项目支出绩效自评表";
+inline constexpr std::string_view project_name = "项目名称";
+inline constexpr std::string_view indicators = "绩效指标";
+inline constexpr std::string_view level1 = "一级指标";
+inline constexpr std::string_view level2 = "二级指标";
+inline constexpr std::string_view level3 = "三级指标";
+inline constexpr std::string_view target = kw::target.view();
+inline constexpr std::string_view actual = kw::actual.view();
+inline constexpr std::string_view weight = kw::weight.view();
+inline constexpr std::string_view score = kw::score.view();
+inline constexpr std::string_view reason = kw::reason.view();
+} // namespace heading
+
+} // namespace jx::vocab
