@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/text.hpp"
+#include "vocab/vocabulary.hpp"
 
 namespace jx::import {
 
@@ -44,17 +45,20 @@ enum class Role { none, level1, level2, name, target, actual, weight, score, rea
 
 Role role_of(const std::string& header) {
     std::string h = squeeze(header);
-    if (h == "一级指标") return Role::level1;
-    if (h == "二级指标") return Role::level2;
-    if (h == "三级指标" || h == "绩效指标名称") return Role::name;
-    if (h == "年度指标值" || h == "指标值" || h == "年度目标值" || h == "预期指标值" ||
-        h == "计划值" || h == "目标值")
+    // The vocabulary's headings and keywords, then the variants other templates write.
+    namespace kw = vocab::kw;
+    if (h == vocab::heading::level1) return Role::level1;
+    if (h == vocab::heading::level2) return Role::level2;
+    if (h == vocab::heading::level3 || h == "绩效指标名称") return Role::name;
+    if (h == kw::target.view() || h == kw::target_short.view() || h == "年度目标值" ||
+        h == "预期指标值" || h == "计划值" || h == "目标值")
         return Role::target;
-    if (h == "实际完成值" || h == "完成值" || h == "实际值" || h == "实际完成情况")
+    if (h == kw::actual.view() || h == kw::actual_short.view() || h == "实际值" ||
+        h == kw::achieved.view())
         return Role::actual;
-    if (h == "分值" || h == "权重" || h == "指标分值") return Role::weight;
-    if (h == "得分" || h == "自评得分") return Role::score;
-    if (starts_with(h, "偏差原因")) return Role::reason;
+    if (h == kw::weight.view() || h == "权重" || h == "指标分值") return Role::weight;
+    if (h == kw::score.view() || h == "自评得分") return Role::score;
+    if (starts_with(h, std::string(kw::reason_short.view()))) return Role::reason;
     if (h == "重算得分") return Role::derived; // jixiao's own recomputation: not source data
     return Role::none;
 }
@@ -63,21 +67,24 @@ enum class FundRole { none, name, initial, annual, spent, weight, rate, score };
 
 FundRole fund_role_of(const std::string& header) {
     std::string h = squeeze(header);
-    if (h == "年初预算数") return FundRole::initial;
-    if (h == "全年预算数" || h == "调整后预算数") return FundRole::annual;
-    if (h == "全年执行数" || h == "执行数") return FundRole::spent;
-    if (h == "分值") return FundRole::weight;
-    if (h == "执行率") return FundRole::rate;
-    if (h == "得分") return FundRole::score;
+    namespace kw = vocab::kw;
+    if (h == kw::initial.view()) return FundRole::initial;
+    if (h == kw::annual.view() || h == "调整后预算数") return FundRole::annual;
+    if (h == kw::spent.view() || h == kw::spent_mid.view()) return FundRole::spent;
+    if (h == kw::weight.view()) return FundRole::weight;
+    if (h == kw::rate.view()) return FundRole::rate;
+    if (h == kw::score.view()) return FundRole::score;
     return FundRole::none;
 }
 
 std::string fund_row_name(const std::string& cell) {
     std::string n = squeeze(cell);
-    for (const char* name : {"年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"})
-        if (n.find(name) != std::string::npos) return name;
-    if (n.find("财政拨款") != std::string::npos) return "当年财政拨款";
-    if (n.find("结转") != std::string::npos) return "上年结转资金";
+    namespace kw = vocab::kw;
+    for (std::string_view name : {kw::row_total.view(), kw::row_appropriation.view(),
+                                  kw::row_carryover.view(), kw::row_other.view()})
+        if (n.find(name) != std::string::npos) return std::string(name);
+    if (n.find("财政拨款") != std::string::npos) return std::string(kw::row_appropriation.view());
+    if (n.find("结转") != std::string::npos) return std::string(kw::row_carryover.view());
     return {};
 }
 
@@ -393,18 +400,12 @@ private:
 
     // A header label, or the start of one that Word broke over lines.
     static bool header_like(const std::string& h) {
-        static const std::vector<std::string> labels{"绩效指标",
-                                                     "一级指标",
-                                                     "二级指标",
-                                                     "三级指标",
-                                                     "年度指标值",
-                                                     "指标值",
-                                                     "实际完成值",
-                                                     "完成值",
-                                                     "分值",
-                                                     "得分",
-                                                     "偏差原因分析及改进措施",
-                                                     "偏差原因"};
+        namespace kw = vocab::kw;
+        static const std::vector<std::string_view> labels{
+            vocab::heading::indicators, vocab::heading::level1,  vocab::heading::level2,
+            vocab::heading::level3,     kw::target.view(),       kw::target_short.view(),
+            kw::actual.view(),          kw::actual_short.view(), kw::weight.view(),
+            kw::score.view(),           kw::reason.view(),       kw::reason_short.view()};
         if (h.empty()) return false;
         for (const auto& l : labels)
             if (l.rfind(h, 0) == 0) return true;
