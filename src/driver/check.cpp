@@ -211,7 +211,7 @@ FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Polic
     for (const auto& p : parsed.file.projects) {
         ++report.projects;
         std::vector<Diagnostic> model_errors;
-        model::Project m = model::lower(p, model_errors);
+        model::Project m = model::lower(p, model_errors, model::Purpose::check);
         for (auto& d : model_errors)
             d.subject.project = p.name.text;
         auto result = scoring::evaluate(m, policy);

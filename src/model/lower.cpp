@@ -77,11 +77,11 @@ Operand lower_operand(const ast::Operand& o, std::vector<Diagnostic>& out) {
 
 } // namespace
 
-Value lower_value(const ast::Value& v, std::vector<Diagnostic>& out) {
+Value lower_value(const ast::Value& v, std::vector<Diagnostic>& out, Purpose purpose) {
     Value m;
     m.span = v.span;
     m.not_applicable = v.not_applicable.has_value();
-    m.shown = format::value_display(v);
+    if (purpose == Purpose::display) m.shown = format::value_display(v);
     for (const auto& c : v.conditions) {
         Condition mc;
         mc.span = c.span;
@@ -150,7 +150,7 @@ std::string text_of(const std::optional<ast::TextField>& f) {
 
 } // namespace
 
-Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
+Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpose) {
     Project m;
     m.name = p.name.text;
     m.name_span = p.name.span;
@@ -229,8 +229,8 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out) {
                 r.score = figure(ind.score, out);
                 m.unreadable_weight |= ind.weight && !r.weight;
                 m.unreadable_score |= ind.score && !r.score;
-                if (ind.target) r.target = lower_value(ind.target->value, out);
-                if (ind.actual) r.actual = lower_value(ind.actual->value, out);
+                if (ind.target) r.target = lower_value(ind.target->value, out, purpose);
+                if (ind.actual) r.actual = lower_value(ind.actual->value, out, purpose);
                 if (ind.reason) r.reason = std::string(text::trim(ind.reason->value.text));
                 r.not_applicable = ind.not_applicable.has_value() ||
                                    (r.target && r.target->not_applicable && !r.weight);

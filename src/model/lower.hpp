@@ -16,8 +16,14 @@ namespace jx::model {
 std::optional<Figure> read_figure(const ast::Token& number, const std::optional<ast::Token>& unit,
                                   std::vector<Diagnostic>& out);
 
-Value lower_value(const ast::Value& value, std::vector<Diagnostic>& out);
+// What a lowering is for: a check needs no display text (Value::shown), which costs a string a
+// value; rendering does.
+enum class Purpose { check, display };
 
-Project lower(const ast::Project& project, std::vector<Diagnostic>& out);
+Value lower_value(const ast::Value& value, std::vector<Diagnostic>& out,
+                  Purpose purpose = Purpose::display);
+
+Project lower(const ast::Project& project, std::vector<Diagnostic>& out,
+              Purpose purpose = Purpose::display);
 
 } // namespace jx::model

@@ -44,11 +44,16 @@ std::string workbook_of_sheets(int sheets, const std::string& sheet_xml,
 }
 
 // Within a budget a user accepts for one file on a laptop.
+// (Not in the sanitizer build, where ASan's shadow memory and checks multiply both.)
 void check_bounded(const test::CliRun& run, long max_mb) {
     INFO(run.output);
     CHECK(run.status == 1);
+#ifndef JIXIAO_SANITIZED
     CHECK(run.peak_rss_mb < max_mb);
     CHECK(run.seconds < 10);
+#else
+    (void)max_mb;
+#endif
 }
 
 } // namespace
@@ -136,7 +141,9 @@ TEST_CASE("a policy whose YAML aliases fan out stops at the policy's budget", "[
                           "entries") != std::string::npos);
     INFO(run.output);
     CHECK(run.status == 2); // a policy that cannot be used is a usage error
+#ifndef JIXIAO_SANITIZED
     CHECK(run.peak_rss_mb < 512);
     CHECK(run.seconds < 10);
+#endif
     fs::remove_all(dir);
 }
