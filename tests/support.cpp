@@ -59,6 +59,13 @@ void check_golden(const std::string& expected_path, const std::string& actual) {
     CHECK(read(path) == actual);
 }
 
+std::filesystem::path fresh_dir(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("jixiao-test-" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
 CliRun run_cli(const std::vector<std::string>& args) {
     CliRun run;
     static int serial = 0;

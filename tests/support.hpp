@@ -4,6 +4,7 @@
 // with JIXIAO_UPDATE_GOLDEN=1 to rewrite the expected files instead, then review `git diff`.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ void write(const std::string& path, const std::string& contents);
 // Files under `dir` (relative to the source tree) ending in `ext`, sorted, as relative paths.
 std::vector<std::string> files_under(const std::string& dir, const std::string& ext);
 bool updating_golden();
+
+// An empty scratch directory of the tests', /tmp/jixiao-test-<name>, made afresh.
+std::filesystem::path fresh_dir(const std::string& name);
 
 // The jixiao command run as a user runs it, with what it printed (stdout and stderr together),
 // its exit status (-1 when a signal ended it), its peak resident memory and its wall time.

@@ -19,13 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("jixiao-test-budget-" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
 // A workbook whose sheets S1…Sn all point at one worksheet part.
 std::string workbook_of_sheets(int sheets, const std::string& sheet_xml,
                                std::map<std::string, std::string> parts = {}) {
@@ -72,7 +65,7 @@ TEST_CASE("an xlsx listing one 64 MiB part under 2,000 sheets stops at the unpac
                                "one workbook in all (its parts are listed more than once, or are "
                                "huge)",
                                sheet.size()));
-    fs::path dir = scratch("parts");
+    fs::path dir = test::fresh_dir("budget-parts");
     test::write((dir / "w.xlsx").string(), bytes);
     auto run = test::run_cli({"import", (dir / "w.xlsx").string(), "-o", (dir / "out").string()});
     CHECK(run.output.find("past the 268435456 bytes jixiao unpacks of one workbook in all") !=
@@ -96,7 +89,7 @@ TEST_CASE("an xlsx pointing 100,000 cells at one long shared string stops at the
     CHECK(error == "w.xlsx: the workbook's cells show more than 67108864 bytes of text in all (a "
                    "shared string counted for each cell that shows it), the budget jixiao gives "
                    "one source; at sheet \"S1\", cell A2098");
-    fs::path dir = scratch("shared");
+    fs::path dir = test::fresh_dir("budget-shared");
     test::write((dir / "w.xlsx").string(), bytes);
     auto run = test::run_cli({"import", (dir / "w.xlsx").string(), "-o", (dir / "out").string()});
     CHECK(run.output.find("the budget jixiao gives one source") != std::string::npos);
@@ -133,7 +126,7 @@ TEST_CASE("a policy whose YAML aliases fan out stops at the policy's budget", "[
     CHECK_FALSE(scoring::load_policy(yaml, e));
     CHECK(e.message == "the policy expands to more than 100000 entries (YAML aliases repeat what "
                        "they name), the budget of a policy");
-    fs::path dir = scratch("policy");
+    fs::path dir = test::fresh_dir("budget-policy");
     test::write((dir / "fan.yaml").string(), yaml);
     auto run = test::run_cli({"check", "--policy", (dir / "fan.yaml").string(),
                               test::source_path("examples/01-minimal.jx")});

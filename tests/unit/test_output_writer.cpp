@@ -22,13 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("jixiao-test-output-" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
 std::vector<std::string> entries(const fs::path& dir) {
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(dir))
@@ -49,7 +42,7 @@ pid_t dead_pid() {
 } // namespace
 
 TEST_CASE("a target that is not a regular file is refused and left as it is", "[output]") {
-    fs::path dir = scratch("special");
+    fs::path dir = test::fresh_dir("output-special");
     fs::path fifo = dir / "out.md";
     REQUIRE(::mkfifo(fifo.c_str(), 0666) == 0);
     driver::OutputWriter writer;
@@ -96,7 +89,7 @@ TEST_CASE("a target that is not a regular file is refused and left as it is", "[
 
 TEST_CASE("an input of the run is never overwritten, by name or through a planted link",
           "[output]") {
-    fs::path dir = scratch("inputs");
+    fs::path dir = test::fresh_dir("output-inputs");
     fs::path spec = dir / "x.jx";
     test::write(spec.string(), "the spec");
     driver::OutputWriter writer;
@@ -121,7 +114,7 @@ TEST_CASE("an input of the run is never overwritten, by name or through a plante
 
 TEST_CASE("a replaced file keeps its mode, owner and group, a new one follows the umask",
           "[output]") {
-    fs::path dir = scratch("mode");
+    fs::path dir = test::fresh_dir("output-mode");
     fs::path f = dir / "a.xlsx";
     test::write(f.string(), "old");
     REQUIRE(::chmod(f.c_str(), 0600) == 0);
@@ -161,7 +154,7 @@ TEST_CASE("a replaced file keeps its mode, owner and group, a new one follows th
 }
 
 TEST_CASE("a file with several hard links is rewritten in place, the links kept", "[output]") {
-    fs::path dir = scratch("hardlinks");
+    fs::path dir = test::fresh_dir("output-hardlinks");
     test::write((dir / "a.jx").string(), "old");
     fs::create_hard_link(dir / "a.jx", dir / "b.jx");
     std::string error;
@@ -176,7 +169,7 @@ TEST_CASE("a file with several hard links is rewritten in place, the links kept"
 }
 
 TEST_CASE("the temporary file has a short name: a 250-byte file name works", "[output]") {
-    fs::path dir = scratch("long-name");
+    fs::path dir = test::fresh_dir("output-long-name");
     // 250 bytes: 82 three-byte characters and ".md" (NAME_MAX is 255).
     std::string name;
     for (int i = 0; i < 82; ++i)
@@ -192,7 +185,7 @@ TEST_CASE("the temporary file has a short name: a 250-byte file name works", "[o
 }
 
 TEST_CASE("a path-taking writer writes inside a directory only this run can use", "[output]") {
-    fs::path dir = scratch("private");
+    fs::path dir = test::fresh_dir("output-private");
     driver::OutputWriter writer;
     std::string error, seen;
     REQUIRE(writer.write_with((dir / "t.xlsx").string(),
@@ -219,7 +212,7 @@ TEST_CASE("a path-taking writer writes inside a directory only this run can use"
 }
 
 TEST_CASE("the temporary files of a killed run are removed by the next run there", "[output]") {
-    fs::path dir = scratch("stale");
+    fs::path dir = test::fresh_dir("output-stale");
     pid_t gone = dead_pid();
     std::string stale_file = fmt::format(".jixiao-{}-a1B2c3", gone);
     std::string stale_dir = fmt::format(".jixiao-{}-Zz9yY8", gone);
@@ -237,7 +230,7 @@ TEST_CASE("the temporary files of a killed run are removed by the next run there
 }
 
 TEST_CASE("a symbolic link target is written through, a dangling one refused", "[output]") {
-    fs::path dir = scratch("links");
+    fs::path dir = test::fresh_dir("output-links");
     fs::create_directories(dir / "real");
     test::write((dir / "real" / "a.jx").string(), "old");
     fs::create_symlink("real/a.jx", dir / "a.jx");

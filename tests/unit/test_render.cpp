@@ -43,17 +43,10 @@ std::unique_ptr<Spec> load(const std::string& rel) {
     return s;
 }
 
-fs::path temp_dir(const std::string& name) {
-    fs::path d = fs::temp_directory_path() / ("jixiao-test-" + name);
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-}
-
 // Renders every spec of indicator_specs/ in `format` into a fresh temporary directory.
 driver::RenderOutcome render_all(driver::RenderFormat format, const std::string& name,
                                  fs::path& dir) {
-    dir = temp_dir(name);
+    dir = test::fresh_dir(name);
     driver::RenderRequest req;
     req.paths = {test::source_path("indicator_specs")};
     req.format = format;
@@ -267,7 +260,7 @@ TEST_CASE("html for a directory: a report page with totals, charts and findings 
 
 TEST_CASE("render mirrors the specs' subdirectories and never writes one output twice",
           "[render]") {
-    fs::path dir = temp_dir("render-mirror");
+    fs::path dir = test::fresh_dir("render-mirror");
     std::string spec = test::read(test::source_path("examples/01-minimal.jx"));
     fs::create_directories(dir / "specs" / "a");
     fs::create_directories(dir / "specs" / "b");
@@ -301,7 +294,7 @@ TEST_CASE("render mirrors the specs' subdirectories and never writes one output 
 TEST_CASE("xlsx: a text longer than a cell can hold is an error, not an empty cell", "[render]") {
     // libxlsxwriter refuses strings over Excel's 32,767 characters; the refusal was once ignored
     // and the indicator's name silently missing from the table.
-    fs::path dir = temp_dir("render-long");
+    fs::path dir = test::fresh_dir("render-long");
     std::string spec = test::read(test::source_path("examples/01-minimal.jx"));
     std::string name = "举办培训场次";
     spec.replace(spec.find(name), name.size(), name + std::string(40000, 'x'));
@@ -322,7 +315,7 @@ TEST_CASE("xlsx: a text longer than a cell can hold is an error, not an empty ce
 }
 
 TEST_CASE("xlsx: written through a symbolic link, which stays a link", "[render]") {
-    fs::path dir = temp_dir("render-link");
+    fs::path dir = test::fresh_dir("render-link");
     fs::create_directories(dir / "real");
     test::write((dir / "real" / "t.xlsx").string(), "old");
     fs::create_symlink("real/t.xlsx", dir / "t.xlsx");
@@ -338,7 +331,7 @@ TEST_CASE("xlsx: written through a symbolic link, which stays a link", "[render]
 
 TEST_CASE("csv: a text cell a spreadsheet would run as a formula is neutralised, figures are not",
           "[render]") {
-    fs::path dir = temp_dir("render-csv-formula");
+    fs::path dir = test::fresh_dir("render-csv-formula");
     std::string spec = test::read(test::source_path("examples/01-minimal.jx"));
     std::string name = "举办培训场次";
     spec.replace(spec.find(name), name.size(), "=HYPERLINK(\\\"http://x\\\")");
