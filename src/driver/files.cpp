@@ -170,7 +170,8 @@ bool OutputWriter::prepare(const std::string& path, std::string& target, std::st
 }
 
 bool OutputWriter::finish(const std::string& path, const std::string& target, int fd,
-                          const std::string& tmp, std::string_view contents, std::string& error) {
+                          const std::string& tmp, const std::string_view* contents,
+                          std::string& error) {
     auto fail = [&](const char* what) {
         error = fmt::format("{} {}: {}", what, path, std::strerror(errno));
         ::close(fd);
@@ -191,15 +192,14 @@ bool OutputWriter::finish(const std::string& path, const std::string& target, in
     if (::fsync(fd) != 0) return fail("cannot write");
     if (exists && st.st_nlink > 1) {
         // Several names share the file: rewrite it in place, from the copy now safe on disk.
+        // The contents: as given, or read back from the file a path-taking writer made.
         std::string copy;
-        if (contents.data() == nullptr) {
-            if (!read_all(fd, copy)) return fail("cannot write");
-            contents = copy;
-        }
+        if (!contents && !read_all(fd, copy)) return fail("cannot write");
+        std::string_view data = contents ? *contents : std::string_view(copy);
         int out = ::open(target.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
         if (out < 0) return fail("cannot write");
-        bool ok = write_all(out, contents) &&
-                  ::ftruncate(out, static_cast<off_t>(contents.size())) == 0 && ::fsync(out) == 0;
+        bool ok = write_all(out, data) && ::ftruncate(out, static_cast<off_t>(data.size())) == 0 &&
+                  ::fsync(out) == 0;
         int saved = errno;
         ::close(out);
         errno = saved;
@@ -237,8 +237,7 @@ bool OutputWriter::write(const std::string& path, std::string_view contents, std
         ::unlink(tmp.c_str());
         return false;
     }
-    if (contents.data() == nullptr) contents = std::string_view("", 0);
-    return finish(path, target, fd, tmp, contents, error);
+    return finish(path, target, fd, tmp, &contents, error);
 }
 
 bool OutputWriter::write_with(const std::string& path, const Producer& produce,
@@ -267,7 +266,7 @@ bool OutputWriter::write_with(const std::string& path, const Producer& produce,
         cleanup();
         return false;
     }
-    bool ok = finish(path, target, fd, tmp, std::string_view(), error);
+    bool ok = finish(path, target, fd, tmp, nullptr, error);
     cleanup();
     return ok;
 }

@@ -42,8 +42,9 @@ public:
 
 private:
     bool prepare(const std::string& path, std::string& target, std::string& error);
+    // `contents` is none when the file at `tmp` (open as `fd`) already holds them.
     bool finish(const std::string& path, const std::string& target, int fd, const std::string& tmp,
-                std::string_view contents, std::string& error);
+                const std::string_view* contents, std::string& error);
     void remove_stale_temporaries(const std::string& dir);
 
     std::map<std::pair<dev_t, ino_t>, std::string> inputs_;

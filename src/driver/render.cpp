@@ -1,6 +1,5 @@
 #include "driver/render.hpp"
 
-#include <cstdio>
 #include <filesystem>
 #include <map>
 
