@@ -46,32 +46,39 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 
 std::size_t find_invalid_utf8(std::string_view s) {
     // The well-formed byte sequences of the Unicode Standard (table 3-7), checked in place: this
-    // runs over every byte of every file, so it decodes nothing.
+    // runs over every byte of every file, so it decodes nothing, and takes ASCII eight bytes at a
+    // time and the three-byte sequences of CJK text without a table.
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
+    auto continuation = [&](std::size_t k) { return (p[k] & 0xC0) == 0x80; };
     std::size_t i = 0;
     while (i < n) {
-        // ASCII runs, eight bytes at a time.
-        while (i + 8 <= n) {
-            std::uint64_t word;
-            std::memcpy(&word, p + i, 8);
-            if (word & 0x8080808080808080ULL) break;
-            i += 8;
-        }
-        if (i == n) break;
         unsigned char c = p[i];
         if (c < 0x80) {
             ++i;
+            while (i + 8 <= n) { // a run of ASCII
+                std::uint64_t word;
+                std::memcpy(&word, p + i, 8);
+                if (word & 0x8080808080808080ULL) break;
+                i += 8;
+            }
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED) { // three bytes, no special second byte
+            if (n - i < 3 || !continuation(i + 1) || !continuation(i + 2)) return i;
+            i += 3;
             continue;
         }
         std::size_t len = 0;
         unsigned char low = 0x80, high = 0xBF; // the range of the second byte
         if (c >= 0xC2 && c <= 0xDF) {
             len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
+        } else if (c == 0xE0) {
             len = 3;
-            if (c == 0xE0) low = 0xA0;  // no overlong forms
-            if (c == 0xED) high = 0x9F; // no surrogates
+            low = 0xA0; // no overlong forms
+        } else if (c == 0xED) {
+            len = 3;
+            high = 0x9F; // no surrogates
         } else if (c >= 0xF0 && c <= 0xF4) {
             len = 4;
             if (c == 0xF0) low = 0x90;
@@ -81,7 +88,7 @@ std::size_t find_invalid_utf8(std::string_view s) {
         }
         if (n - i < len || p[i + 1] < low || p[i + 1] > high) return i;
         for (std::size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
+            if (!continuation(i + k)) return i;
         i += len;
     }
     return std::string_view::npos;
@@ -124,19 +131,32 @@ std::string nfkc(std::string_view s) {
             ++i;
             continue;
         }
-        char32_t cp = next_code_point(s, i);
+        char32_t cp;
+        if (c >= 0xE3 && c <= 0xE9 && i + 2 < s.size() &&
+            (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+            (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+            // U+3000–U+9FFF, the block of CJK text, decoded in place
+            cp = (char32_t(c & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                 char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F);
+            i += 3;
+        } else {
+            cp = next_code_point(s, i);
+        }
         stable = (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
     }
     if (stable) return std::string(s);
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) return std::string(s);
-    icu::UnicodeString out = normalizer->normalize(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))),
-        status);
-    if (U_FAILURE(status)) return std::string(s);
+    // On UTF-8 directly (no UTF-16 copy), and text already in NFKC (Chinese prose with its
+    // punctuation, mostly) only checked.
+    const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+    if (normalizer->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(s);
+    status = U_ZERO_ERROR;
     std::string result;
-    out.toUTF8String(result);
+    icu::StringByteSink<std::string> sink(&result, static_cast<int32_t>(s.size()));
+    normalizer->normalizeUTF8(0, piece, sink, nullptr, status);
+    if (U_FAILURE(status)) return std::string(s);
     return result;
 }
 

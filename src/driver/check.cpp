@@ -149,9 +149,19 @@ bool FileWalk::next(Item& item) {
                 io_problem(dir, fmt::format("cannot read directory {}: {}", dir, ec.message()));
             return false;
         }
-        auto key = [](const Level::Entry& e) { return e.descend ? e.name + '/' : e.name; };
-        std::sort(level.entries.begin(), level.entries.end(),
-                  [&](const auto& a, const auto& b) { return key(a) < key(b); });
+        // As `name + '/'` for a directory would compare, without building the string.
+        auto before = [](const Level::Entry& a, const Level::Entry& b) {
+            std::string_view x = a.name, y = b.name;
+            std::size_t n = std::min(x.size(), y.size());
+            if (int c = x.substr(0, n).compare(y.substr(0, n)); c != 0) return c < 0;
+            auto at = [&](const Level::Entry& e, std::size_t k) -> int {
+                if (k < e.name.size()) return static_cast<unsigned char>(e.name[k]);
+                if (k == e.name.size() && e.descend) return '/';
+                return -1; // the end
+            };
+            return at(a, n) < at(b, n) || (at(a, n) == at(b, n) && at(a, n + 1) < at(b, n + 1));
+        };
+        std::sort(level.entries.begin(), level.entries.end(), before);
         levels_.push_back(std::move(level));
         return true;
     };

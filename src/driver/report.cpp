@@ -44,20 +44,32 @@ std::string render_summary(const Totals& t) {
 std::string json_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
+    std::size_t run = 0; // the start of the bytes not yet copied: they need no escape
+    auto flush = [&](std::size_t i) { out.append(s.data() + run, i - run); };
+    const bool valid = text::find_invalid_utf8(s) == std::string_view::npos;
     for (std::size_t i = 0; i < s.size();) {
-        char c = s[i];
-        if (static_cast<unsigned char>(c) >= 0x80) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80 && valid) {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
             // JSON is Unicode text: a byte that is not UTF-8 (a file name can hold any) becomes
             // U+FFFD, or the document would not be JSON.
             std::size_t start = i;
             char32_t cp = text::next_code_point(s, i);
-            if (cp == 0xFFFD && i - start == 1)
+            if (cp == 0xFFFD && i - start == 1) {
+                flush(start);
                 out += "\\ufffd";
-            else
-                out.append(s.substr(start, i - start));
+                run = i;
+            }
             continue;
         }
-        ++i;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        flush(i);
         switch (c) {
         case '"':
             out += "\\\"";
@@ -75,12 +87,11 @@ std::string json_escape(std::string_view s) {
             out += "\\t";
             break;
         default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-            else
-                out += c;
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
         }
+        run = ++i;
     }
+    flush(s.size());
     return out;
 }
 

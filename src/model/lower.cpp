@@ -1,7 +1,10 @@
 #include "model/lower.hpp"
 
-#include <map>
+#include <algorithm>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -12,9 +15,12 @@ namespace jx::model {
 
 std::optional<Figure> read_figure(const ast::Token& number, const std::optional<ast::Token>& unit,
                                   std::vector<Diagnostic>& out) {
-    std::string ascii = text::nfkc(number.text);
+    // Full-width digits (１２.５) are read as ASCII; a figure already in ASCII is read as it is.
+    const bool is_ascii = std::all_of(number.text.begin(), number.text.end(),
+                                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    std::string normalised = is_ascii ? std::string() : text::nfkc(number.text);
     Decimal::ParseError error{};
-    auto value = Decimal::parse(ascii, &error);
+    auto value = Decimal::parse(is_ascii ? std::string_view(number.text) : normalised, &error);
     if (!value) {
         std::string why =
             error == Decimal::ParseError::too_many_decimals
@@ -204,7 +210,20 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
         }
         m.funds = f;
     }
-    std::map<std::string, Span> seen_names;
+    // Each (level 2, name) pair once: the names are views into the syntax tree, which outlives
+    // this function, so nothing is copied to find a repeat.
+    struct NameKeyHash {
+        std::size_t operator()(const std::pair<std::string_view, std::string_view>& k) const {
+            std::hash<std::string_view> h;
+            return h(k.first) * 31 + h(k.second);
+        }
+    };
+    std::unordered_map<std::pair<std::string_view, std::string_view>, Span, NameKeyHash> seen_names;
+    std::size_t row_count = 0;
+    for (const auto& l1 : p.categories)
+        for (const auto& l2 : l1.children)
+            row_count += l2.indicators.size() + (l2.not_applicable ? 1 : 0);
+    m.rows.reserve(row_count);
     for (const auto& l1 : p.categories) {
         for (const auto& l2 : l1.children) {
             if (l2.not_applicable) {
@@ -235,7 +254,9 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
                 r.not_applicable = ind.not_applicable.has_value() ||
                                    (r.target && r.target->not_applicable && !r.weight);
                 if (!r.not_applicable && !r.name.empty()) {
-                    auto [it, fresh] = seen_names.emplace(l2.name_text + "\x1f" + r.name, r.span);
+                    auto [it, fresh] = seen_names.emplace(
+                        std::pair<std::string_view, std::string_view>(l2.name_text, ind.name.text),
+                        r.span);
                     if (!fresh)
                         out.push_back(
                             make_warning("duplicate-indicator",

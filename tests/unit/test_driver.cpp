@@ -64,6 +64,14 @@ TEST_CASE("JSON findings escape text and carry the subject", "[driver]") {
         R"("project":"基层党组织党建活动经费","indicator":"总分","message":"总分 得分 is 95\nbut 80","reported":"95","expected":"80"})");
 }
 
+TEST_CASE("JSON strings escape controls, quotes and bytes that are not UTF-8, and keep the rest",
+          "[driver]") {
+    CHECK(driver::json_escape("年\x01度\"\\\t") == "年\\u0001度\\\"\\\\\\t");
+    CHECK(driver::json_escape("a\xFF年\xE5\xB9") == "a\\ufffd年\\ufffd\\ufffd");
+    CHECK(driver::json_escape("\xF0\x9F\x98\x80 ok") == "\xF0\x9F\x98\x80 ok");
+    CHECK(driver::json_escape("") == "");
+}
+
 TEST_CASE("a directory walk streams files in the order of their sorted full paths", "[driver]") {
     fs::path dir = fs::temp_directory_path() / "jixiao-test-walk";
     fs::remove_all(dir);

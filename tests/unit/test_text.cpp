@@ -108,3 +108,38 @@ TEST_CASE("case folding makes names Excel takes for one the same", "[text]") {
     CHECK(text::case_fold("Ä项目") == text::case_fold("ä项目"));
     CHECK(text::case_fold("项目") == "项目");
 }
+
+TEST_CASE("the UTF-8 check agrees with the decoder on every lead byte and its boundaries",
+          "[text]") {
+    // The decoder (next_code_point) takes the well-formed sequences one by one; the check takes
+    // shortcuts (ASCII runs, CJK three-byte sequences). Both must find the same first bad byte.
+    auto slow = [](std::string_view s) {
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t start = i;
+            char32_t cp = jx::text::next_code_point(s, i);
+            if (cp == 0xFFFD && s.substr(start, 3) != "\xEF\xBF\xBD") return start;
+        }
+        return std::string_view::npos;
+    };
+    const unsigned char tails[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90,
+                                   0x9F, 0xA0, 0xBF, 0xC0, 0xF5, 0xFF};
+    std::size_t cases = 0;
+    for (int lead = 0x80; lead <= 0xFF; ++lead)
+        for (unsigned char b1 : tails)
+            for (unsigned char b2 : tails)
+                for (unsigned char b3 : tails) {
+                    std::string s = "ab";
+                    s += static_cast<char>(lead);
+                    s += static_cast<char>(b1);
+                    s += static_cast<char>(b2);
+                    s += static_cast<char>(b3);
+                    for (std::size_t cut = 3; cut <= s.size(); ++cut) {
+                        std::string_view v(s.data(), cut);
+                        INFO("bytes " << std::hex << lead << ' ' << int(b1) << ' ' << int(b2) << ' '
+                                      << int(b3) << " cut " << cut);
+                        REQUIRE(jx::text::find_invalid_utf8(v) == slow(v));
+                        ++cases;
+                    }
+                }
+    CHECK(cases == 128 * 12 * 12 * 12 * 4);
+}
