@@ -25,9 +25,12 @@ if [ ! -x "$old_src/build/jixiao" ]; then
     cmake --build "$old_src/build" -j "$(nproc)" --target jixiao > /dev/null
 fi
 
-seconds() { # the wall time of one check run
-    /usr/bin/time -f "%e" -o "$work/t.txt" "$@" > /dev/null 2>&1 || true
-    tail -n 1 "$work/t.txt"
+seconds() { # the wall time of one check run, to the millisecond (GNU time's %e has 10 ms steps)
+    local start end
+    start=$(date +%s%N)
+    "$@" > /dev/null 2>&1 || true
+    end=$(date +%s%N)
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }'
 }
 {
 echo "# jixiao check before ($base) and after ($(git rev-parse --short HEAD)$(git diff --quiet || echo ', with uncommitted changes'))"
@@ -56,7 +59,7 @@ for n in "${sizes[@]}"; do
         done
         ratio=$(awk -v a="$b_new" -v b="$b_old" 'BEGIN { printf "%.3f", a / b }')
         worst=$(awk -v a="$ratio" -v b="$worst" 'BEGIN { print (a > b ? a : b) }')
-        printf "N = %6d, --jobs %d: before %6.2f s, after %6.2f s, after / before = %s\n" "$n" $jobs "$b_old" "$b_new" "$ratio"
+        printf "N = %6d, --jobs %d: before %7.3f s, after %7.3f s, after / before = %s\n" "$n" $jobs "$b_old" "$b_new" "$ratio"
         [ $jobs -eq 1 ] && awk -v c="$b_cat" -v j="$b_new" 'BEGIN { printf "            the floor: cat %.2f s; check --jobs 1 takes %.1fx as long as cat (%.3f of its throughput)\n", c, j / c, c / j }' 
     done
 done

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -597,19 +598,37 @@ struct Evaluator {
     }
 
     void categories() {
-        std::set<std::string> reported;
+        // Each (level 1, level 2) pair once, in table order, with the last heading written for
+        // it: one pass, the names viewed in place.
+        struct Pair {
+            const Row* row;
+            Span span;
+        };
+        struct KeyHash {
+            std::size_t operator()(const std::pair<std::string_view, std::string_view>& k) const {
+                std::hash<std::string_view> h;
+                return h(k.first) * 31 + h(k.second);
+            }
+        };
+        std::vector<Pair> pairs;
+        std::unordered_map<std::pair<std::string_view, std::string_view>, std::size_t, KeyHash>
+            index;
         for (const auto& row : project.rows) {
-            if (!reported.insert(row.level1 + "\x1f" + row.level2).second) continue;
+            auto [it, fresh] = index.emplace(
+                std::pair<std::string_view, std::string_view>(row.level1, row.level2),
+                pairs.size());
+            if (fresh)
+                pairs.push_back({&row, row.level2_span});
+            else
+                pairs[it->second].span = row.level2_span;
+        }
+        for (const auto& [row_ptr, span] : pairs) {
+            const Row& row = *row_ptr;
             std::string l1 = model::canonical_category(row.level1),
                         l2 = model::canonical_category(row.level2);
             const std::vector<std::string>* children = nullptr;
             for (const auto& [name, kids] : policy.categories)
                 if (name == l1) children = &kids;
-            // The first level-2 heading of that name under that level-1, as written.
-            Span span = row.level2_span;
-            for (const auto& other : project.rows)
-                if (other.level1 == row.level1 && other.level2 == row.level2)
-                    span = other.level2_span;
             if (!children) {
                 add(Severity::warning, "unknown-category",
                     fmt::format("\"{}\" is not a level-1 category of the policy", row.level1), span,
