@@ -136,7 +136,8 @@ std::string nfkc(std::string_view s) {
             (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
             (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
             // U+3000–U+9FFF, the block of CJK text, decoded in place
-            cp = (char32_t(c & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+            cp = (char32_t(c & 0x0F) << 12) |
+                 (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
                  char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F);
             i += 3;
         } else {
