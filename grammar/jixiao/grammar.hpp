@@ -102,7 +102,7 @@ struct rbrace : sor<one<'}'>, JX_STR("｝")> {};
 struct digit : sor<ascii::digit, utf8::range<U'０', U'９'>> {};
 struct point : sor<one<'.'>, JX_STR("．")> {};
 struct minus : sor<one<'-'>, JX_STR("－")> {};
-struct percent : sor<one<'%'>, JX_STR("％")> {};
+struct percent : sor<one<'%'>, JX_STR("％"), JX_STR("百分比")> {}; // ≥100百分比 (Anhui)
 struct permille : JX_STR("‰") {};
 
 // Numbers: 350, 99.92, ９５ (full-width digits), -3 (signs are allowed so that a negative

@@ -100,6 +100,12 @@ Decimal Decimal::rescaled(int new_scale) const {
     return Decimal(mantissa_ < 0 ? -q : q, new_scale);
 }
 
+Decimal Decimal::truncated(int places) const {
+    if (places >= scale_) return *this;
+    int128 q = abs128(mantissa_) / pow10(scale_ - places);
+    return Decimal(mantissa_ < 0 ? -q : q, places);
+}
+
 Decimal Decimal::normalized() const {
     int128 m = mantissa_;
     int s = scale_;

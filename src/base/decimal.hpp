@@ -43,6 +43,8 @@ public:
     // Same value, given scale (exact when increasing; rounds half-up when decreasing).
     Decimal rescaled(int new_scale) const;
     Decimal rounded(int places) const { return rescaled(places); }
+    // Cut to `places` decimals, toward zero (Excel's ROUNDDOWN): 9.99 → 9.9.
+    Decimal truncated(int places) const;
     // Drops trailing fractional zeros: 10.50 -> 10.5, 10.00 -> 10.
     Decimal normalized() const;
 

@@ -8,6 +8,8 @@ const char* severity_name(Severity s) {
         return "error";
     case Severity::warning:
         return "warning";
+    case Severity::note:
+        return "note";
     }
     return "error";
 }
@@ -23,6 +25,12 @@ Diagnostic make_error(std::string code, std::string message) {
 Diagnostic make_warning(std::string code, std::string message) {
     Diagnostic d = make_error(std::move(code), std::move(message));
     d.severity = Severity::warning;
+    return d;
+}
+
+Diagnostic make_note(std::string code, std::string message) {
+    Diagnostic d = make_error(std::move(code), std::move(message));
+    d.severity = Severity::note;
     return d;
 }
 

@@ -2,6 +2,7 @@
 // Diagnostics; turning them into text (or JSON) is the renderer's job alone.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,7 +10,8 @@
 
 namespace jx {
 
-enum class Severity { error, warning };
+// note: a fact worth knowing that needs no action (a template's known misspelling, read as meant).
+enum class Severity { error, warning, note };
 const char* severity_name(Severity s);
 
 struct Label {
@@ -26,6 +28,13 @@ struct Subject {
     std::string expected;
 };
 
+// The finding that explains another: one cause, one finding. An explained finding is kept for
+// machine-readable output (with this link) but is shown and counted only as a note of its cause.
+struct Cause {
+    std::string code;
+    Span span;
+};
+
 struct Diagnostic {
     Severity severity = Severity::error;
     std::string code; // stable, kebab-case: "expected-number", "total-score-mismatch"
@@ -33,7 +42,9 @@ struct Diagnostic {
     std::vector<Label> labels;
     std::vector<std::string> notes;
     Subject subject;
+    std::optional<Cause> cause; // set: explained by that finding
 
+    bool explained() const { return cause.has_value(); }
     Diagnostic& label(Span span, std::string msg = {}, bool primary = true) {
         labels.push_back({span, std::move(msg), primary});
         return *this;
@@ -46,5 +57,6 @@ struct Diagnostic {
 
 Diagnostic make_error(std::string code, std::string message);
 Diagnostic make_warning(std::string code, std::string message);
+Diagnostic make_note(std::string code, std::string message);
 
 } // namespace jx

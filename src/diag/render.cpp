@@ -23,6 +23,8 @@ const char* severity_colour(Severity s) {
         return "1;31";
     case Severity::warning:
         return "1;33";
+    case Severity::note:
+        return "1;36";
     }
     return "1";
 }

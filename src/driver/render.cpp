@@ -111,7 +111,8 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             e.reported_total = m.total_score ? m.total_score->text : "";
             e.recomputed_total = scoring::show(result.recomputed_total);
             for (const auto& d : result.findings)
-                if (d.severity == Severity::error) e.findings.emplace_back(d.code, d.message);
+                if (d.severity == Severity::error && !d.explained())
+                    e.findings.emplace_back(d.code, d.message);
             report.push_back(std::move(e));
         }
         if (layouts.empty()) continue;

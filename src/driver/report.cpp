@@ -13,8 +13,10 @@ void Totals::add(const FileReport& r) {
     indicators += r.indicators;
     io_error = io_error || r.io_error;
     for (const auto& d : r.diagnostics) {
+        if (d.explained()) continue; // counted in its cause
         if (d.severity == Severity::error) ++errors;
         if (d.severity == Severity::warning) ++warnings;
+        if (d.severity == Severity::note) ++notes;
         ++by_code[d.code];
     }
 }
@@ -22,6 +24,7 @@ void Totals::add(const FileReport& r) {
 std::string render_text(const FileReport& r, bool colour) {
     std::string out;
     for (const auto& d : r.diagnostics) {
+        if (d.explained()) continue;
         if (r.source)
             out += render(d, r.source.get(), {colour});
         else
@@ -32,10 +35,11 @@ std::string render_text(const FileReport& r, bool colour) {
 
 std::string render_summary(const Totals& t) {
     std::string out =
-        fmt::format("checked {} file{}, {} project{}, {} indicator{}: {} error{}, {} warning{}\n",
+        fmt::format("checked {} file{}, {} project{}, {} indicator{}: {} error{}, {} warning{}{}\n",
                     t.files, t.files == 1 ? "" : "s", t.projects, t.projects == 1 ? "" : "s",
                     t.indicators, t.indicators == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s",
-                    t.warnings, t.warnings == 1 ? "" : "s");
+                    t.warnings, t.warnings == 1 ? "" : "s",
+                    t.notes ? fmt::format(", {} note{}", t.notes, t.notes == 1 ? "" : "s") : "");
     for (const auto& [code, n] : t.by_code)
         out += fmt::format("  {:>5}  {}\n", n, code);
     return out;
@@ -102,13 +106,24 @@ std::string json_finding(const FileReport& r, const Diagnostic& d) {
         line = p.line;
         column = p.column;
     }
+    std::string cause;
+    if (d.cause) {
+        std::size_t cause_line = 0, cause_column = 0;
+        if (r.source) {
+            Position p = r.source->position(d.cause->span.begin);
+            cause_line = p.line;
+            cause_column = p.column;
+        }
+        cause = fmt::format(",\"cause\":{{\"code\":\"{}\",\"line\":{},\"column\":{}}}",
+                            json_escape(d.cause->code), cause_line, cause_column);
+    }
     return fmt::format(
         "{{\"code\":\"{}\",\"severity\":\"{}\",\"file\":\"{}\",\"line\":{},\"column\":{},"
         "\"project\":\"{}\",\"indicator\":\"{}\",\"message\":\"{}\",\"reported\":\"{}\","
-        "\"expected\":\"{}\"}}",
+        "\"expected\":\"{}\"{}}}",
         json_escape(d.code), severity_name(d.severity), json_escape(r.path), line, column,
         json_escape(d.subject.project), json_escape(d.subject.indicator), json_escape(d.message),
-        json_escape(d.subject.reported), json_escape(d.subject.expected));
+        json_escape(d.subject.reported), json_escape(d.subject.expected), cause);
 }
 
 } // namespace jx::driver

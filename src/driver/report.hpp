@@ -9,17 +9,19 @@
 namespace jx::driver {
 
 struct Totals {
-    std::size_t files = 0, projects = 0, indicators = 0, errors = 0, warnings = 0;
+    std::size_t files = 0, projects = 0, indicators = 0, errors = 0, warnings = 0, notes = 0;
     bool io_error = false;
     std::map<std::string, std::size_t> by_code;
     void add(const FileReport& r);
 };
 
+// Every finding but those explained by another (shown as notes of their cause).
 std::string render_text(const FileReport& r, bool colour);
 std::string render_summary(const Totals& t);
 
 std::string json_escape(std::string_view s);
-// One finding as a JSON object (also one line of --format jsonl).
+// One finding as a JSON object (also one line of --format jsonl); an explained finding carries
+// "cause": the code, line and column of the finding that explains it.
 std::string json_finding(const FileReport& r, const Diagnostic& d);
 
 } // namespace jx::driver

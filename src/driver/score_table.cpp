@@ -134,8 +134,9 @@ int score_file(const std::string& path, const scoring::Policy& policy, bool colo
     if (!parsed.ok()) return exit_findings;
     bool errors = false;
     auto report = [&](const Diagnostic& d) {
+        if (d.explained()) return; // shown as a note of its cause
         err << render(d, &source, {colour});
-        errors = errors || d.severity == Severity::error;
+        errors = errors || (d.severity == Severity::error && !d.explained());
     };
     for (const auto& p : parsed.file.projects) {
         std::vector<Diagnostic> model_findings;

@@ -196,6 +196,14 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
             shown.weight = figure(row.weight, sink);
             shown.rate = figure(row.rate, sink);
             shown.score = figure(row.score, sink);
+            std::vector<Diagnostic> reported_above; // the figures were reported just now
+            auto amount_of = [&](const std::optional<ast::NumberField>& field) {
+                auto a = amount(field, f.unit_factor, reported_above);
+                return a ? std::optional<Decimal>(a->value) : std::nullopt;
+            };
+            shown.initial_amount = amount_of(row.initial);
+            shown.annual_amount = amount_of(row.annual);
+            shown.spent_amount = amount_of(row.spent);
             f.rows.push_back(std::move(shown));
             if (f.rows.back().kind != FundKind::total) continue; // sub-rows are shown, not scored
             f.row_span = row.span;
@@ -205,6 +213,7 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
             f.weight = figure(row.weight, out);
             f.rate = figure(row.rate, out);
             f.score = figure(row.score, out);
+            f.score_written = row.score.has_value();
             m.unreadable_weight |= row.weight && !f.weight;
             m.unreadable_score |= row.score && !f.score;
         }
@@ -224,8 +233,18 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
         for (const auto& l2 : l1.children)
             row_count += l2.indicators.size() + (l2.not_applicable ? 1 : 0);
     m.rows.reserve(row_count);
+    auto stated = [&](const std::string& label, Span span, const std::string& level1) {
+        auto lp = label_points(label);
+        if (!lp) return;
+        auto points = Decimal::parse(lp->points);
+        if (!points) return;
+        m.stated_weights.push_back(
+            {std::string(lp->name), level1, Figure{*points, span, std::string(lp->points)}, span});
+    };
     for (const auto& l1 : p.categories) {
+        stated(l1.name_text, l1.name.span, "");
         for (const auto& l2 : l1.children) {
+            stated(l2.name_text, l2.name.span, l1.name_text);
             if (l2.not_applicable) {
                 Row r;
                 r.name = l2.name_text;
@@ -240,6 +259,7 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
                 Row r;
                 r.name = ind.name.text;
                 r.weight_written = ind.weight.has_value();
+                r.score_written = ind.score.has_value();
                 r.span = ind.name.span;
                 r.level1 = l1.name_text;
                 r.level2 = l2.name_text;

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/decimal.hpp"
@@ -23,6 +24,8 @@ struct FundRow {
     std::string name; // as written: 年度资金总额, all-funds …
     Span span;
     std::optional<Figure> initial, annual, spent, weight, rate, score;
+    // The amounts converted to the block's unit (30万元 in a block of 元 is 300000), to add up.
+    std::optional<Decimal> initial_amount, annual_amount, spent_amount;
 };
 
 struct Funds {
@@ -32,6 +35,7 @@ struct Funds {
     bool unit_stated = false;
     // The total row (年度资金总额), amounts converted to the block's unit: what is scored.
     std::optional<Figure> initial, annual, spent, weight, rate, score;
+    bool score_written = false; // the total row's score was written, even if it was unreadable
     Span row_span;
     std::vector<FundRow> rows; // every row, as written
 };
@@ -47,10 +51,19 @@ struct Row {
     Span level2_span;           // the level-2 heading
     std::optional<Figure> weight, score;
     bool weight_written = false; // a weight was written, even if it could not be read
+    bool score_written = false;  // likewise for the score
     std::optional<Value> target, actual;
     std::string reason; // empty when none
     bool not_applicable = false;
     bool category_not_applicable = false; // a level-2 written as { 不涉及 }
+};
+
+// Points a category's label states (产出指标(50分), as some templates write the level 1).
+struct StatedWeight {
+    std::string category; // the label without its points, as written: 产出指标
+    std::string level1;   // for a level 2: its level 1 as written; empty for a level 1
+    Figure points;
+    Span span; // the label
 };
 
 struct Project {
@@ -63,6 +76,7 @@ struct Project {
     // A level-1 category 预算执行率 (as some units lay the table out) is the budget row.
     std::optional<std::size_t> budget_row; // index into rows
     std::vector<Row> rows;                 // every level-3 row, in table order
+    std::vector<StatedWeight> stated_weights;
     std::optional<Figure> total_weight, total_score;
     // A weight or score was written but could not be read (already reported as invalid-number):
     // sums over them are unknown, so the checks of those sums stay silent.
@@ -71,7 +85,14 @@ struct Project {
     Span grade_span;
 };
 
-// The canonical category name: English keywords in Chinese, 社会效益 → 社会效益指标.
+// The canonical category name: English keywords in Chinese, 社会效益 → 社会效益指标, and the
+// points a label states dropped (产出指标(50分) → 产出指标).
 std::string canonical_category(const std::string& name);
+
+// A label's stated points: "产出指标(50分)" → {"产出指标", "50"}; none when it states none.
+struct LabelPoints {
+    std::string_view name, points;
+};
+std::optional<LabelPoints> label_points(std::string_view label);
 
 } // namespace jx::model

@@ -1,5 +1,6 @@
 #include "model/units.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -39,8 +40,9 @@ struct Known {
 };
 
 // Time is measured in seconds; a month is 30 days and a year 365 days, as budget rules count.
-constexpr std::array<Known, 31> known_units{{
+constexpr std::array<Known, 32> known_units{{
     {"%", Family::percent, 1},
+    {"百分比", Family::percent, 1}, // ≥100百分比, as some provinces' templates write 100%
     {"‰", Family::percent, 1, 10},
     {"元", Family::money, 1},
     {"万元", Family::money, 10000},
@@ -96,6 +98,12 @@ Unit unit_of(std::string_view written) {
     // Any other unit word counts things: 个, 次, 人, 项, 家, 场, 份, 篇, 套, 名, 条, 类 …
     u.family = Family::count;
     return u;
+}
+
+bool is_known_unit(std::string_view written) {
+    std::string t = text::nfkc(text::trim(written));
+    return std::any_of(known_units.begin(), known_units.end(),
+                       [&](const Known& k) { return t == k.text; });
 }
 
 bool compatible(const Unit& a, const Unit& b) {

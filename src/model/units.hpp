@@ -22,6 +22,10 @@ struct Unit {
 // The unit spelled `text` (already trimmed; full-width forms allowed).
 Unit unit_of(std::string_view text);
 
+// Whether `text` is one of the units jixiao converts (%, 万元, 个月, 人次 …), not just a word that
+// counts things.
+bool is_known_unit(std::string_view text);
+
 // Whether quantities in `a` and `b` can be compared; `none` is compatible with everything.
 bool compatible(const Unit& a, const Unit& b);
 

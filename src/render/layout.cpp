@@ -298,7 +298,7 @@ private:
                    scoring::show(r_.recomputed_total));
         ++row_;
         for (const auto& d : r_.findings)
-            if (d.severity == Severity::error) out_.notes.push_back(d.message);
+            if (d.severity == Severity::error && !d.explained()) out_.notes.push_back(d.message);
     }
 
     void widths() {

@@ -1,6 +1,7 @@
 #include "scoring/engine.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -8,7 +9,9 @@
 #include <fmt/format.h>
 
 #include "base/text.hpp"
+#include "model/measure_text.hpp"
 #include "model/units.hpp"
+#include "vocab/vocabulary.hpp"
 
 namespace jx::scoring {
 
@@ -31,15 +34,33 @@ const Decimal one = Decimal::from_int(1);
 const Decimal hundred = Decimal::from_int(100);
 constexpr int fine = exact_places; // places for intermediate figures shown in messages
 
-// No deviation reason: empty, or a placeholder such as 无.
-bool no_reason(const std::string& r) {
-    static const std::set<std::string> placeholders{"",   "无", "/",    "-",   "—",
-                                                    "--", "——", "none", "n/a", "无偏差"};
-    // NFKC shortens a character at most fourfold (𝐀 → A): a longer text cannot be one of them,
-    // and the reasons people write are long, so most never reach the normaliser.
-    constexpr std::size_t longest = 4 * 9; // 无偏差
-    std::string_view t = text::trim(r);
-    return t.size() <= longest && placeholders.count(text::nfkc(t)) > 0;
+// What a row's deviation reason (偏差原因) says: nothing, nothing of use (无, 见附件, a category's
+// name), or a reason.
+enum class Reason { none, non_reason, stated };
+
+// What an actual text states about its target (vocab::achievement).
+enum class Achievement { unstated, achieved, partly, not_achieved };
+
+Achievement achievement_of(std::string_view text) {
+    namespace a = vocab::achievement;
+    // Each kind's words, with the stronger statements taken out first: 未完成 is not 完成.
+    std::string rest(text);
+    auto take = [&](const auto& words) {
+        bool found = false;
+        for (std::string_view w : words)
+            for (std::size_t at; (at = rest.find(w)) != std::string::npos;) {
+                rest.replace(at, w.size(), "\x1f");
+                found = true;
+            }
+        return found;
+    };
+    bool no = take(a::not_achieved);
+    bool partly = take(a::partly_achieved);
+    bool yes = take(a::achieved);
+    if (no && !partly && !yes) return Achievement::not_achieved;
+    if (partly && !no && !yes) return Achievement::partly;
+    if (yes && !no && !partly) return Achievement::achieved;
+    return Achievement::unstated; // mixed or silent: the evaluator's judgement stands
 }
 
 struct Evaluator {
@@ -47,15 +68,64 @@ struct Evaluator {
     const Policy& policy;
     ProjectResult& result;
 
+    // Findings that a total's mismatch may follow from: a score above its weight (and by how
+    // much), the weight sum's finding.
+    struct Excess {
+        std::size_t finding;
+        Decimal over;
+        Decimal score;
+    };
+    std::vector<Excess> exceeded{};
+    std::optional<std::size_t> weight_sum_finding{};
+    std::vector<std::size_t> missing_scores{}; // missing-score findings, for the total's note
+    bool variant_noted = false;
+    bool reading_text = false; // inside a pair read out of a text (read_from_text)
+
     Diagnostic& add(Severity sev, const char* code, std::string message, Span span,
                     const std::string& indicator, std::string reported = {},
                     std::string expected = {}) {
-        Diagnostic d = sev == Severity::error ? make_error(code, std::move(message))
-                                              : make_warning(code, std::move(message));
+        Diagnostic d = sev == Severity::error     ? make_error(code, std::move(message))
+                       : sev == Severity::warning ? make_warning(code, std::move(message))
+                                                  : make_note(code, std::move(message));
         d.label(span);
         d.subject = {project.name, indicator, std::move(reported), std::move(expected)};
         result.findings.push_back(std::move(d));
         return result.findings.back();
+    }
+
+    // `effect` follows from `cause` (indices into the findings): one cause, one finding.
+    void explain(std::size_t effect, std::size_t cause, std::string note) {
+        auto& e = result.findings[effect];
+        auto& c = result.findings[cause];
+        e.cause = Cause{c.code, c.labels.front().span};
+        c.note(std::move(note));
+    }
+
+    std::size_t last() const { return result.findings.size() - 1; }
+
+    // Whether the table reports scores at all: a table of targets only has none to check.
+    bool table_scored() const {
+        if (project.total_score || (project.funds && project.funds->score)) return true;
+        return std::any_of(project.rows.begin(), project.rows.end(),
+                           [](const Row& r) { return r.score.has_value(); });
+    }
+
+    Reason reason_of(const Row& row) const {
+        std::string_view t = text::trim(row.reason);
+        if (t.empty()) return Reason::none;
+        // Placeholders and category names are short; NFKC shortens a character at most
+        // fourfold (𝐀 → A), so a long reason needs no normalising to be told apart.
+        if (t.size() > 4 * 32) return Reason::stated;
+        std::string n = text::nfkc(t);
+        for (const auto& p : policy.reason_placeholders)
+            if (text::nfkc(p) == n) return Reason::non_reason;
+        std::string c = policy.category(n);
+        if (c == policy.category(row.level1) || c == policy.category(row.level2))
+            return Reason::non_reason;
+        for (const auto& [l1, kids] : policy.categories)
+            if (c == l1 || std::find(kids.begin(), kids.end(), c) != kids.end())
+                return Reason::non_reason;
+        return Reason::stated;
     }
 
     // ---- quantities -----------------------------------------------------------------------
@@ -98,6 +168,8 @@ struct Evaluator {
         aa.value = a.quantity.number->value;
         aa.shown = a.quantity.shown;
         if (!model::compatible(ta.unit, aa.unit)) {
+            // A measure read out of a text is a reading, not what was written: no finding.
+            if (reading_text) return false;
             add(Severity::error, "unit-mismatch",
                 fmt::format("the target is in {} ({}) but the actual value is in {} ({})",
                             model::family_name(ta.unit.family), ta.unit.text,
@@ -124,7 +196,73 @@ struct Evaluator {
         const Band* band = nullptr;
         std::string band_name;
         std::string basis;
+        bool target_met = false;
     };
+
+    // Whether an actual text restates its target: equal but for punctuation, spaces and the
+    // particle 了 (起到非常积极的作用 / 起到了非常积极的作用), or the target's whole text inside
+    // a longer account of what was done (four characters at least, so that 完成 is not a
+    // target restated).
+    static bool same_statement(std::string_view target, std::string_view actual) {
+        auto core = [](std::string_view t) {
+            std::string n = text::nfkc(text::trim(t)), out;
+            static constexpr std::string_view dropped[] = {"了", "，", "。", "、", "；", "！"};
+            for (std::size_t i = 0; i < n.size();) {
+                unsigned char c = static_cast<unsigned char>(n[i]);
+                if (c < 0x80) {
+                    if (std::isalnum(c)) out += n[i];
+                    ++i;
+                    continue;
+                }
+                bool drop = false;
+                for (auto d : dropped)
+                    if (n.compare(i, d.size(), d) == 0) {
+                        i += d.size();
+                        drop = true;
+                        break;
+                    }
+                if (!drop) out += n[i++];
+            }
+            return out;
+        };
+        std::string t = core(target), a = core(actual);
+        if (t.empty()) return false;
+        if (t == a) return true;
+        constexpr std::size_t four_characters = 4 * 3; // UTF-8 bytes of four CJK characters
+        return t.size() >= four_characters && a.find(t) != std::string::npos;
+    }
+
+    // A text actual against a target it cannot be measured against: what the text states.
+    Outcome text_outcome(const Condition& tc, const Condition& ac) {
+        using CK = Condition::Kind;
+        if (ac.kind != CK::text) return judgement("a text target: the reported score stands");
+        bool equal = tc.kind == CK::text && same_statement(tc.text, ac.text);
+        Achievement said = equal ? Achievement::achieved : achievement_of(text::nfkc(ac.text));
+        Outcome o;
+        o.kind = Outcome::Kind::band;
+        switch (said) {
+        case Achievement::achieved:
+            o.band = &policy.achieved;
+            o.band_name = "达成";
+            o.target_met = true;
+            o.basis = equal ? "the actual text restates the target: 达成"
+                            : "the actual text states the target was achieved: 达成";
+            return o;
+        case Achievement::partly:
+            o.band = &policy.partly_achieved;
+            o.band_name = "部分达成";
+            o.basis = "the actual text states the target was partly achieved: 部分达成";
+            return o;
+        case Achievement::not_achieved:
+            o.band = &policy.not_achieved;
+            o.band_name = "未达成";
+            o.basis = "the actual text states the target was not achieved: 未达成";
+            return o;
+        case Achievement::unstated:
+            break;
+        }
+        return judgement("a text actual value: the reported score stands");
+    }
 
     static Outcome met(std::string basis) {
         Outcome o;
@@ -149,7 +287,12 @@ struct Evaluator {
     Outcome quantity_outcome(const Condition& tc, const Condition& ac, const Row& row) {
         Amount t, a;
         if (!amounts(*tc.low, *ac.low, t, a, row)) return {};
-        const std::string ts = t.shown, as = a.shown;
+        const std::string ts = t.shown;
+        // An actual written with its comparator (完成值 ≥90%) is read as its bound.
+        const std::string as = ac.stated()
+                                   ? fmt::format("{} (the actual {}{} read as its bound)", a.shown,
+                                                 vocab::cmp_symbol(*ac.stated()), a.shown)
+                                   : a.shown;
         if (tc.is_range()) {
             Amount hi, unused;
             if (!amounts(*tc.high, *ac.low, hi, unused, row)) return {};
@@ -164,8 +307,7 @@ struct Evaluator {
                          fmt::format("(1 − ({} − {}) / {})", as, hi.shown, hi.shown));
         }
         auto written = tc.stated();
-        Cmp cmp =
-            written ? *written : policy.bare_comparator(model::canonical_category(row.level2));
+        Cmp cmp = written ? *written : policy.bare_comparator(policy.category(row.level2));
         switch (cmp) {
         case Cmp::ge:
         case Cmp::gt: {
@@ -195,6 +337,8 @@ struct Evaluator {
             if (a.value == t.value) return met(fmt::format("{} = {}", as, ts));
             if (a.value < t.value)
                 return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
+            if (policy.over_delivery == Policy::OverDelivery::met)
+                return met(fmt::format("{} delivers more than the planned {}: met", as, ts));
             return share(t.value, a.value, fmt::format("{} / {}", ts, as));
         }
         return {};
@@ -249,6 +393,7 @@ struct Evaluator {
         if (gap <= 0) {
             o.band = &policy.achieved;
             o.band_name = "达成";
+            o.target_met = true;
         } else if (gap == 1) {
             o.band = &policy.partly_achieved;
             o.band_name = "部分达成";
@@ -300,6 +445,16 @@ struct Evaluator {
                model::unit_of(c.low->quantity.unit).family == model::Family::time;
     }
 
+    // A pair of which one side was read out of a text: what cannot be compared falls back to
+    // what the text states, without a finding of its own.
+    Outcome read_from_text(const Condition& tc, const Condition& ac, const Row& row) {
+        bool outer = reading_text;
+        reading_text = true;
+        Outcome o = pair(tc, ac, row);
+        reading_text = outer;
+        return o;
+    }
+
     Outcome pair(const Condition& tc_in, const Condition& ac_in, const Row& row) {
         using CK = Condition::Kind;
         using OK = Operand::Kind;
@@ -309,11 +464,25 @@ struct Evaluator {
         const Condition& tc = tc_months ? *tc_months : tc_in;
         const Condition& ac = ac_months ? *ac_months : ac_in;
         if (tc.kind == CK::text) {
-            std::string at = ac.kind == CK::text ? ac.text : std::string();
-            if (ac.kind == CK::text &&
-                text::nfkc(text::trim(tc.text)) == text::nfkc(text::trim(at)))
-                return met("the actual text equals the target");
-            return judgement("a text target: the reported score stands");
+            // A text that states a measure (满意率大于90%) is that measure.
+            if (auto measured = model::measure_in_text(tc, model::MeasureSide::target)) {
+                std::optional<Condition> actual;
+                if (ac.kind == CK::text)
+                    actual = model::measure_in_text(ac, model::MeasureSide::actual);
+                else if (ac.kind == CK::measured)
+                    actual = ac;
+                if (actual)
+                    if (auto o = read_from_text(*measured, *actual, row);
+                        o.kind != Outcome::Kind::unknown)
+                        return o;
+            }
+            return text_outcome(tc, ac);
+        }
+        if (tc.kind == CK::measured && ac.kind == CK::text) {
+            if (auto actual = model::measure_in_text(ac, model::MeasureSide::actual))
+                if (auto o = read_from_text(tc, *actual, row); o.kind != Outcome::Kind::unknown)
+                    return o;
+            return text_outcome(tc, ac);
         }
         if (tc.kind == CK::scale) {
             const Scale* scale = policy.scale_named(tc.scale);
@@ -345,6 +514,7 @@ struct Evaluator {
         if (tk == OK::date && ak == OK::date) return date_outcome(tc, ac);
         if (tk == OK::grade && ak == OK::grade) return grade_outcome(tc, ac, row);
         if ((tk == OK::quantity && ak == OK::date) || (tk == OK::date && ak == OK::quantity)) {
+            if (reading_text) return {};
             add(Severity::error, "unit-mismatch",
                 "the target and the actual value are of different kinds (a date and a number)",
                 ac.span, row.name)
@@ -377,7 +547,7 @@ struct Evaluator {
         if (tcs.size() == acs.size()) {
             for (std::size_t i = 0; i < tcs.size(); ++i)
                 outcomes.push_back(pair(tcs[i], acs[i], row));
-        } else if (acs.size() == 1 && acs[0].kind == Condition::Kind::text) {
+        } else if (acs.size() == 1 && acs[0].kind == Condition::Kind::text && tcs.size() > 1) {
             outcomes.push_back(judgement("a text actual value"));
         } else {
             outcomes.push_back({});
@@ -403,6 +573,7 @@ struct Evaluator {
                 Decimal::mul_div(r.weight, outcomes[0].band->high, hundred, fine).normalized();
             r.band_name = outcomes[0].band_name;
             r.basis = outcomes[0].basis;
+            r.target_met = outcomes[0].target_met;
             return r;
         }
         for (const auto& o : outcomes)
@@ -438,17 +609,48 @@ struct Evaluator {
 
     // ---- checks ---------------------------------------------------------------------------
 
-    void check_score_range(const Figure& score, const Decimal& weight, const std::string& name,
+    // Reports a score below 0 or above its weight; returns whether it was above (inflation, which
+    // a total's mismatch may follow from).
+    bool check_score_range(const Figure& score, const Decimal& weight, const std::string& name,
                            const std::string& what) {
-        if (score.value.is_negative())
+        if (score.value.is_negative()) {
             add(Severity::error, "negative-score",
                 fmt::format("{} has a negative score {}", what, score.text), score.span, name,
                 score.value.to_string(), "≥ 0");
-        else if (weight < score.value)
-            add(Severity::error, "score-exceeds-weight",
-                fmt::format("{} scores {} but its weight is only {}", what, score.value.to_string(),
-                            weight.to_string()),
-                score.span, name, score.value.to_string(), fmt::format("≤ {}", weight.to_string()));
+            return false;
+        }
+        if (!(weight < score.value)) return false;
+        add(Severity::error, "score-exceeds-weight",
+            fmt::format("{} scores {} but its weight is only {}", what, score.value.to_string(),
+                        weight.to_string()),
+            score.span, name, score.value.to_string(), fmt::format("≤ {}", weight.to_string()));
+        exceeded.push_back({last(), score.value - weight, score.value});
+        return true;
+    }
+
+    // A weighted row whose score cell is empty: never an assumed figure.
+    void missing_score(Span span, const std::string& name, const std::string& what,
+                       const Decimal& weight) {
+        add(Severity::error, "missing-score",
+            fmt::format("{} has a weight of {} but no score: its 得分 cell is empty", what,
+                        weight.to_string()),
+            span, name, "", fmt::format("0–{}", weight.to_string()));
+        missing_scores.push_back(last());
+    }
+
+    // A score below what the rules give: a warning, and no finding when a reason is stated.
+    void understated(const Row& row, const Figure& s, const std::string& expected,
+                     std::string arithmetic) {
+        Reason why = reason_of(row);
+        if (why == Reason::stated) return;
+        auto& d = add(Severity::warning, "score-understated",
+                      fmt::format("\"{}\" reports {} points, less than the {} the rules give",
+                                  row.name, s.value.to_string(), expected),
+                      s.span, row.name, s.value.to_string(), expected);
+        d.note(std::move(arithmetic));
+        d.note(why == Reason::none
+                   ? std::string("no deviation reason explains the deduction")
+                   : fmt::format("the deviation reason \"{}\" explains nothing", row.reason));
     }
 
     void check_row(const RowResult& r) {
@@ -478,51 +680,90 @@ struct Evaluator {
                     row.name);
             return;
         }
-        if (!row.score) return;
+        if (!row.score) {
+            // An unreadable score is already reported; a table of targets only has no scores.
+            if (!row.score_written && table_scored() && !r.weight.is_zero())
+                missing_score(row.weight->span, row.name, fmt::format("\"{}\"", row.name),
+                              r.weight);
+            return;
+        }
         const Figure& s = *row.score;
         const std::string what = fmt::format("\"{}\"", row.name);
-        check_score_range(s, r.weight, row.name, what);
+        bool inflated = check_score_range(s, r.weight, row.name, what);
+        bool deduction_judged = false; // a finding below already speaks of the lost points
         switch (r.kind) {
         case RowResult::Kind::exact: {
-            if (!matches_at_written_precision(s.value, r.expected(fine))) {
-                Decimal shown = r.expected(policy.precision);
+            Decimal exact = r.expected(fine);
+            if (policy.matches(s.value, exact)) break;
+            const std::string shown = show(r.expected(policy.precision), policy.precision);
+            std::string arithmetic =
+                r.fraction.num == r.fraction.den
+                    ? fmt::format("{} = the full weight: {}", shown, r.basis)
+                    : fmt::format("{} = {} × {}", shown, r.weight.to_string(), r.basis);
+            if (exact < s.value) {
+                if (inflated) { // the score above its weight is the finding
+                    result.findings[exceeded.back().finding].note(
+                        fmt::format("the policy gives {}: {}", shown, arithmetic));
+                    break;
+                }
                 add(Severity::error, "indicator-score-mismatch",
                     fmt::format("\"{}\" reports {} points but the policy gives {}", row.name,
-                                s.value.to_string(), show(shown, policy.precision)),
-                    s.span, row.name, s.value.to_string(), show(shown, policy.precision))
-                    .note(fmt::format("{} = {} × {}", show(shown, policy.precision),
-                                      r.weight.to_string(), r.basis));
+                                s.value.to_string(), shown),
+                    s.span, row.name, s.value.to_string(), shown)
+                    .note(std::move(arithmetic));
+            } else {
+                understated(row, s, shown, std::move(arithmetic));
+                deduction_judged = true;
             }
             break;
         }
         case RowResult::Kind::band: {
-            if (s.value < r.band_low || r.band_high < s.value) {
+            const std::string band = fmt::format("{}–{}", show(r.band_low), show(r.band_high));
+            if (r.band_high < s.value) {
+                if (inflated) {
+                    result.findings[exceeded.back().finding].note(
+                        fmt::format("{}: the band is {}", r.basis, band));
+                    break;
+                }
                 add(Severity::error, "grade-band-mismatch",
-                    fmt::format("\"{}\" reports {} points, outside the band {}–{} for {}", row.name,
-                                s.value.to_string(), show(r.band_low), show(r.band_high),
-                                r.band_name),
-                    s.span, row.name, s.value.to_string(),
-                    fmt::format("{}–{}", show(r.band_low), show(r.band_high)))
+                    fmt::format("\"{}\" reports {} points, above the band {} for {}", row.name,
+                                s.value.to_string(), band, r.band_name),
+                    s.span, row.name, s.value.to_string(), band)
                     .note(r.basis);
+            } else if (s.value < r.band_low) {
+                understated(row, s, band, fmt::format("{}: the band is {}", r.basis, band));
+                deduction_judged = true;
+            } else if (r.target_met) {
+                deduction_judged = true; // met, scored inside the 达成 band: the evaluator's call
             }
             break;
         }
         default:
             break;
         }
-        if (s.value < r.weight && no_reason(row.reason))
+        if (deduction_judged || inflated || !(s.value < r.weight)) return;
+        Reason why = reason_of(row);
+        const std::string lost = (r.weight - s.value).normalized().to_string();
+        if (why == Reason::none)
             add(Severity::warning, "missing-deviation-reason",
                 fmt::format("\"{}\" loses {} of {} points and gives no deviation reason", row.name,
-                            (r.weight - s.value).normalized().to_string(), r.weight.to_string()),
+                            lost, r.weight.to_string()),
+                s.span, row.name);
+        else if (why == Reason::non_reason)
+            add(Severity::warning, "non-reason",
+                fmt::format("\"{}\" loses {} of {} points; its deviation reason \"{}\" explains "
+                            "nothing",
+                            row.name, lost, r.weight.to_string(), row.reason),
                 s.span, row.name);
     }
 
     void budget() {
         BudgetResult& b = result.budget;
-        std::optional<Decimal> annual, spent;
+        std::optional<Decimal> annual, spent, initial;
         Span where, budget_span;
         const Figure* reported_rate = nullptr;
         const Figure* reported_score = nullptr;
+        bool inflated = false;
         std::string unit = "万元";
         if (project.funds) {
             const auto& f = *project.funds;
@@ -536,13 +777,18 @@ struct Evaluator {
                 annual = f.initial->value;
                 budget_span = f.initial->span;
             }
+            if (f.initial) initial = f.initial->value;
             if (f.spent) spent = f.spent->value;
             b.weight = f.weight ? f.weight->value : policy.budget_weight;
             if (f.rate) reported_rate = &*f.rate;
             if (f.score) reported_score = &*f.score;
             if (f.weight && f.score)
-                check_score_range(*f.score, f.weight->value, "预算执行率",
-                                  "the budget-execution row");
+                inflated = check_score_range(*f.score, f.weight->value, "预算执行率",
+                                             "the budget-execution row");
+            if (f.weight && !f.score && !f.score_written && !f.weight->value.is_zero() &&
+                table_scored())
+                missing_score(f.weight->span, "预算执行率", "the budget-execution row",
+                              f.weight->value);
         } else if (project.budget_row) {
             const Row& row = project.rows[*project.budget_row];
             b.present = true;
@@ -558,6 +804,13 @@ struct Evaluator {
             annual = first_number(row.target);
             spent = first_number(row.actual);
             if (row.score) reported_score = &*row.score;
+            if (row.weight && row.score)
+                inflated = check_score_range(*row.score, row.weight->value, "预算执行率",
+                                             "the budget-execution row");
+            if (row.weight && !row.score && !row.score_written && !row.weight->value.is_zero() &&
+                table_scored())
+                missing_score(row.weight->span, "预算执行率", "the budget-execution row",
+                              row.weight->value);
         }
         if (!b.present || !annual || !spent) return;
         if (annual->is_zero()) {
@@ -568,32 +821,66 @@ struct Evaluator {
         }
         b.rate = Fraction{*spent, *annual};
         Decimal cap = policy.budget_rate_cap;
+        auto capped_share = [&](const Decimal& rate) { return Decimal::min(rate, cap); };
         bool capped = Decimal::mul_div(*spent, one, *annual, fine) >= cap;
         b.score = capped ? Fraction{cap, one} : Fraction{*spent, *annual};
         b.basis = capped ? fmt::format("min({} / {}, {}) × {}", spent->to_string(),
                                        annual->to_string(), show(cap, 4), b.weight.to_string())
                          : fmt::format("{} / {} × {}", spent->to_string(), annual->to_string(),
                                        b.weight.to_string());
+        std::optional<std::size_t> rate_finding;
         if (reported_rate) {
             Decimal exact_pct = Decimal::mul_div(*spent, hundred, *annual, fine);
-            if (!matches_at_written_precision(reported_rate->value, exact_pct))
-                add(Severity::error, "budget-rate-mismatch",
-                    fmt::format("执行率 is reported as {}% but {} / {} = {}%",
-                                reported_rate->value.to_string(), spent->to_string(),
-                                annual->to_string(), show(exact_pct, 2)),
-                    reported_rate->span, "预算执行率", reported_rate->value.to_string() + "%",
-                    show(exact_pct, 2) + "%");
+            if (!policy.matches(reported_rate->value, exact_pct)) {
+                auto& d = add(Severity::error, "budget-rate-mismatch",
+                              fmt::format("执行率 is reported as {}% but {} / {} = {}%",
+                                          reported_rate->value.to_string(), spent->to_string(),
+                                          annual->to_string(), show(exact_pct, 2)),
+                              reported_rate->span, "预算执行率",
+                              reported_rate->value.to_string() + "%", show(exact_pct, 2) + "%");
+                rate_finding = last();
+                // A rate taken against the wrong budget column is the common slip: say so.
+                if (initial && !initial->is_zero() && *initial != *annual) {
+                    Decimal against_initial = Decimal::mul_div(*spent, hundred, *initial, fine);
+                    if (policy.matches(reported_rate->value, against_initial))
+                        d.note(fmt::format("{}% is {} / {}, against 年初预算数; the execution "
+                                           "rate is taken against 全年预算数",
+                                           reported_rate->value.to_string(), spent->to_string(),
+                                           initial->to_string()));
+                }
+            }
         }
-        if (reported_score) {
-            Decimal exact = *b.expected();
-            if (!matches_at_written_precision(reported_score->value, exact))
-                add(Severity::error, "budget-score-mismatch",
-                    fmt::format(
-                        "the budget-execution row reports {} points but the policy gives {}",
-                        reported_score->value.to_string(), show(exact, policy.precision)),
-                    reported_score->span, "预算执行率", reported_score->value.to_string(),
-                    show(exact, policy.precision))
-                    .note(fmt::format("{} = {}", show(exact, policy.precision), b.basis));
+        if (!reported_score) return;
+        Decimal exact = *b.expected();
+        if (policy.matches(reported_score->value, exact)) return;
+        const std::string shown = show(exact, policy.precision);
+        const std::string arithmetic = fmt::format("{} = {}", shown, b.basis);
+        if (inflated) { // the score above its weight is the finding
+            result.findings[exceeded.back().finding].note(
+                fmt::format("the policy gives {}: {}", shown, arithmetic));
+            return;
+        }
+        bool above = exact < reported_score->value;
+        auto& d = add(above ? Severity::error : Severity::warning,
+                      above ? "budget-score-mismatch" : "score-understated",
+                      above ? fmt::format("the budget-execution row reports {} points but the "
+                                          "policy gives {}",
+                                          reported_score->value.to_string(), shown)
+                            : fmt::format("the budget-execution row reports {} points, less than "
+                                          "the {} the rules give",
+                                          reported_score->value.to_string(), shown),
+                      reported_score->span, "预算执行率", reported_score->value.to_string(), shown);
+        d.note(arithmetic);
+        // A score that follows the reported rate follows from the rate's finding.
+        if (rate_finding) {
+            Decimal by_rate = Decimal::mul_div(
+                b.weight, capped_share(Decimal::divide(reported_rate->value, hundred, fine)), one,
+                fine);
+            if (policy.matches(reported_score->value, by_rate))
+                explain(last(), *rate_finding,
+                        fmt::format("the score {} follows this rate: {} × {}%",
+                                    reported_score->value.to_string(), b.weight.to_string(),
+                                    reported_rate->value.to_string()));
         }
     }
 
@@ -614,9 +901,9 @@ struct Evaluator {
         std::unordered_map<std::pair<std::string_view, std::string_view>, std::size_t, KeyHash>
             index;
         for (const auto& row : project.rows) {
-            auto [it, fresh] = index.emplace(
-                std::pair<std::string_view, std::string_view>(row.level1, row.level2),
-                pairs.size());
+            auto [it, fresh] =
+                index.emplace(std::pair<std::string_view, std::string_view>(row.level1, row.level2),
+                              pairs.size());
             if (fresh)
                 pairs.push_back({&row, row.level2_span});
             else
@@ -624,8 +911,18 @@ struct Evaluator {
         }
         for (const auto& [row_ptr, span] : pairs) {
             const Row& row = *row_ptr;
-            std::string l1 = model::canonical_category(row.level1),
-                        l2 = model::canonical_category(row.level2);
+            std::string l1 = policy.category(row.level1), l2 = policy.category(row.level2);
+            // A template's own misspelling (服务对象满意度标) is known: one note, not a warning
+            // per table.
+            for (const std::string* written : {&row.level1, &row.level2}) {
+                std::string canonical = model::canonical_category(*written);
+                if (variant_noted || policy.category(*written) == canonical) continue;
+                add(Severity::note, "category-variant",
+                    fmt::format("\"{}\" is read as {}, as published templates misspell it",
+                                *written, policy.category(*written)),
+                    written == &row.level2 ? span : row.span, row.name);
+                variant_noted = true;
+            }
             const std::vector<std::string>* children = nullptr;
             for (const auto& [name, kids] : policy.categories)
                 if (name == l1) children = &kids;
@@ -655,6 +952,13 @@ struct Evaluator {
                         d.note(fmt::format("did you mean {}?", kid));
             }
         }
+    }
+
+    static std::string join(const std::vector<std::string>& parts) {
+        std::string s;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            s += (i ? " + " : "") + parts[i];
+        return s;
     }
 
     void totals() {
@@ -705,45 +1009,61 @@ struct Evaluator {
         result.reported_score_sum = scores;
         result.recomputed_total = recomputed;
         result.recomputed_grade = policy.grade_for_total(recomputed.rounded(policy.precision));
+        const std::string weights_shown = weights.normalized().to_string();
+        const std::string scores_shown = scores.normalized().to_string();
+        const bool weights_known = !weight_parts.empty() && !project.unreadable_weight;
 
-        auto join = [](const std::vector<std::string>& parts) {
-            std::string s;
-            for (std::size_t i = 0; i < parts.size(); ++i)
-                s += (i ? " + " : "") + parts[i];
-            return s;
-        };
-        if (project.total_weight && !weight_parts.empty() && !project.unreadable_weight &&
-            project.total_weight->value != weights)
-            add(Severity::error, "total-weight-mismatch",
-                fmt::format("总分 分值 is {} but the weights add up to {}",
-                            project.total_weight->value.to_string(),
-                            weights.normalized().to_string()),
-                project.total_weight->span, "总分", project.total_weight->value.to_string(),
-                weights.normalized().to_string())
-                .note(fmt::format("{} = {}", weights.normalized().to_string(), join(weight_parts)));
-        if (!weight_parts.empty() && !project.unreadable_weight && weights != policy.total_weight)
+        // The weight sum: once, against the stated 总分 分值 when there is one, else the policy.
+        if (weights_known && project.total_weight && project.total_weight->value != weights) {
+            auto& d = add(Severity::error, "total-weight-mismatch",
+                          fmt::format("总分 分值 is {} but the weights add up to {}",
+                                      project.total_weight->value.to_string(), weights_shown),
+                          project.total_weight->span, "总分",
+                          project.total_weight->value.to_string(), weights_shown);
+            d.note(fmt::format("{} = {}", weights_shown, join(weight_parts)));
+            if (project.total_weight->value != policy.total_weight &&
+                weights != policy.total_weight)
+                d.note(fmt::format("and the policy's weights add up to {}",
+                                   policy.total_weight.to_string()));
+            weight_sum_finding = last();
+        } else if (weights_known && weights != policy.total_weight) {
             add(Severity::error, "weights-not-100",
-                fmt::format("the weights add up to {}, not {}", weights.normalized().to_string(),
+                fmt::format("the weights add up to {}, not {}", weights_shown,
                             policy.total_weight.to_string()),
                 project.total_weight ? project.total_weight->span : project.name_span, "总分",
-                weights.normalized().to_string(), policy.total_weight.to_string())
-                .note(fmt::format("{} = {}", weights.normalized().to_string(), join(weight_parts)));
+                weights_shown, policy.total_weight.to_string())
+                .note(fmt::format("{} = {}", weights_shown, join(weight_parts)));
+            weight_sum_finding = last();
+        }
+
         if (project.total_score && all_scored && !score_parts.empty() &&
-            !project.unreadable_score &&
-            !matches_at_written_precision(project.total_score->value, scores))
-            add(Severity::error, "total-score-mismatch",
-                fmt::format("总分 得分 is {} but the row scores add up to {}",
-                            project.total_score->value.to_string(),
-                            scores.normalized().to_string()),
-                project.total_score->span, "总分", project.total_score->value.to_string(),
-                scores.normalized().to_string())
-                .note(fmt::format("{} = {}", scores.normalized().to_string(), join(score_parts)));
+            !project.unreadable_score && !policy.matches(project.total_score->value, scores)) {
+            const Decimal& total = project.total_score->value;
+            auto& d = add(Severity::error, "total-score-mismatch",
+                          fmt::format("总分 得分 is {} but the row scores add up to {}",
+                                      total.to_string(), scores_shown),
+                          project.total_score->span, "总分", total.to_string(), scores_shown);
+            d.note(fmt::format("{} = {}", scores_shown, join(score_parts)));
+            total_follows(last(), total, scores, weights);
+        } else if (project.total_score && !all_scored && !project.unreadable_score) {
+            // The total beside an empty score cell: what it leaves for the missing score.
+            if (missing_scores.size() == 1 && !score_parts.empty()) {
+                Decimal left = project.total_score->value - scores;
+                result.findings[missing_scores.front()].note(
+                    fmt::format("总分 得分 is {}; the other scores add up to {}, which leaves {}",
+                                project.total_score->value.to_string(), scores_shown,
+                                left.normalized().to_string()));
+            }
+        }
+        stated_weights();
+        completeness();
+        funds_sums();
         if (!policy.level1_split.empty()) {
             std::map<std::string, Decimal> by_level1;
             for (const auto& row : project.rows)
                 if (!row.not_applicable && row.weight)
-                    by_level1[model::canonical_category(row.level1)] =
-                        by_level1[model::canonical_category(row.level1)] + row.weight->value;
+                    by_level1[policy.category(row.level1)] =
+                        by_level1[policy.category(row.level1)] + row.weight->value;
             for (const auto& [l1, want] : policy.level1_split) {
                 Decimal got = by_level1.count(l1) ? by_level1[l1] : zero;
                 if (got != want)
@@ -765,6 +1085,143 @@ struct Evaluator {
                     fmt::format("等级 is {} but a total of {} is {}", project.grade,
                                 basis.to_string(), want),
                     project.grade_span, "等级", project.grade, want);
+        }
+    }
+
+    // A total's mismatch that follows from a row's finding is that finding's note, not a second
+    // error: a score above its weight counted at its weight in the total, or the total
+    // written against the weights the table should have.
+    void total_follows(std::size_t total_finding, const Decimal& total, const Decimal& scores,
+                       const Decimal& weights) {
+        Decimal over = zero;
+        for (const auto& e : exceeded)
+            over = over + e.over;
+        const std::string total_shown = total.to_string();
+        const std::string scores_shown = scores.normalized().to_string();
+        if (!exceeded.empty() && policy.matches(total, scores - over)) {
+            for (const auto& e : exceeded)
+                explain(total_finding, e.finding,
+                        fmt::format("总分 得分 {} counts this score at its weight; the row scores "
+                                    "add up to {} with it",
+                                    total_shown, scores_shown));
+            return;
+        }
+        if (!weight_sum_finding || !project.total_weight) return;
+        Decimal gap = weights - project.total_weight->value;
+        if (gap.is_zero()) return;
+        const std::string gap_shown = Decimal::max(gap, zero - gap).normalized().to_string();
+        if (!exceeded.empty() && policy.matches(total, scores - over - gap)) {
+            explain(total_finding, exceeded.front().finding,
+                    fmt::format("总分 得分 {} counts this score at its weight, and is off the row "
+                                "scores by the same {} as 总分 分值 is off the weights",
+                                total_shown, gap_shown));
+            return;
+        }
+        if (policy.matches(total, scores - gap))
+            explain(total_finding, *weight_sum_finding,
+                    fmt::format("总分 得分 {} is off the row scores ({}) by the same {} as 总分 "
+                                "分值 is off the weights",
+                                total_shown, scores_shown, gap_shown));
+    }
+
+    // Points a category's label states (产出指标(50分)) against the weights of its rows.
+    void stated_weights() {
+        for (const auto& sw : project.stated_weights) {
+            const std::string cat = policy.category(sw.category);
+            const std::string parent = sw.level1.empty() ? "" : policy.category(sw.level1);
+            Decimal sum = zero;
+            std::vector<std::string> parts;
+            bool unreadable = false;
+            for (const auto& row : project.rows) {
+                bool under = parent.empty() ? policy.category(row.level1) == cat
+                                            : policy.category(row.level1) == parent &&
+                                                  policy.category(row.level2) == cat;
+                if (!under || row.not_applicable) continue;
+                if (row.weight_written && !row.weight) unreadable = true;
+                if (!row.weight) continue;
+                sum = sum + row.weight->value;
+                parts.push_back(row.weight->value.to_string());
+            }
+            if (unreadable || parts.empty() || sum == sw.points.value) continue;
+            add(Severity::error, "category-weight-mismatch",
+                fmt::format("{} states {} points but its rows' weights add up to {}", sw.category,
+                            sw.points.text, sum.normalized().to_string()),
+                sw.span, sw.category, sw.points.text, sum.normalized().to_string())
+                .note(fmt::format("{} = {}", sum.normalized().to_string(), join(parts)));
+        }
+    }
+
+    // A table that stops early: no 总分 row, or a level-1 category the policy requires is absent.
+    // A warning: what an early stop breaks in the arithmetic (the weights' sum) is an error of
+    // its own, while the template's completeness is a rule of form.
+    void completeness() {
+        if (project.rows.empty()) return; // a table without indicators is reported where read
+        std::vector<std::string> missing;
+        for (const auto& required : policy.required_level1) {
+            const std::string want = policy.category(required);
+            const std::vector<std::string>* kids = nullptr;
+            for (const auto& [l1, children] : policy.categories)
+                if (l1 == want) kids = &children;
+            // Older templates put 服务对象满意度指标 under 效益指标: its level 2 counts.
+            bool present = std::any_of(project.rows.begin(), project.rows.end(), [&](const Row& r) {
+                if (policy.category(r.level1) == want) return true;
+                return kids && std::find(kids->begin(), kids->end(), policy.category(r.level2)) !=
+                                   kids->end();
+            });
+            if (!present) missing.push_back(want);
+        }
+        if (!missing.empty()) {
+            std::string names;
+            for (const auto& m : missing)
+                names += (names.empty() ? "" : "、") + m;
+            add(Severity::warning, "incomplete-table",
+                fmt::format("the table has no {} rows, which the policy requires", names),
+                project.name_span, project.name);
+        }
+        // A table of targets only (no weights, no scores) has no total to state.
+        bool weighted = project.funds && project.funds->weight;
+        for (const auto& r : project.rows)
+            weighted = weighted || r.weight_written || r.score_written;
+        if (weighted && !project.total_weight && !project.total_score)
+            add(Severity::warning, "incomplete-table", "the table has no 总分 row",
+                project.name_span, project.name);
+    }
+
+    // 年度资金总额 against its sub-rows (当年财政拨款 + 上年结转资金 + 其他资金), column by column.
+    void funds_sums() {
+        if (!project.funds) return;
+        const auto& rows = project.funds->rows;
+        const model::FundRow* total = nullptr;
+        for (const auto& r : rows)
+            if (r.kind == model::FundKind::total) total = &r;
+        if (!total) return;
+        struct Column {
+            const char* name;
+            std::optional<Decimal> model::FundRow::*amount;
+            std::optional<Figure> model::FundRow::*figure;
+        };
+        const Column columns[] = {
+            {"年初预算数", &model::FundRow::initial_amount, &model::FundRow::initial},
+            {"全年预算数", &model::FundRow::annual_amount, &model::FundRow::annual},
+            {"全年执行数", &model::FundRow::spent_amount, &model::FundRow::spent}};
+        for (const auto& c : columns) {
+            const auto& want = total->*c.amount;
+            if (!want) continue;
+            Decimal sum = zero;
+            std::vector<std::string> parts;
+            for (const auto& r : rows) {
+                if (r.kind == model::FundKind::total || !(r.*c.amount)) continue;
+                sum = sum + *(r.*c.amount);
+                parts.push_back(fmt::format("{} {}", r.name, (r.*c.figure)->text));
+            }
+            // Either side may be the rounded one (52.096512 against a row of 52.09651).
+            if (parts.empty() || policy.matches(*want, sum) || policy.matches(sum, *want)) continue;
+            const Figure& shown = *(total->*c.figure);
+            add(Severity::error, "funds-sum-mismatch",
+                fmt::format("{} {} is {} but its rows add up to {}", total->name, c.name,
+                            shown.text, sum.normalized().to_string()),
+                shown.span, "年度资金总额", shown.text, sum.normalized().to_string())
+                .note(fmt::format("{} = {}", sum.normalized().to_string(), join(parts)));
         }
     }
 };

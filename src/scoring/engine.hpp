@@ -35,6 +35,7 @@ struct RowResult {
     Fraction fraction;           // Kind::exact
     Decimal band_low, band_high; // Kind::band, in points
     std::string band_name;       // 达成, 良 …
+    bool target_met = false;     // Kind::band: the actual meets the target (the 达成 band)
     std::string basis;           // the arithmetic, for messages: "15 × 2 / 3"
 
     // The recomputed score, weight × fraction, to `places` (Kind::exact).

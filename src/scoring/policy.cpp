@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/text.hpp"
+#include "model/project.hpp"
 #include "vocab/vocabulary.hpp"
 
 namespace jx::scoring {
@@ -60,6 +61,13 @@ Policy Policy::defaults() {
         make_scale("合格/不合格", {{"合格", {60, 100}}, {"不合格", {0, 60}}}),
     };
     p.total_grades = {{"优秀", d(90)}, {"良好", d(80)}, {"一般", d(60)}, {"较差", d(0)}};
+    for (auto r : vocab::reason_placeholders)
+        p.reason_placeholders.emplace_back(r);
+    for (const auto& v : vocab::category_variants)
+        p.category_aliases.emplace(std::string(v.written), std::string(v.meant));
+    p.required_level1 = {std::string(vocab::cat::output.view()),
+                         std::string(vocab::cat::benefit.view()),
+                         std::string(vocab::cat::satisfaction.view())};
     // The official tree, from the vocabulary.
     for (const auto& l1 : vocab::tree) {
         std::vector<std::string> children;
@@ -100,6 +108,18 @@ std::string Policy::grade_for_total(const Decimal& total) const {
 vocab::Cmp Policy::bare_comparator(const std::string& level2) const {
     if (auto it = bare_target.find(level2); it != bare_target.end()) return it->second;
     return bare_target_default;
+}
+
+std::string Policy::category(const std::string& written) const {
+    std::string c = model::canonical_category(written);
+    if (auto it = category_aliases.find(c); it != category_aliases.end())
+        return model::canonical_category(it->second);
+    return c;
+}
+
+bool Policy::matches(const Decimal& reported, const Decimal& exact) const {
+    if (matches_at_written_precision(reported, exact)) return true;
+    return rounding == Rounding::round_or_truncate && exact.truncated(reported.scale()) == reported;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,6 +216,27 @@ const Options<Policy::AboveFormula> above_options{{"linear", Policy::AboveFormul
                                                   {"zero", Policy::AboveFormula::zero}};
 const Options<Policy::Combine> combine_options{{"mean", Policy::Combine::mean},
                                                {"min", Policy::Combine::min}};
+const Options<Policy::OverDelivery> over_options{
+    {"met", Policy::OverDelivery::met}, {"proportional", Policy::OverDelivery::proportional}};
+const Options<Policy::Rounding> rounding_options{
+    {"round_or_truncate", Policy::Rounding::round_or_truncate}, {"round", Policy::Rounding::round}};
+
+std::vector<std::string> string_list(const YAML::Node& v, const std::string& key, Budget& budget) {
+    if (!v.IsSequence()) fail(v, fmt::format("{} must be a list", key));
+    std::vector<std::string> out;
+    for (const auto& e : v) {
+        budget.spend(e);
+        out.push_back(scalar(e, key + "[]"));
+    }
+    return out;
+}
+
+void write_list(YAML::Emitter& out, const std::vector<std::string>& v) {
+    out << YAML::Flow << YAML::BeginSeq;
+    for (const auto& s : v)
+        out << s;
+    out << YAML::EndSeq;
+}
 
 template <typename E>
 const char* name_of(E value, Options<E> options) {
@@ -288,6 +329,41 @@ const Key policy_keys[] = {
          p.combined = choice(v, "combined", combine_options);
      },
      [](YAML::Emitter& out, const Policy& p) { out << name_of(p.combined, combine_options); }},
+    {"over_delivery",
+     [](const YAML::Node& v, Policy& p, Budget&) {
+         p.over_delivery = choice(v, "over_delivery", over_options);
+     },
+     [](YAML::Emitter& out, const Policy& p) { out << name_of(p.over_delivery, over_options); }},
+    {"rounding",
+     [](const YAML::Node& v, Policy& p, Budget&) {
+         p.rounding = choice(v, "rounding", rounding_options);
+     },
+     [](YAML::Emitter& out, const Policy& p) { out << name_of(p.rounding, rounding_options); }},
+    {"reason_placeholders",
+     [](const YAML::Node& v, Policy& p, Budget& budget) {
+         p.reason_placeholders = string_list(v, "reason_placeholders", budget);
+     },
+     [](YAML::Emitter& out, const Policy& p) { write_list(out, p.reason_placeholders); }},
+    {"category_aliases",
+     [](const YAML::Node& v, Policy& p, Budget& budget) {
+         expect_map(v, "category_aliases");
+         for (const auto& e : v) { // added to the built-in ones
+             budget.spend(e.first);
+             p.category_aliases[scalar(e.first, "category_aliases")] =
+                 scalar(e.second, "category_aliases." + e.first.Scalar());
+         }
+     },
+     [](YAML::Emitter& out, const Policy& p) {
+         out << YAML::BeginMap;
+         for (const auto& [k, v] : p.category_aliases)
+             out << YAML::Key << k << YAML::Value << v;
+         out << YAML::EndMap;
+     }},
+    {"required_level1",
+     [](const YAML::Node& v, Policy& p, Budget& budget) {
+         p.required_level1 = string_list(v, "required_level1", budget);
+     },
+     [](YAML::Emitter& out, const Policy& p) { write_list(out, p.required_level1); }},
     {"bare_target",
      [](const YAML::Node& v, Policy& p, Budget& budget) {
          expect_map(v, "bare_target");

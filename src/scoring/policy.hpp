@@ -38,6 +38,17 @@ struct Policy {
     enum class BelowFormula { proportional, zero } below_target = BelowFormula::proportional;
     enum class AboveFormula { linear, ratio, zero } above_limit = AboveFormula::linear;
     enum class Combine { mean, min } combined = Combine::mean;
+    // An `=` target exceeded (成果数量 = 2, actual 3): met, or weight × target / actual.
+    enum class OverDelivery { met, proportional } over_delivery = OverDelivery::met;
+    // A reported figure matches the recomputed one rounded half-up or cut (Excel's ROUND and
+    // ROUNDDOWN) at its written precision; `round` accepts only the half-up rounding.
+    enum class Rounding { round_or_truncate, round } rounding = Rounding::round_or_truncate;
+    // Deviation reasons that explain nothing (besides an empty cell and the category names).
+    std::vector<std::string> reason_placeholders;
+    // Category names as templates misspell them → the category meant.
+    std::map<std::string, std::string> category_aliases;
+    // Level-1 categories a scored table must have (incomplete-table otherwise).
+    std::vector<std::string> required_level1;
     // Comparator assumed for a target written without one, by level-2 category.
     std::map<std::string, vocab::Cmp> bare_target{{"成本指标", vocab::Cmp::le},
                                                   {"时效指标", vocab::Cmp::le}};
@@ -60,6 +71,10 @@ struct Policy {
     const Scale* scale_with(const std::string& grade_a, const std::string& grade_b = {}) const;
     std::string grade_for_total(const Decimal& total) const;
     vocab::Cmp bare_comparator(const std::string& level2) const;
+    // The category a name means: canonical (model::canonical_category) after the aliases.
+    std::string category(const std::string& written) const;
+    // Whether a reported figure matches an exact one at the reported figure's precision.
+    bool matches(const Decimal& reported, const Decimal& exact) const;
 };
 
 struct PolicyError {

@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "vocab/comparators.hpp"
+
 namespace jx::vocab {
 
 // A spelling usable as a template argument, so that the grammar's rules compare it inline.
@@ -205,6 +207,60 @@ inline constexpr Level1 tree[] = {
     {cat::cost.view(),
      {cat::economic_cost.view(), cat::social_cost.view(), cat::ecological_cost.view()}},
     {cat::budget_execution.view(), {cat::budget_execution.view()}},
+};
+
+// Category names as published templates misspell them, read as the category they mean (one
+// note per file says so); the policy's `category_aliases` adds more.
+struct Variant {
+    std::string_view written, meant;
+};
+inline constexpr Variant category_variants[] = {
+    {"服务对象满意度标", cat::beneficiary.view()}, // the Beijing 2022 template (seeds 001, 004)
+};
+
+// ---- what a qualitative actual says about its target -------------------------------------------
+// The official achievement bands (财预〔2020〕10号 附件: 达成预期指标 80–100% of the weight,
+// 部分达成预期指标并具有一定效果 60–80%, 未达成预期指标且效果较差 0–60%) and the words that
+// state each. Checked in this order: a negation or a partial statement wins over the plain word.
+namespace achievement {
+inline constexpr std::string_view not_achieved[] = {
+    "未达成", "未达到", "未完成",   "没有完成", "尚未完成", "未能完成", "未通过", "不符合",
+    "未实现", "未按时", "没有达到", "不达标",   "未满足",   "延期",     "滞后",   "推迟"};
+inline constexpr std::string_view partly_achieved[] = {
+    "部分达成", "部分完成", "部分实现", "基本完成", "基本达成", "基本实现", "基本达到", "基本符合"};
+inline constexpr std::string_view achieved[] = {"达成", "达到", "完成", "通过", "符合",
+                                                "按时", "实现", "满足", "已"};
+} // namespace achievement
+
+// A deviation reason that explains nothing: it counts as none (besides an empty cell and the
+// category names). The policy's `reason_placeholders` replaces this list.
+inline constexpr std::string_view reason_placeholders[] = {
+    "无",     "/",        "-",    "—",    "--", "——",   "none",   "n/a",    "无偏差",
+    "见附件", "详见附件", "附件", "同上", "略", "无。", "不涉及", "已完成", "完成"};
+
+// ---- comparators as words -------------------------------------------------------------------
+// The comparator spellings the grammar reads (grammar/jixiao/grammar.hpp cmp_ge … suffix_le),
+// as data for reading a measure stated inside a text (`满意率大于90%`); a test keeps the two
+// the same.
+struct ComparatorWord {
+    std::string_view word;
+    Cmp cmp;
+};
+inline constexpr ComparatorWord prefix_comparators[] = {
+    {"≥", Cmp::ge},          {">=", Cmp::ge},         {"＞＝", Cmp::ge},   {"＞=", Cmp::ge},
+    {"大于等于", Cmp::ge},   {"大于或等于", Cmp::ge}, {"不低于", Cmp::ge}, {"不少于", Cmp::ge},
+    {"不小于", Cmp::ge},     {"至少", Cmp::ge},       {"达到", Cmp::ge},   {"≤", Cmp::le},
+    {"<=", Cmp::le},         {"＜＝", Cmp::le},       {"＜=", Cmp::le},    {"小于等于", Cmp::le},
+    {"小于或等于", Cmp::le}, {"不超过", Cmp::le},     {"不高于", Cmp::le}, {"不多于", Cmp::le},
+    {"不大于", Cmp::le},     {"至多", Cmp::le},       {">", Cmp::gt},      {"＞", Cmp::gt},
+    {"高于", Cmp::gt},       {"大于", Cmp::gt},       {"超过", Cmp::gt},   {"多于", Cmp::gt},
+    {"<", Cmp::lt},          {"＜", Cmp::lt},         {"低于", Cmp::lt},   {"小于", Cmp::lt},
+    {"少于", Cmp::lt},       {"=", Cmp::eq},          {"＝", Cmp::eq},     {"等于", Cmp::eq},
+};
+inline constexpr ComparatorWord suffix_comparators[] = {
+    {"及以上", Cmp::ge}, {"以上", Cmp::ge}, {"及以下", Cmp::le},
+    {"以下", Cmp::le},   {"以内", Cmp::le}, {"之内", Cmp::le},
+    {"之前", Cmp::le},   {"以前", Cmp::le}, {"前", Cmp::le},
 };
 
 // ---- the official table's headings ----------------------------------------------------------

@@ -264,7 +264,7 @@ TEST_CASE("check on the imported seeds finds the errors found on the hand transc
             driver::check_source(
                 std::make_unique<SourceFile>(rel, test::read(test::source_path(rel))), policy),
             hand);
-    CHECK(hand.size() >= 30);
+    CHECK(hand.size() >= 15); // not vacuous: the real tables hold real errors
     CHECK(imported == hand);
 }
 

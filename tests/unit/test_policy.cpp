@@ -21,7 +21,25 @@ TEST_CASE("a YAML policy that changes a rule changes the result", "[policy]") {
 
     auto ratio = score_row(row, "时效指标", policy_from("above_limit: ratio\n"));
     CHECK(shown(ratio->row()) == "6.67"); // 10 × 10 / 15
-    CHECK(ratio->has("indicator-score-mismatch"));
+    CHECK(ratio->codes().empty());        // 5 below 6.67, explained by 延期
+    const std::string higher = "指标值 ≤ 10天 完成值 15天 分值 10 得分 6.67 偏差原因 \"延期\"";
+    CHECK(score_row(higher, "时效指标")->has("indicator-score-mismatch"));
+    CHECK(score_row(higher, "时效指标", policy_from("above_limit: ratio\n"))->codes().empty());
+
+    auto proportional = score_row("指标值 = 2个 完成值 3个 分值 15 得分 15", "数量指标",
+                                  policy_from("over_delivery: proportional\n"));
+    CHECK(shown(proportional->row()) == "10");
+    CHECK(proportional->has("indicator-score-mismatch"));
+
+    const std::string cut = "指标值 ≥ 3次 完成值 2次 分值 10 得分 6.6 偏差原因 \"x\"";
+    CHECK(score_row(cut)->codes().empty());
+    CHECK(score_row("指标值 ≥ 3次 完成值 2次 分值 10 得分 6.7 偏差原因 \"x\"", "数量指标",
+                    policy_from("rounding: round\n"))
+              ->codes()
+              .empty());
+    auto strict_rounding = score_row("指标值 ≥ 3次 完成值 2次 分值 10 得分 6.6", "数量指标",
+                                     policy_from("rounding: round\n"));
+    CHECK(strict_rounding->has("score-understated"));
 
     auto strict = score_row("指标值 ≥ 10个 完成值 8个 分值 10 得分 8 偏差原因 \"x\"", "数量指标",
                             policy_from("below_target: zero\n"));
@@ -35,7 +53,7 @@ TEST_CASE("a YAML policy that changes a rule changes the result", "[policy]") {
     auto budget = score_spec(
         "项目 \"p\" { 项目资金 万元 { 年度资金总额 全年 100 执行 120 分值 10 得分 10 } }",
         policy_from("budget:\n  rate_cap: 110\n"));
-    CHECK(budget->has("budget-score-mismatch")); // 11 points with a 110% cap
+    CHECK(budget->has("score-understated")); // 11 points with a 110% cap
 }
 
 TEST_CASE("the dumped default policy loads back unchanged", "[policy]") {
@@ -119,7 +137,9 @@ TEST_CASE("an unknown policy key names the known ones", "[policy]") {
     jx::scoring::PolicyError e;
     CHECK_FALSE(jx::scoring::load_policy("precison: 2\n", e));
     CHECK(e.message == "unknown policy key \"precison\" (known: precision, total_weight, "
-                       "level1_split, budget, below_target, above_limit, combined, bare_target, "
-                       "achievement_bands, scales, total_grades, categories)");
+                       "level1_split, budget, below_target, above_limit, combined, "
+                       "over_delivery, rounding, reason_placeholders, category_aliases, "
+                       "required_level1, bare_target, achievement_bands, scales, total_grades, "
+                       "categories)");
     CHECK(e.line == 1);
 }

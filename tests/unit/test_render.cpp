@@ -244,7 +244,7 @@ TEST_CASE("html for a directory: a report page with totals, charts and findings 
     std::string page = test::read((dir / "index.html").string());
     CHECK(page.find("<h2>各项目得分</h2>") != std::string::npos);
     CHECK(page.find("<svg") != std::string::npos); // the distributions, inline
-    CHECK(page.find("<h3>total-score-mismatch (8)</h3>") != std::string::npos); // findings by code
+    CHECK(page.find("<h3>total-weight-mismatch (6)</h3>") != std::string::npos); // findings by code
     // Every finding links to a table on the same page.
     std::size_t links = 0;
     for (std::size_t at = page.find("<a href=\"#p"); at != std::string::npos;
