@@ -77,6 +77,7 @@ struct Evaluator {
     };
     std::vector<Excess> exceeded{};
     std::optional<std::size_t> weight_sum_finding{};
+    std::optional<std::size_t> zero_budget_finding{};
     std::vector<std::size_t> missing_scores{}; // missing-score findings, for the total's note
     bool variant_noted = false;
     bool reading_text = false; // inside a pair read out of a text (read_from_text)
@@ -817,6 +818,7 @@ struct Evaluator {
             add(Severity::error, "zero-budget",
                 fmt::format("the budget is 0 {}: the execution rate cannot be computed", unit),
                 !budget_span.empty() ? budget_span : where, "预算执行率");
+            zero_budget_finding = last();
             return;
         }
         b.rate = Fraction{*spent, *annual};
@@ -1204,6 +1206,10 @@ struct Evaluator {
             {"年初预算数", &model::FundRow::initial_amount, &model::FundRow::initial},
             {"全年预算数", &model::FundRow::annual_amount, &model::FundRow::annual},
             {"全年执行数", &model::FundRow::spent_amount, &model::FundRow::spent}};
+        // One finding for the row: its columns are one slip (a total row left at 0).
+        std::vector<std::string> written, sums, notes;
+        std::optional<Span> first;
+        bool budget_column = false; // the column the rate is taken on
         for (const auto& c : columns) {
             const auto& want = total->*c.amount;
             if (!want) continue;
@@ -1217,12 +1223,30 @@ struct Evaluator {
             // Either side may be the rounded one (52.096512 against a row of 52.09651).
             if (parts.empty() || policy.matches(*want, sum) || policy.matches(sum, *want)) continue;
             const Figure& shown = *(total->*c.figure);
-            add(Severity::error, "funds-sum-mismatch",
-                fmt::format("{} {} is {} but its rows add up to {}", total->name, c.name,
-                            shown.text, sum.normalized().to_string()),
-                shown.span, "年度资金总额", shown.text, sum.normalized().to_string())
-                .note(fmt::format("{} = {}", sum.normalized().to_string(), join(parts)));
+            if (!first) first = shown.span;
+            written.push_back(fmt::format("{} {}", c.name, shown.text));
+            sums.push_back(sum.normalized().to_string());
+            notes.push_back(
+                fmt::format("{}: {} = {}", c.name, sum.normalized().to_string(), join(parts)));
+            budget_column |= c.figure == &model::FundRow::annual ||
+                             (c.figure == &model::FundRow::initial && !total->annual);
         }
+        if (!first) return;
+        std::string joined_written, joined_sums;
+        for (std::size_t i = 0; i < written.size(); ++i) {
+            joined_written += (i ? ", " : "") + written[i];
+            joined_sums += (i ? " / " : "") + sums[i];
+        }
+        auto& d = add(Severity::error, "funds-sum-mismatch",
+                      fmt::format("{} has {} but its rows add up to {}", total->name,
+                                  joined_written, joined_sums),
+                      *first, "年度资金总额", joined_written, joined_sums);
+        for (auto& n : notes)
+            d.note(std::move(n));
+        if (zero_budget_finding && budget_column)
+            explain(*zero_budget_finding, last(),
+                    "the execution rate cannot be computed on this total; its rows give the "
+                    "budget");
     }
 };
 

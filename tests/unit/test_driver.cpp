@@ -64,6 +64,29 @@ TEST_CASE("JSON findings escape text and carry the subject", "[driver]") {
         R"("project":"基层党组织党建活动经费","indicator":"总分","message":"总分 得分 is 95\nbut 80","reported":"95","expected":"80"})");
 }
 
+TEST_CASE("a JSON finding explained by another carries the link; text leaves it out", "[driver]") {
+    const std::string spec =
+        "项目 \"p\" {\n"
+        "  项目资金 万元 { 年度资金总额 全年 1 执行 1 分值 10 执行率 100% 得分 100 }\n"
+        "  产出指标 { 数量指标 { \"a\" 指标值 3次 完成值 3次 分值 90 得分 90 } }\n"
+        "  总分 分值 100 得分 100\n}\n";
+    auto r = driver::check_source(std::make_unique<SourceFile>("t.jx", spec),
+                                  scoring::Policy::defaults());
+    const Diagnostic* total = nullptr;
+    for (const auto& d : r.diagnostics)
+        if (d.code == "total-score-mismatch") total = &d;
+    REQUIRE(total);
+    std::string json = driver::json_finding(r, *total);
+    CHECK(json.find(R"("cause":{"code":"score-exceeds-weight","line":2,"column":)") !=
+          std::string::npos);
+    std::string text = driver::render_text(r, false);
+    CHECK(text.find("total-score-mismatch") == std::string::npos);
+    CHECK(text.find("error[score-exceeds-weight]") != std::string::npos);
+    driver::Totals totals;
+    totals.add(r);
+    CHECK(driver::render_summary(totals).find("1 error,") != std::string::npos);
+}
+
 TEST_CASE("JSON strings escape controls, quotes and bytes that are not UTF-8, and keep the rest",
           "[driver]") {
     CHECK(driver::json_escape("年\x01度\"\\\t") == "年\\u0001度\\\"\\\\\\t");

@@ -1,5 +1,7 @@
 // Each scoring rule of the default policy, at and around its boundaries.
+#include "model/measure_text.hpp"
 #include "scored.hpp"
+#include "vocab/vocabulary.hpp"
 
 using jx::scoring::RowResult;
 
@@ -284,4 +286,149 @@ TEST_CASE("figures whose arithmetic passes 38 digits are a finding, not an abort
     CHECK(found->message == "the figures of the budget row are too large to "
                             "compute with: a result passes the 38 digits jixiao "
                             "computes exactly");
+}
+
+// ---- what the Trust issue asks, example by example -------------------------------------------
+
+TEST_CASE("the comparator words for texts are the grammar's", "[scoring][vocab]") {
+    for (const auto& w : jx::vocab::prefix_comparators) {
+        std::string word(w.word);
+        INFO(word);
+        auto s = score_row("指标值 " + word + " 5个 完成值 5个 分值 10 得分 10");
+        REQUIRE(s->row().row->target);
+        REQUIRE(s->row().row->target->conditions.size() == 1);
+        CHECK(s->row().row->target->conditions[0].prefix == w.cmp);
+    }
+    for (const auto& w : jx::vocab::suffix_comparators) {
+        std::string word(w.word);
+        INFO(word);
+        auto s = score_row("指标值 11月" + word + " 完成值 10月 分值 10 得分 10", "时效指标");
+        REQUIRE(s->row().row->target);
+        REQUIRE(s->row().row->target->conditions.size() == 1);
+        CHECK(s->row().row->target->conditions[0].suffix == w.cmp);
+    }
+}
+
+namespace {
+// The measure a target text states, shown as the official table shows a value.
+std::string measure_of(const std::string& text,
+                       jx::model::MeasureSide side = jx::model::MeasureSide::target) {
+    auto s = score_row("指标值 \"" + text + "\" 分值 10");
+    const auto& c = s->row().row->target->conditions.at(0);
+    REQUIRE(c.kind == jx::model::Condition::Kind::text);
+    auto m = jx::model::measure_in_text(c, side);
+    if (!m) return "(a text)";
+    std::string out = m->label ? *m->label + " " : "";
+    if (m->prefix) out += std::string(jx::vocab::cmp_symbol(*m->prefix)) + " ";
+    if (m->low && m->low->kind == jx::model::Operand::Kind::quantity)
+        out += m->low->quantity.shown;
+    else if (m->low && m->low->kind == jx::model::Operand::Kind::date)
+        out += m->low->date.text;
+    if (m->suffix) out += " " + std::string(jx::vocab::cmp_symbol(*m->suffix));
+    return out;
+}
+} // namespace
+
+TEST_CASE("a text that states a measure is read as that measure", "[scoring][trust]") {
+    CHECK(measure_of("满意率大于90%") == "满意率 > 90%");
+    CHECK(measure_of("不少于3次") == "≥ 3次");
+    CHECK(measure_of("项目总经费控制在80万以内") == "项目总经费控制在 80万 ≤");
+    CHECK(measure_of("11月底前") == "11月底 ≤");
+    CHECK(measure_of("每年至少7次") == "每年 ≥ 7次");
+    // Not one comparison: left a text.
+    CHECK(measure_of("培训3次，覆盖500人") == "(a text)");
+    CHECK(measure_of("按时完成") == "(a text)");
+    // A target needs a comparator; an actual's figure alone is enough.
+    CHECK(measure_of("项目总经费80万") == "(a text)");
+    CHECK(measure_of("项目总经费80万", jx::model::MeasureSide::actual) == "项目总经费 80万");
+    // Scored as the measure: 81% against > 90% is 20 × 81 / 90.
+    auto s = score_row("指标值 \"满意率大于90%\" 完成值 \"满意率81%\" 分值 20 得分 20");
+    CHECK(shown(s->row()) == "18");
+    CHECK(s->has("indicator-score-mismatch"));
+    // A unit clash in a reading is no finding: the text's statement decides.
+    auto clash = score_row("指标值 \"I不少于24次\" 完成值 35件/次 分值 10 得分 10");
+    CHECK_FALSE(clash->has("unit-mismatch"));
+}
+
+TEST_CASE("a blank score on a weighted row is missing-score, never an assumed figure",
+          "[scoring][trust]") {
+    auto s = score_spec(R"(项目 "p" {
+      项目资金 万元 { 年度资金总额 全年 1 执行 1 分值 10 执行率 100% }
+      产出指标 { 数量指标 { "a" 指标值 3次 完成值 3次 分值 50 得分 50
+                            "b" 指标值 3次 完成值 3次 分值 40 } }
+      总分 分值 100 得分 100 })");
+    CHECK(s->codes() == std::multiset<std::string>{"missing-score", "missing-score"});
+    CHECK(s->finding("missing-score").severity == jx::Severity::error);
+    // A table of targets only has no scores to miss.
+    CHECK_FALSE(score_row("指标值 3次 分值 50")->has("missing-score"));
+}
+
+TEST_CASE("a reason that is no reason counts as none", "[scoring][trust]") {
+    for (std::string reason : {"无", "见附件", "数量指标", "产出指标", "/"}) {
+        INFO(reason);
+        auto s = score_row("指标值 ≥ 10场 完成值 8场 分值 20 得分 16 偏差原因 \"" + reason + "\"");
+        CHECK(s->codes() == std::multiset<std::string>{"non-reason"});
+    }
+    CHECK(score_row("指标值 ≥ 10场 完成值 8场 分值 20 得分 16 偏差原因 \"受疫情影响\"")
+              ->codes()
+              .empty());
+}
+
+TEST_CASE("other provinces' forms: 百分比, 达成预期指标, points in a label", "[scoring][trust]") {
+    CHECK(shown(score_row("指标值 ≥100百分比 完成值 95% 分值 10")->row()) == "9.5");
+    auto said = score_row("指标值 \"达到验收标准\" 完成值 \"达成预期指标\" 分值 20 得分 17");
+    CHECK(said->row().band_name == "达成");
+    CHECK(said->codes().empty());
+    auto s = score_spec(R"(项目 "p" {
+      "产出指标（60分）" { 数量指标 { "a" 指标值 3次 完成值 3次 分值 50 得分 50 } }
+      总分 分值 50 得分 50 })");
+    CHECK(s->has("category-weight-mismatch"));
+    CHECK(s->finding("category-weight-mismatch").subject.expected == "50");
+}
+
+TEST_CASE("年度资金总额 against its rows, column by column, as one finding", "[scoring][trust]") {
+    auto s = score_spec(R"(项目 "p" { 项目资金 万元 {
+      年度资金总额 年初 0 全年 0 执行 0 分值 10 得分 0
+      当年财政拨款 年初 90 全年 89.974 执行 89.974 } })");
+    CHECK(s->codes() == std::multiset<std::string>{"funds-sum-mismatch", "zero-budget"});
+    REQUIRE(s->finding("zero-budget").cause);
+    CHECK(s->finding("zero-budget").cause->code == "funds-sum-mismatch");
+    // Either side may be the rounded one.
+    CHECK(score_spec(R"(项目 "p" { 项目资金 万元 {
+      年度资金总额 年初 52.096512 全年 52.096512 执行 52.096512 分值 10 得分 10
+      当年财政拨款 年初 52.09651 全年 52.09651 执行 52.09651 } })")
+              ->codes()
+              .empty());
+}
+
+TEST_CASE("one cause, one finding: a total that follows from a row is linked to it",
+          "[scoring][trust]") {
+    auto s = score_spec(R"(项目 "p" {
+      项目资金 万元 { 年度资金总额 全年 1 执行 1 分值 10 执行率 100% 得分 100 }
+      产出指标 { 数量指标 { "a" 指标值 3次 完成值 3次 分值 90 得分 90 } }
+      总分 分值 100 得分 100 })");
+    CHECK(s->codes() == std::multiset<std::string>{"score-exceeds-weight", "total-score-mismatch"});
+    REQUIRE(s->finding("total-score-mismatch").cause);
+    CHECK(s->finding("total-score-mismatch").cause->code == "score-exceeds-weight");
+    CHECK(s->finding("score-exceeds-weight").notes.back() ==
+          "总分 得分 100 counts this score at its weight; the row scores add up to 190 with it");
+    // A total wrong on its own is its own finding.
+    auto own = score_spec(R"(项目 "p" {
+      项目资金 万元 { 年度资金总额 全年 1 执行 1 分值 10 执行率 100% 得分 100 }
+      产出指标 { 数量指标 { "a" 指标值 3次 完成值 3次 分值 90 得分 90 } }
+      总分 分值 100 得分 95 })");
+    CHECK_FALSE(own->finding("total-score-mismatch").cause);
+}
+
+TEST_CASE("the template's misspelling is known: one note per project", "[scoring][trust]") {
+    auto s = score_spec(R"(项目 "p" { 满意度指标 {
+      "服务对象满意度标" { "a" 指标值 ≥ 90% 完成值 95% 分值 10 得分 10 }
+      "服务对象满意度标" { "b" 指标值 ≥ 90% 完成值 95% 分值 10 得分 10 } } })");
+    CHECK(s->codes() == std::multiset<std::string>{"category-variant"});
+    CHECK(s->finding("category-variant").severity == jx::Severity::note);
+    jx::scoring::PolicyError e;
+    auto p = jx::scoring::load_policy("category_aliases:\n  数量指表: 数量指标\n", e);
+    REQUIRE(p);
+    CHECK(score_row("指标值 3次 完成值 3次 分值 10 得分 10", "\"数量指表\"", *p)->codes() ==
+          std::multiset<std::string>{"category-variant"});
 }
