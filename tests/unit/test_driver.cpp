@@ -64,7 +64,7 @@ TEST_CASE("JSON findings escape text and carry the subject", "[driver]") {
         R"("project":"基层党组织党建活动经费","indicator":"总分","message":"总分 得分 is 95\nbut 80","reported":"95","expected":"80"})");
 }
 
-TEST_CASE("a JSON finding explained by another carries the link; text leaves it out", "[driver]") {
+TEST_CASE("a JSON finding explained by another carries the link, text leaves it out", "[driver]") {
     const std::string spec =
         "项目 \"p\" {\n"
         "  项目资金 万元 { 年度资金总额 全年 1 执行 1 分值 10 执行率 100% 得分 100 }\n"
