@@ -49,11 +49,10 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
         auto expected = r.budget.expected();
         std::string recomputed = expected ? show(*expected, places) : "?";
         std::string reported = f.score ? f.score->value.to_string() : "";
-        rows.push_back(
-            {"预算执行率", "", "执行率", r.budget.weight.to_string(), reported, recomputed,
-             (f.score && expected && !matches_at_written_precision(f.score->value, *expected)) ? "≠"
-                                                                                               : "",
-             r.budget.basis});
+        rows.push_back({"预算执行率", "", "执行率", r.budget.weight.to_string(), reported,
+                        recomputed,
+                        (f.score && expected && !r.matches(f.score->value, *expected)) ? "≠" : "",
+                        r.budget.basis});
     }
     std::string last1, last2;
     for (const auto& row : r.rows) {
@@ -74,8 +73,7 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
             break;
         case RowResult::Kind::exact:
             recomputed = show(row.expected(), places);
-            if (m.score && !matches_at_written_precision(m.score->value, row.expected()))
-                mark = "≠";
+            if (m.score && !r.matches(m.score->value, row.expected())) mark = "≠";
             basis = row.basis;
             break;
         case RowResult::Kind::band:

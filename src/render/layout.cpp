@@ -146,7 +146,7 @@ private:
     // A score cell under --scores: the reported figure, the recomputed one, or both (two columns).
     void put_score(int col, std::optional<Decimal> reported, const std::string& reported_text,
                    std::optional<Decimal> expected, const std::string& recomputed_text) {
-        bool mismatch = reported && expected && !matches_at_written_precision(*reported, *expected);
+        bool mismatch = reported && expected && !r_.matches(*reported, *expected);
         std::optional<Decimal> shown =
             scores_ == Scores::recomputed ? (expected ? expected : reported) : reported;
         std::string shown_text =

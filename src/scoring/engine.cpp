@@ -237,8 +237,12 @@ struct Evaluator {
     Outcome text_outcome(const Condition& tc, const Condition& ac) {
         using CK = Condition::Kind;
         if (ac.kind != CK::text) return judgement("a text target: the reported score stands");
-        bool equal = tc.kind == CK::text && same_statement(tc.text, ac.text);
-        Achievement said = equal ? Achievement::achieved : achievement_of(text::nfkc(ac.text));
+        // A negation or a partial statement wins over a restated target (未完成年度任务
+        // restates 完成年度任务 but says it was not done).
+        Achievement said = achievement_of(text::nfkc(ac.text));
+        bool equal = said != Achievement::not_achieved && said != Achievement::partly &&
+                     tc.kind == CK::text && same_statement(tc.text, ac.text);
+        if (equal) said = Achievement::achieved;
         Outcome o;
         o.kind = Outcome::Kind::band;
         switch (said) {
@@ -299,11 +303,17 @@ struct Evaluator {
             if (!amounts(*tc.high, *ac.low, hi, unused, row)) return {};
             if (t.value <= a.value && a.value <= hi.value)
                 return met(fmt::format("{} lies within {}–{}", as, ts, hi.shown));
+            // Below the range as a missed ≥, above it as an exceeded ≤, under the same keys.
             if (a.value < t.value) {
                 if (t.value.is_zero()) return met("");
+                if (policy.below_target == Policy::BelowFormula::zero)
+                    return share(zero, one, fmt::format("{} is below {}–{}", as, ts, hi.shown));
                 return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
             }
-            if (hi.value.is_zero()) return share(zero, one, "above a range ending at 0");
+            if (hi.value.is_zero() || policy.above_limit == Policy::AboveFormula::zero)
+                return share(zero, one, fmt::format("{} is above {}–{}", as, ts, hi.shown));
+            if (policy.above_limit == Policy::AboveFormula::ratio)
+                return share(hi.value, a.value, fmt::format("{} / {}", hi.shown, as));
             return share(Decimal::max(hi.value + hi.value - a.value, zero), hi.value,
                          fmt::format("(1 − ({} − {}) / {})", as, hi.shown, hi.shown));
         }
@@ -501,6 +511,8 @@ struct Evaluator {
             o.kind = Outcome::Kind::band;
             o.band = &it->second;
             o.band_name = it->first;
+            // The scale's best grade is the target met; a lower grade is a deviation to explain.
+            o.target_met = !scale->grades.empty() && scale->grades.front() == it->first;
             o.basis = fmt::format("grade {} on {}", it->first, scale->name);
             return o;
         }
@@ -1255,6 +1267,7 @@ struct Evaluator {
 ProjectResult evaluate(const model::Project& project, const Policy& policy) {
     ProjectResult result;
     result.project = &project;
+    result.policy = &policy;
     Evaluator e{project, policy, result};
     // Exact arithmetic has a range (38 digits): figures that push a result past it (a budget of
     // 0.0000000001 spent 99999999999999999 times over) are a finding on the figures involved,

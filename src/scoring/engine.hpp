@@ -59,6 +59,12 @@ struct BudgetResult {
 
 struct ProjectResult {
     const model::Project* project = nullptr;
+    const Policy* policy = nullptr; // what it was scored under
+    // Whether a reported figure matches a recomputed one, as the policy compares them.
+    bool matches(const Decimal& reported, const Decimal& exact) const {
+        return policy ? policy->matches(reported, exact)
+                      : matches_at_written_precision(reported, exact);
+    }
     BudgetResult budget;
     std::vector<RowResult> rows;
     Decimal weight_sum, reported_score_sum, recomputed_total;

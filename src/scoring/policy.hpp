@@ -1,5 +1,5 @@
 // The scoring policy: every rule the engine applies, with its default value and where it comes
-// from. The defaults are documented in docs/scoring-policy.md and in `jixiao policy --dump`;
+// from. The defaults are documented in docs/scoring-policy.md and printed by `jixiao policy`;
 // any of them can be changed in a YAML file given with --policy.
 #pragma once
 
@@ -13,7 +13,8 @@
 
 namespace jx::scoring {
 
-// A band of the weight, in percent: [low, high), or [low, 100] when high is 100.
+// A band of the weight, in percent, from low to high. A score on a boundary fits both bands it
+// bounds: the official text writes 80–100% and 60–80% alike, so the check accepts both ends.
 struct Band {
     Decimal low, high;
 };

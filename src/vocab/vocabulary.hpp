@@ -215,7 +215,8 @@ struct Variant {
     std::string_view written, meant;
 };
 inline constexpr Variant category_variants[] = {
-    {"服务对象满意度标", cat::beneficiary.view()}, // the Beijing 2022 template (seeds 001, 004)
+    {"服务对象满意度标",
+     cat::beneficiary.view()}, // the Beijing 2022 template (seed 001, 18 tables)
 };
 
 // ---- what a qualitative actual says about its target -------------------------------------------
@@ -228,8 +229,9 @@ inline constexpr std::string_view not_achieved[] = {
     "未实现", "未按时", "没有达到", "不达标",   "未满足",   "延期",     "滞后",   "推迟"};
 inline constexpr std::string_view partly_achieved[] = {
     "部分达成", "部分完成", "部分实现", "基本完成", "基本达成", "基本实现", "基本达到", "基本符合"};
-inline constexpr std::string_view achieved[] = {"达成", "达到", "完成", "通过", "符合",
-                                                "按时", "实现", "满足", "已"};
+// "已" alone is no statement of achievement (已启动 is not 已完成).
+inline constexpr std::string_view achieved[] = {"达成", "达到", "完成", "通过",
+                                                "符合", "按时", "实现", "满足"};
 } // namespace achievement
 
 // A deviation reason that explains nothing: it counts as none (besides an empty cell and the

@@ -432,3 +432,34 @@ TEST_CASE("the template's misspelling is known: one note per project", "[scoring
     CHECK(score_row("指标值 3次 完成值 3次 分值 10 得分 10", "\"数量指表\"", *p)->codes() ==
           std::multiset<std::string>{"category-variant"});
 }
+
+TEST_CASE("a text that says it was not done is not a restated target", "[scoring][trust]") {
+    auto no = score_row("指标值 \"完成年度任务\" 完成值 \"未完成年度任务\" 分值 10 得分 9");
+    CHECK(no->row().band_name == "未达成");
+    CHECK(no->has("grade-band-mismatch"));
+    auto partly = score_row("指标值 \"完成年度任务\" 完成值 \"基本完成年度任务\" 分值 10 得分 7 "
+                            "偏差原因 \"个别任务顺延\"");
+    CHECK(partly->row().band_name == "部分达成");
+    CHECK(partly->codes().empty());
+    // 已 alone states nothing: 已启动 leaves the reported score to stand.
+    CHECK(score_row("指标值 \"项目建设\" 完成值 \"已启动\" 分值 10 得分 10")->row().kind ==
+          RowResult::Kind::judgement);
+}
+
+TEST_CASE("ranges follow below_target and above_limit", "[scoring][policy]") {
+    jx::scoring::PolicyError e;
+    auto zero = jx::scoring::load_policy("below_target: zero\nabove_limit: zero\n", e);
+    REQUIRE(zero);
+    CHECK(shown(score_row("指标值 80%-90% 完成值 60% 分值 10", "数量指标", *zero)->row()) == "0");
+    CHECK(shown(score_row("指标值 80%-90% 完成值 99% 分值 10", "数量指标", *zero)->row()) == "0");
+    auto ratio = jx::scoring::load_policy("above_limit: ratio\n", e);
+    REQUIRE(ratio);
+    CHECK(shown(score_row("指标值 80%-90% 完成值 100% 分值 10", "数量指标", *ratio)->row()) == "9");
+}
+
+TEST_CASE("on a grade scale, the best grade is the target met; a lower one needs a reason",
+          "[scoring][trust]") {
+    CHECK(score_row("指标值 优良中低差 完成值 优 分值 10 得分 9.5", "质量指标")->codes().empty());
+    CHECK(score_row("指标值 优良中低差 完成值 良 分值 10 得分 8.5", "质量指标")->codes() ==
+          std::multiset<std::string>{"missing-deviation-reason"});
+}
