@@ -457,7 +457,7 @@ TEST_CASE("ranges follow below_target and above_limit", "[scoring][policy]") {
     CHECK(shown(score_row("指标值 80%-90% 完成值 100% 分值 10", "数量指标", *ratio)->row()) == "9");
 }
 
-TEST_CASE("on a grade scale, the best grade is the target met; a lower one needs a reason",
+TEST_CASE("on a grade scale, the best grade is the target met, a lower one needs a reason",
           "[scoring][trust]") {
     CHECK(score_row("指标值 优良中低差 完成值 优 分值 10 得分 9.5", "质量指标")->codes().empty());
     CHECK(score_row("指标值 优良中低差 完成值 良 分值 10 得分 8.5", "质量指标")->codes() ==
