@@ -43,14 +43,16 @@ cmd=${1:-}
 case "$cmd" in
 demo)
     install_missing
-    build build -DCMAKE_BUILD_TYPE=Release
+    # A directory of its own (Release), so that alternating with `test` rebuilds nothing.
+    build build-release -DCMAKE_BUILD_TYPE=Release
     echo "== jixiao check indicator_specs/ (27 published tables, transcribed as they were published)"
     status=0
-    ./build/jixiao check --color auto indicator_specs || status=$?
+    ./build-release/jixiao check --color auto indicator_specs || status=$?
     # Exit 1 means findings: the published tables do contain arithmetic errors.
     [ "$status" -le 1 ] || exit "$status"
     echo "== jixiao score: one table, reported and recomputed side by side"
-    ./build/jixiao score "indicator_specs/fengtai-2022/001-02-基层党组织党建活动经费.jx" 2>/dev/null || true
+    ./build-release/jixiao score "indicator_specs/fengtai-2022/001-02-基层党组织党建活动经费.jx" 2>/dev/null || true
+    echo "== the command is ./build-release/jixiao; to put it on the PATH: cmake --install build-release --prefix ~/.local"
     ;;
 test)
     packages+=("${test_packages[@]}")

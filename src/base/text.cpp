@@ -300,4 +300,55 @@ std::string for_terminal(std::string_view s) {
     return out;
 }
 
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    auto decode = [](std::string_view s) {
+        std::vector<char32_t> out;
+        for (std::size_t i = 0; i < s.size();)
+            out.push_back(next_code_point(s, i));
+        return out;
+    };
+    const auto x = decode(a), y = decode(b);
+    const std::size_t n = x.size(), m = y.size();
+    if ((n > m ? n - m : m - n) > limit) return limit + 1;
+    // Optimal string alignment over three rows.
+    std::vector<std::size_t> before(m + 1), prev(m + 1), row(m + 1);
+    for (std::size_t j = 0; j <= m; ++j)
+        prev[j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+        row[0] = i;
+        std::size_t best = row[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+                row[j] = std::min(row[j], before[j - 2] + 1);
+            best = std::min(best, row[j]);
+        }
+        if (best > limit) return limit + 1;
+        std::swap(before, prev);
+        std::swap(prev, row);
+    }
+    return std::min(prev[m], limit + 1);
+}
+
+std::optional<std::string_view> nearest(std::string_view word,
+                                        const std::vector<std::string_view>& candidates,
+                                        std::size_t max_distance) {
+    std::optional<std::string_view> best;
+    std::size_t best_distance = max_distance + 1;
+    bool tie = false;
+    for (auto c : candidates) {
+        std::size_t d = edit_distance(word, c, max_distance);
+        if (d < best_distance) {
+            best = c;
+            best_distance = d;
+            tie = false;
+        } else if (d == best_distance && best && *best != c) {
+            tie = true;
+        }
+    }
+    if (tie || best_distance > max_distance) return std::nullopt;
+    return best;
+}
+
 } // namespace jx::text

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jx::text {
 
@@ -54,5 +55,15 @@ std::string for_terminal(std::string_view s);
 
 // Removes ASCII and ideographic spaces at both ends.
 std::string_view trim(std::string_view s);
+
+// Edit distance in code points (insertions, deletions, substitutions and swaps of neighbours
+// each count 1), for "did you mean …?". Stops counting past `limit` and returns limit + 1.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = 8);
+
+// The candidate nearest to `word`, when it lies within `max_distance` edits and no other
+// candidate is as near; none otherwise.
+std::optional<std::string_view> nearest(std::string_view word,
+                                        const std::vector<std::string_view>& candidates,
+                                        std::size_t max_distance);
 
 } // namespace jx::text

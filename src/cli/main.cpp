@@ -1,4 +1,5 @@
 // The jixiao command line: a thin layer over the library in src/ (which the tests use too).
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -247,6 +248,26 @@ int main(int argc, char** argv) {
     auto* cmd_policy = app.add_subcommand(
         "policy", "Print the built-in scoring policy as YAML, to copy and adapt");
 
+    // `jixiao` alone: the short help. A mistyped command: the nearest one.
+    if (argc == 1) {
+        std::cout << app.help();
+        return exit_ok;
+    }
+    if (std::string_view first = argv[1]; !first.empty() && first[0] != '-') {
+        std::vector<std::string_view> names;
+        for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+            names.push_back(sub->get_name());
+        if (std::find(names.begin(), names.end(), first) == names.end()) {
+            std::string known;
+            for (auto n : names)
+                known += (known.empty() ? "" : ", ") + std::string(n);
+            auto near = text::nearest(first, names, 2);
+            std::cerr << "error: unknown command \"" << text::for_terminal(first) << "\""
+                      << (near ? "; did you mean \"" + std::string(*near) + "\"?" : "")
+                      << " (commands: " << known << "; jixiao --help)\n";
+            return exit_usage;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

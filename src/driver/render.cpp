@@ -107,12 +107,16 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             rendering::ReportEntry e;
             e.layout = layouts.back();
             e.file = path;
-            e.grade = result.recomputed_grade;
             e.reported_total = m.total_score ? m.total_score->text : "";
+            e.recomputed_value = result.recomputed_total;
             e.recomputed_total = scoring::show(result.recomputed_total);
+            const Decimal cap = m.total_weight ? m.total_weight->value : policy.total_weight;
+            e.total_weight = cap.normalized().to_string();
+            e.total_possible = !(cap < result.recomputed_total.rounded(policy.precision));
+            e.grade = e.total_possible ? result.recomputed_grade : "";
             for (const auto& d : result.findings)
-                if (d.severity == Severity::error && !d.explained())
-                    e.findings.emplace_back(d.code, d.message);
+                if (d.severity != Severity::note && !d.explained())
+                    e.findings.push_back({d.severity == Severity::error, d.code, d.message});
             report.push_back(std::move(e));
         }
         if (layouts.empty()) continue;

@@ -46,11 +46,12 @@ p.year { text-align: center; margin: 0 0 4mm; }
 table.jx { border-collapse: collapse; width: 100%; table-layout: fixed; page-break-inside: auto; }
 table.jx td { border: 0.5pt solid #333; padding: 1.2mm 1.5mm; vertical-align: middle; word-break: break-all; overflow-wrap: anywhere; }
 table.jx td.label, table.jx td.header, table.jx td.total { background: #f2f2f2; font-weight: bold; text-align: center; }
-table.jx td.number { text-align: right; white-space: nowrap; }
+table.jx td.number { text-align: right; word-break: normal; overflow-wrap: anywhere; }
 table.jx td.mismatch { background: #fde2e1; color: #a40000; font-weight: bold; }
 table.jx td.mismatch .aside { display: block; font-weight: normal; color: #333; font-size: 8.5pt; }
 ul.notes { color: #a40000; }
 table.summary { border-collapse: collapse; width: 100%; }
+span.impossible { color: #a40000; font-weight: bold; }
 table.summary td, table.summary th { border-bottom: 0.5pt solid #999; padding: 1mm 2mm; text-align: left; }
 svg { max-width: 100%; height: auto; }
 @media print { a { color: inherit; text-decoration: none; } section.project { page-break-before: always; } }
@@ -166,44 +167,59 @@ std::string html_report(const std::vector<ReportEntry>& entries) {
     // Totals
     out += "<h2>各项目得分</h2>\n<table "
            "class=\"summary\"><tr><th>项目</th><th>自报总分</th><th>重算总分</th>"
-           "<th>等级</th><th>问题</th></tr>\n";
+           "<th>等级</th><th>错误</th><th>警告</th></tr>\n";
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
-        out += fmt::format(
-            "<tr><td><a "
-            "href=\"#p{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            i + 1, esc(e.layout.project), esc(e.reported_total), esc(e.recomputed_total),
-            esc(e.grade), e.findings.size());
+        std::size_t errors = 0;
+        for (const auto& f : e.findings)
+            errors += f.error;
+        std::string recomputed = esc(e.recomputed_total);
+        if (!e.total_possible)
+            recomputed = fmt::format("<span class=\"impossible\">{}（超过满分 {}）</span>",
+                                     recomputed, esc(e.total_weight));
+        out += fmt::format("<tr><td><a href=\"#p{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td>"
+                           "<td>{}</td><td>{}</td></tr>\n",
+                           i + 1, esc(e.layout.project), esc(e.reported_total), recomputed,
+                           e.total_possible ? esc(e.grade) : "不评", errors,
+                           e.findings.size() - errors);
     }
     out += "</table>\n";
-    // Distributions
+    // Distributions: grades and totals of the possible totals only; the others counted apart.
+    const char* grade_names[] = {"优秀", "良好", "一般", "较差"};
     std::map<std::string, std::size_t> grades;
-    for (const char* g : {"优秀", "良好", "一般", "较差"})
-        grades[g] = 0;
     std::vector<std::pair<std::string, std::size_t>> score_bins{
-        {"90–100", 0}, {"80–90", 0}, {"60–80", 0}, {"<60", 0}};
+        {"90–100", 0}, {"80–90", 0}, {"60–80", 0}, {"<60", 0}, {"超过满分", 0}};
+    const Decimal ninety = Decimal::from_int(90), eighty = Decimal::from_int(80),
+                  sixty = Decimal::from_int(60);
     for (const auto& e : entries) {
+        if (!e.total_possible) {
+            ++score_bins[4].second;
+            continue;
+        }
         ++grades[e.grade];
-        double t = e.recomputed_total.empty() ? 0 : std::stod(e.recomputed_total);
-        ++score_bins[t >= 90 ? 0 : t >= 80 ? 1 : t >= 60 ? 2 : 3].second;
+        const Decimal& t = e.recomputed_value;
+        ++score_bins[!(t < ninety) ? 0 : !(t < eighty) ? 1 : !(t < sixty) ? 2 : 3].second;
     }
     std::vector<std::pair<std::string, std::size_t>> grade_bars;
-    for (const char* g : {"优秀", "良好", "一般", "较差"})
+    for (const char* g : grade_names)
         grade_bars.emplace_back(g, grades[g]);
     out += "<h2>等级与得分分布</h2>\n" + bar_chart(grade_bars, "重算等级") +
            bar_chart(score_bins, "重算总分");
-    // Findings by code
-    std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> by_code;
-    for (std::size_t i = 0; i < entries.size(); ++i)
-        for (const auto& [code, message] : entries[i].findings)
-            by_code[code].emplace_back(i, message);
-    out += "<h2>问题（按类别）</h2>\n";
-    for (const auto& [code, list] : by_code) {
-        out += fmt::format("<h3>{} ({})</h3>\n<ul>\n", esc(code), list.size());
-        for (const auto& [i, message] : list)
-            out += fmt::format("<li><a href=\"#p{}\">{}</a>: {}</li>\n", i + 1,
-                               esc(entries[i].layout.project), esc(message));
-        out += "</ul>\n";
+    // Findings by code, errors apart from warnings
+    for (bool errors : {true, false}) {
+        std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> by_code;
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            for (const auto& f : entries[i].findings)
+                if (f.error == errors) by_code[f.code].emplace_back(i, f.message);
+        out += errors ? "<h2>错误（按类别）</h2>\n" : "<h2>警告（按类别）</h2>\n";
+        if (by_code.empty()) out += "<p>无</p>\n";
+        for (const auto& [code, list] : by_code) {
+            out += fmt::format("<h3>{} ({})</h3>\n<ul>\n", esc(code), list.size());
+            for (const auto& [i, message] : list)
+                out += fmt::format("<li><a href=\"#p{}\">{}</a>: {}</li>\n", i + 1,
+                                   esc(entries[i].layout.project), esc(message));
+            out += "</ul>\n";
+        }
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& l = entries[i].layout;

@@ -303,13 +303,15 @@ private:
 
     void widths() {
         // Starting widths as a finance office sets them, widened for CJK text, capped for wrapping.
-        std::vector<int> w{6, 10, 12, 22, 18, 18, 6, 6, 20, 8};
+        // The narrow columns hold four CJK characters (年度总体目标 in two lines, not six) and a
+        // score with its recomputed figure beside it.
+        std::vector<int> w{9, 10, 12, 20, 16, 16, 10, 12, 18, 10};
         w.resize(static_cast<std::size_t>(out_.columns));
         for (const auto& c : out_.cells) {
             if (c.cols != 1 || c.style == Style::title || c.style == Style::subtitle) continue;
             int need = text::display_width(c.text) + 2;
             auto& cw = w[static_cast<std::size_t>(c.col)];
-            cw = std::max(cw, std::min(need, c.col == col_name || c.col >= col_target ? 30 : 14));
+            cw = std::max(cw, std::min(need, c.col == col_name || c.col >= col_target ? 22 : 14));
         }
         out_.widths = w;
     }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "base/decimal.hpp"
 #include "render/layout.hpp"
 
 namespace jx::rendering {
@@ -21,13 +22,23 @@ std::string html_table(const Layout& layout, const std::string& id);
 // A print-ready page (A4) with one project's table.
 std::string html_page(const Layout& layout);
 
+struct ReportFinding {
+    bool error = true; // else a warning
+    std::string code, message;
+};
+
 struct ReportEntry {
     Layout layout;
     std::string file;
-    std::string grade;          // recomputed grade
+    std::string grade;          // recomputed grade; empty when the total is not possible
     std::string reported_total; // as written, "" when not stated
     std::string recomputed_total;
-    std::vector<std::pair<std::string, std::string>> findings; // code, message
+    Decimal recomputed_value;
+    // The recomputed total is within the table's total weight: a total above it (weights that
+    // add up to 110) is no score, and earns no grade.
+    bool total_possible = true;
+    std::string total_weight;
+    std::vector<ReportFinding> findings;
 };
 
 // A report over many projects: totals, the grade and score distributions as inline SVG, the

@@ -318,7 +318,7 @@ struct Evaluator {
                          fmt::format("(1 − ({} − {}) / {})", as, hi.shown, hi.shown));
         }
         auto written = tc.stated();
-        Cmp cmp = written ? *written : policy.bare_comparator(policy.category(row.level2));
+        Cmp cmp = written ? *written : policy.bare_comparator(row.level1, row.level2);
         switch (cmp) {
         case Cmp::ge:
         case Cmp::gt: {

@@ -105,8 +105,9 @@ std::string Policy::grade_for_total(const Decimal& total) const {
     return total_grades.empty() ? std::string() : total_grades.back().first;
 }
 
-vocab::Cmp Policy::bare_comparator(const std::string& level2) const {
-    if (auto it = bare_target.find(level2); it != bare_target.end()) return it->second;
+vocab::Cmp Policy::bare_comparator(const std::string& level1, const std::string& level2) const {
+    if (auto it = bare_target.find(category(level2)); it != bare_target.end()) return it->second;
+    if (auto it = bare_target.find(category(level1)); it != bare_target.end()) return it->second;
     return bare_target_default;
 }
 

@@ -71,7 +71,9 @@ struct Policy {
     const Scale* scale_named(const std::string& name) const;
     const Scale* scale_with(const std::string& grade_a, const std::string& grade_b = {}) const;
     std::string grade_for_total(const Decimal& total) const;
-    vocab::Cmp bare_comparator(const std::string& level2) const;
+    // The comparator of a target written without one: by its level 2, else by its level 1
+    // (成本指标 as a level 1 means ≤ as much as under 产出指标), else the default.
+    vocab::Cmp bare_comparator(const std::string& level1, const std::string& level2) const;
     // The category a name means: canonical (model::canonical_category) after the aliases.
     std::string category(const std::string& written) const;
     // Whether a reported figure matches an exact one at the reported figure's precision.

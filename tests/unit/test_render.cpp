@@ -245,6 +245,16 @@ TEST_CASE("html for a directory: a report page with totals, charts and findings 
     CHECK(page.find("<h2>各项目得分</h2>") != std::string::npos);
     CHECK(page.find("<svg") != std::string::npos); // the distributions, inline
     CHECK(page.find("<h3>total-weight-mismatch (6)</h3>") != std::string::npos); // findings by code
+    // Errors and warnings apart.
+    CHECK(page.find("<h2>错误（按类别）</h2>") < page.find("<h2>警告（按类别）</h2>"));
+    CHECK(page.find("<h3>missing-deviation-reason (") > page.find("<h2>警告（按类别）</h2>"));
+    // A recomputed total above the total weight (001-13: weights of 110) is not graded.
+    auto row = page.find("科普宣传</a>");
+    REQUIRE(row != std::string::npos);
+    std::string line = page.substr(row, page.find("</tr>", row) - row);
+    CHECK(line.find("（超过满分 100）") != std::string::npos);
+    CHECK(line.find("<td>不评</td>") != std::string::npos);
+    CHECK(line.find("优秀") == std::string::npos);
     // Every finding links to a table on the same page.
     std::size_t links = 0;
     for (std::size_t at = page.find("<a href=\"#p"); at != std::string::npos;

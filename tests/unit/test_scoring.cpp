@@ -463,3 +463,11 @@ TEST_CASE("on a grade scale, the best grade is the target met, a lower one needs
     CHECK(score_row("指标值 优良中低差 完成值 良 分值 10 得分 8.5", "质量指标")->codes() ==
           std::multiset<std::string>{"missing-deviation-reason"});
 }
+
+TEST_CASE("成本指标 as a level 1: a bare target is a ceiling there too", "[scoring]") {
+    // Spending 18万 against 15万 once got full marks: the target was read as ≥.
+    auto s = score_spec(R"(项目 "p" { 成本指标 { 经济成本指标 {
+      "项目成本" 指标值 15万元 完成值 18万元 分值 10 得分 10 } } })");
+    CHECK(shown(s->row()) == "8");
+    CHECK(s->has("indicator-score-mismatch"));
+}

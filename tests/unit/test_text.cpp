@@ -143,3 +143,19 @@ TEST_CASE("the UTF-8 check agrees with the decoder on every lead byte and its bo
                 }
     CHECK(cases == 128 * 12 * 12 * 12 * 4);
 }
+
+TEST_CASE("edit distance in code points, and the nearest candidate", "[text]") {
+    using jx::text::edit_distance;
+    CHECK(edit_distance("check", "chek") == 1);
+    CHECK(edit_distance("check", "chekc") == 1); // neighbours swapped
+    CHECK(edit_distance("产出指表", "产出指标") == 1);
+    CHECK(edit_distance("万圆", "万元") == 1);
+    CHECK(edit_distance("", "得分") == 2);
+    CHECK(edit_distance("abcdefghij", "z", 3) == 4); // stops past the limit
+    std::vector<std::string_view> commands{"check", "score", "fmt", "import", "render", "policy"};
+    CHECK(jx::text::nearest("chek", commands, 2) == std::optional<std::string_view>("check"));
+    CHECK(jx::text::nearest("rendr", commands, 2) == std::optional<std::string_view>("render"));
+    CHECK_FALSE(jx::text::nearest("xyzzy", commands, 2));
+    // Two as near: no guess.
+    CHECK_FALSE(jx::text::nearest("ab", {"aa", "bb"}, 1));
+}
