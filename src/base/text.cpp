@@ -334,16 +334,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 std::optional<std::string_view> nearest(std::string_view word,
                                         const std::vector<std::string_view>& candidates,
                                         std::size_t max_distance) {
+    // Ties go to a candidate as long as the word (万圆 → 万元, not 万 or 万人 only by chance).
     std::optional<std::string_view> best;
     std::size_t best_distance = max_distance + 1;
-    bool tie = false;
+    bool best_same_length = false, tie = false;
+    const std::size_t length = code_point_count(word);
     for (auto c : candidates) {
         std::size_t d = edit_distance(word, c, max_distance);
-        if (d < best_distance) {
+        bool same_length = code_point_count(c) == length;
+        if (d < best_distance || (d == best_distance && same_length && !best_same_length)) {
             best = c;
             best_distance = d;
+            best_same_length = same_length;
             tie = false;
-        } else if (d == best_distance && best && *best != c) {
+        } else if (d == best_distance && best && *best != c && same_length == best_same_length) {
             tie = true;
         }
     }

@@ -159,6 +159,7 @@ std::string text_of(const std::optional<ast::TextField>& f) {
 Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpose) {
     Project m;
     m.name = p.name.text;
+    m.damaged = p.damaged;
     m.name_span = p.name.span;
     m.department = text_of(p.department);
     m.unit = text_of(p.unit);

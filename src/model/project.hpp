@@ -83,6 +83,8 @@ struct Project {
     bool unreadable_weight = false, unreadable_score = false;
     std::string grade; // 等级 as written, empty when not stated
     Span grade_span;
+    // A syntax error inside the project left part of it unread: sums over the table are unknown.
+    bool damaged = false;
 };
 
 // The canonical category name: English keywords in Chinese, 社会效益 → 社会效益指标, and the

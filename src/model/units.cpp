@@ -106,6 +106,10 @@ bool is_known_unit(std::string_view written) {
                        [&](const Known& k) { return t == k.text; });
 }
 
+std::size_t known_unit_count() {
+    return known_units.size();
+}
+
 bool compatible(const Unit& a, const Unit& b) {
     if (a.family == Family::none || b.family == Family::none) return true;
     if (a.family != b.family) return false;

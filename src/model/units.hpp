@@ -26,6 +26,9 @@ Unit unit_of(std::string_view text);
 // counts things.
 bool is_known_unit(std::string_view text);
 
+// How many units jixiao converts (vocab::unit_words names them all; a test holds the two alike).
+std::size_t known_unit_count();
+
 // Whether quantities in `a` and `b` can be compared; `none` is compatible with everything.
 bool compatible(const Unit& a, const Unit& b);
 

@@ -1023,6 +1023,9 @@ struct Evaluator {
         result.reported_score_sum = scores;
         result.recomputed_total = recomputed;
         result.recomputed_grade = policy.grade_for_total(recomputed.rounded(policy.precision));
+        // A syntax error left rows unread: the table's sums are unknowable, and a mismatch would
+        // only repeat the syntax error.
+        if (project.damaged) return;
         const std::string weights_shown = weights.normalized().to_string();
         const std::string scores_shown = scores.normalized().to_string();
         const bool weights_known = !weight_parts.empty() && !project.unreadable_weight;

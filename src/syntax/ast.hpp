@@ -153,6 +153,9 @@ struct Project {
     std::optional<Total> total;
     std::optional<NumberField> grade; // number token holds the grade word
     std::vector<Token> duplicate_keywords;
+    // A syntax error inside the project: some of its rows or fields were not read, so sums over
+    // the table are unknowable (and not checked).
+    bool damaged = false;
 };
 
 struct Comment {

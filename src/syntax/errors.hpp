@@ -115,4 +115,23 @@ JX_ERROR(escape_code, "invalid-escape",
 
 #undef JX_ERROR
 
+// Notes that name the slip behind a syntax error, with its fix (syntax/slips.cpp). {} are filled
+// in with fmt.
+namespace slip {
+inline constexpr const char* colon =
+    "\"{}\" is a colon: a keyword takes its value after a space, without one ({} {})";
+inline constexpr const char* quotes =
+    "{} are typographic quotes; jixiao reads straight double quotes: \"{}\"";
+inline constexpr const char* full_width =
+    "\"{}\" is a full-width character; write \"{}\" (switch the input method to half-width)";
+inline constexpr const char* missing_keyword = "{} is missing before {}: write {} {}";
+inline constexpr const char* unknown_unit = "\"{}\" is not a unit jixiao knows; did you mean {}?";
+inline constexpr const char* did_you_mean = "did you mean {}?";
+inline constexpr const char* missing_brace_code = "expected-close-brace";
+inline constexpr const char* missing_brace =
+    "expected '}}' to close {} (opened on line {}): by its indentation, the block ends here";
+inline constexpr const char* missing_brace_note =
+    "the rest of the file was read as if the '}' were there";
+} // namespace slip
+
 } // namespace jx::syntax

@@ -11,6 +11,7 @@
 #include "base/text.hpp"
 #include "jixiao/grammar.hpp"
 #include "syntax/errors.hpp"
+#include "syntax/slips.hpp"
 
 namespace jx::syntax {
 namespace pegtl = tao::pegtl;
@@ -989,7 +990,17 @@ private:
 
 } // namespace
 
+namespace {
+ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repair);
+}
+
 ParseResult parse(const SourceFile& source, const Limits& limits) {
+    return parse_text(source, limits, true);
+}
+
+namespace {
+
+ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repair) {
     ParseResult result;
     std::string_view text = source.text();
     if (text.size() > limits.max_file_bytes) {
@@ -1023,6 +1034,22 @@ ParseResult parse(const SourceFile& source, const Limits& limits) {
         return result;
     }
 
+    // A block without its '}' would leave the rest of the file misread, error after error:
+    // report it once, where its indentation says it ends, and read on as if the '}' were there.
+    if (repair) {
+        if (auto missing = find_missing_brace(text)) {
+            SourceFile fixed(source.name(), std::move(missing->fixed));
+            ParseResult r = parse_text(fixed, limits, false);
+            auto at = static_cast<std::uint32_t>(missing->report_at);
+            r.diagnostics.insert(
+                r.diagnostics.begin(),
+                make_error(slip::missing_brace_code,
+                           fmt::format(slip::missing_brace, missing->block, missing->opened_line))
+                    .label({at, at}, "expected '}' here")
+                    .note(slip::missing_brace_note));
+            return r;
+        }
+    }
     // Reused from file to file on each thread: parsing then allocates nothing for the tree.
     thread_local FrameStack stack;
     thread_local std::vector<FlatNode> nodes;
@@ -1043,10 +1070,17 @@ ParseResult parse(const SourceFile& source, const Limits& limits) {
     // After an error no item recovered from, the nodes of the items left open are dropped.
     if (stack.size() > 1) nodes.resize(stack[1].nodes_at_start);
     result.diagnostics = std::move(builder.errors);
+    name_slips(text, result.diagnostics);
+    std::vector<std::uint32_t> syntax_error_at;
+    for (const auto& d : result.diagnostics)
+        if (!d.labels.empty()) syntax_error_at.push_back(d.labels.front().span.begin);
     Node root(K::none_root, 0, static_cast<std::uint32_t>(text.size()),
               Children(&nodes, link(nodes, roots)));
     Converter converter(source, result.diagnostics);
     result.file = converter.convert(root, nodes);
+    for (auto& p : result.file.projects)
+        for (std::uint32_t at : syntax_error_at)
+            if (p.span.begin <= at && at <= p.span.end) p.damaged = true;
     if (nodes.capacity() > (std::size_t{1} << 20)) { // a huge file: do not keep its memory
         std::vector<FlatNode>().swap(nodes);
         std::vector<std::uint32_t>().swap(roots);
@@ -1057,5 +1091,7 @@ ParseResult parse(const SourceFile& source, const Limits& limits) {
                      });
     return result;
 }
+
+} // namespace
 
 } // namespace jx::syntax

@@ -240,6 +240,14 @@ inline constexpr std::string_view reason_placeholders[] = {
     "无",     "/",        "-",    "—",    "--", "——",   "none",   "n/a",    "无偏差",
     "见附件", "详见附件", "附件", "同上", "略", "无。", "不涉及", "已完成", "完成"};
 
+// ---- units ----------------------------------------------------------------------------------
+// The unit words jixiao converts (model/units.cpp holds their families and factors; a test keeps
+// the two lists the same), for "did you mean 万元?".
+inline constexpr std::string_view unit_words[] = {
+    "%",      "百分比", "‰",        "元",   "万元", "亿元", "万", "亿",   "秒",     "分钟", "小时",
+    "天",     "日",     "工作日",   "周",   "个月", "月",   "年", "人次", "万人次", "万人", "万户",
+    "平方米", "平",     "平方公里", "公里", "米",   "千米", "km", "m",    "h",      "s"};
+
 // ---- comparators as words -------------------------------------------------------------------
 // The comparator spellings the grammar reads (grammar/jixiao/grammar.hpp cmp_ge … suffix_le),
 // as data for reading a measure stated inside a text (`满意率大于90%`); a test keeps the two

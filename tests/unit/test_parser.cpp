@@ -91,3 +91,29 @@ TEST_CASE("deep nesting and long strings hit limits, not the stack", "[parser]")
     REQUIRE_FALSE(s.ok());
     CHECK(s.diagnostics[0].code == "string-too-long");
 }
+
+TEST_CASE("a block without its closing brace is reported once, where its indentation ends it",
+          "[parser][slips]") {
+    const std::string text =
+        "项目 \"a\" {\n"
+        "  年度 2022\n"
+        "  产出指标 {\n"
+        "    数量指标 {\n"
+        "      \"x\" 指标值 ≥ 1个 完成值 1个 分值 10 得分 10\n"
+        "    }\n"
+        "  效益指标 {\n"
+        "    社会效益指标 { \"y\" 指标值 \"好\" 完成值 \"好\" 分值 10 得分 10 }\n"
+        "  }\n"
+        "}\n"
+        "项目 \"b\" { 年度 2022 }\n";
+    jx::SourceFile src("t.jx", text);
+    auto r = jx::syntax::parse(src);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].code == "expected-close-brace");
+    CHECK(src.position(r.diagnostics[0].labels[0].span.begin).line == 6);
+    REQUIRE(r.file.projects.size() == 2); // both still read
+    CHECK(r.file.projects[0].categories.size() == 2);
+    // Balanced braces are never repaired, whatever the indentation.
+    jx::SourceFile flat("f.jx", "项目 \"a\" {\n年度 2022\n产出指标 {\n}\n}\n");
+    CHECK(jx::syntax::parse(flat).ok());
+}

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "model/project.hpp"
+#include "model/units.hpp"
 #include "scoring/policy.hpp"
 #include "support.hpp"
 #include "syntax/parser.hpp"
@@ -102,4 +103,14 @@ TEST_CASE("the model and the policy name categories through the vocabulary", "[v
     CHECK(p.categories[0].second ==
           std::vector<std::string>{"数量指标", "质量指标", "时效指标", "成本指标"});
     CHECK(p.categories[2].second == std::vector<std::string>{"服务对象满意度指标"});
+}
+
+TEST_CASE("the unit words of the vocabulary are the units the model converts", "[vocab]") {
+    std::size_t n = 0;
+    for (auto u : jx::vocab::unit_words) {
+        INFO(u);
+        CHECK(jx::model::is_known_unit(u));
+        ++n;
+    }
+    CHECK(n == jx::model::known_unit_count());
 }
