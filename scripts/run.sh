@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # To build and run jixiao.
-packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libicu-dev libfmt-dev libyaml-cpp-dev catch2 libcli11-dev
+packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libicu-dev libfmt-dev libyaml-cpp-dev catch2 libcli11-dev help2man
           libxlsxwriter-dev libzip-dev libpugixml-dev libjemalloc-dev)
 # The tests also open rendered tables as a person would: xlsx in LibreOffice and openpyxl, html in
 # Chromium; GNU time measures the peak memory of a run.

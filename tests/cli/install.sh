@@ -11,6 +11,16 @@ for f in README.md scoring-policy.md REFERENCE.md examples/01-minimal.jx; do
     [ -f "$out/prefix/share/doc/jixiao/$f" ] || fail "share/doc/jixiao/$f not installed"
 done
 "$out/prefix/bin/jixiao" check "$out/prefix/share/doc/jixiao/examples/01-minimal.jx" > /dev/null || fail "the installed example does not check"
+# The man page and the shell completions.
+[ -s "$out/prefix/share/man/man1/jixiao.1" ] || fail "no man page in share/man/man1"
+grep -q '^\.SH "COMMAND: CHECK"\|COMMAND: CHECK' "$out/prefix/share/man/man1/jixiao.1" || fail "the man page has no section per command"
+[ -s "$out/prefix/share/zsh/site-functions/_jixiao" ] || fail "no zsh completion"
+completion="$out/prefix/share/bash-completion/completions/jixiao"
+[ -s "$completion" ] || fail "no bash completion"
+got=$(bash -c ". '$completion'; COMP_WORDS=(jixiao ch); COMP_CWORD=1; _jixiao; echo \"\${COMPREPLY[*]}\"")
+[ "$got" = "check" ] || fail "bash completion of 'jixiao ch' gives '$got'"
+got=$(bash -c ". '$completion'; COMP_WORDS=(jixiao check --format j); COMP_CWORD=3; _jixiao; echo \"\${COMPREPLY[*]}\"")
+[ "$got" = "json jsonl" ] || fail "bash completion of '--format j' gives '$got'"
 cmake -S "$source/tests/install" -B "$out/consumer" -G Ninja -DCMAKE_PREFIX_PATH="$out/prefix" > "$out/consumer.log" 2>&1 &&
     cmake --build "$out/consumer" >> "$out/consumer.log" 2>&1 || { cat "$out/consumer.log"; fail "a find_package(jixiao) program does not build"; }
 "$out/consumer/consumer" > "$out/consumer.out"

@@ -1,0 +1,51 @@
+# bash completion for jixiao: commands, their options, the values of enum options, and paths
+# (.jx specs for check/score/fmt/render; tables for import). Installed into
+# share/bash-completion/completions/jixiao by cmake --install.
+_jixiao() {
+    local cur prev cmd i
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD-1]}
+    cmd=""
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+        -*) ;;
+        *) cmd=${COMP_WORDS[i]}; break ;;
+        esac
+    done
+    if [[ -z $cmd ]]; then
+        COMPREPLY=($(compgen -W "check score fmt import render policy --help --version" -- "$cur"))
+        return
+    fi
+    case $prev in
+    -f | --format)
+        if [[ $cmd == render ]]; then
+            COMPREPLY=($(compgen -W "xlsx html md csv" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "text json jsonl" -- "$cur"))
+        fi
+        return ;;
+    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+    --scores) COMPREPLY=($(compgen -W "reported recomputed both" -- "$cur")); return ;;
+    --from) COMPREPLY=($(compgen -W "text csv xlsx" -- "$cur")); return ;;
+    --policy) COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    -o | --output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    esac
+    local options
+    case $cmd in
+    check) options="--format --policy --jobs --color --help" ;;
+    score) options="--policy --help" ;;
+    fmt) options="--check --help" ;;
+    import) options="--from --output --force --help" ;;
+    render) options="--format --scores --policy --output --help" ;;
+    policy) options="--help" ;;
+    esac
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$options" -- "$cur"))
+    elif [[ $cmd == import ]]; then
+        COMPREPLY=($(compgen -f -X '!*.@(txt|csv|xlsx|TXT|CSV|XLSX)' -- "$cur") $(compgen -d -- "$cur"))
+    else
+        COMPREPLY=($(compgen -f -X '!*.jx' -- "$cur") $(compgen -d -- "$cur"))
+    fi
+}
+shopt -s extglob
+complete -o filenames -F _jixiao jixiao

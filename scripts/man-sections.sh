@@ -1,0 +1,11 @@
+#!/bin/sh
+# The man page's per-command sections (help2man --include): each command's --help.
+set -eu
+jx=$1 out=$2
+{
+    for cmd in check score fmt import render policy; do
+        echo "[COMMAND: $cmd]"
+        "$jx" "$cmd" --help | sed 's/^Usage: .*jixiao /Usage: jixiao /; s/\\/\\\\/g'
+        echo
+    done
+} > "$out"
