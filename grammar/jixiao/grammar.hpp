@@ -378,9 +378,38 @@ struct indicator_field
     : sor<target_field, actual_field, weight_field, score_field, reason_field, na_field> {};
 // After a field, the next thing must be a field, another indicator, a category or '}'.
 struct indicator_end : at<sp, sor<rbrace, one<'"'>, category_word, eof>> {};
-struct indicator : seq<indicator_name, star<sp, indicator_field>, must<indicator_end>> {};
+// Matches nothing, where something other than blanks precedes on the same line: a token at the
+// start of a line begins a row of its own, never a stray of the row above.
+struct within_line {
+    using rule_t = within_line;
+    using subs_t = empty_list;
 
-struct category_name : sor<category_word, string_lit> {};
+    template <typename ParseInput>
+    static bool match(ParseInput& in) noexcept {
+        const char* p = in.current();
+        const char* begin = in.begin();
+        while (p > begin && (p[-1] == ' ' || p[-1] == '\t'))
+            --p;
+        return p > begin && p[-1] != '\n' && p[-1] != '\r';
+    }
+};
+// A token no field starts with, inside an indicator's line (15 after 分值 15, 得分 forgotten; 圆
+// of 15万圆): a slip, reported, while the rest of the row is still read.
+// A stray word takes a string written after it on the line with it (偏差 "…" for 偏差原因 "…"),
+// which would otherwise read as the next indicator's name.
+struct indicator_stray
+    : seq<within_line, not_at<indicator_end>, plus<not_one<' ', '\t', '\r', '\n', '{', '}', '"'>>,
+          opt<hsp, string_lit>> {};
+// A row that ends its line is complete, whatever the next line holds: a mistake there is the
+// next row's.
+struct row_ends_line : at<hsp, opt<comment>, eolf> {};
+struct indicator : seq<indicator_name, star<sp, sor<indicator_field, indicator_stray>>,
+                       sor<row_ends_line, must<indicator_end>>> {};
+
+// An unquoted word that opens a block but is no category keyword (产出指表 {): read as a
+// category, so that its block is kept, and named as a slip.
+struct category_guess : seq<plus<cjk>, at<sp, lbrace>> {};
+struct category_name : sor<category_word, string_lit, category_guess> {};
 struct level2_open : lbrace {};
 struct level2_close : rbrace {};
 struct level2_na : kw_na {};
@@ -427,6 +456,8 @@ template <typename Name>
 struct tao::pegtl::analyze_traits<Name, jx::grammar::string_run> : analyze_any_traits<> {};
 template <typename Name>
 struct tao::pegtl::analyze_traits<Name, jx::grammar::category_word> : analyze_any_traits<> {};
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, jx::grammar::within_line> : analyze_opt_traits<> {};
 
 // recover<R> behaves like R for grammar analysis.
 template <typename Name, typename Rule>

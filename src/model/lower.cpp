@@ -261,6 +261,7 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
                 r.name = ind.name.text;
                 r.weight_written = ind.weight.has_value();
                 r.score_written = ind.score.has_value();
+                r.damaged = ind.damaged;
                 r.span = ind.name.span;
                 r.level1 = l1.name_text;
                 r.level2 = l2.name_text;

@@ -56,6 +56,7 @@ struct Row {
     std::string reason; // empty when none
     bool not_applicable = false;
     bool category_not_applicable = false; // a level-2 written as { 不涉及 }
+    bool damaged = false; // a syntax error inside the row: its fields are known only in part
 };
 
 // Points a category's label states (产出指标(50分), as some templates write the level 1).

@@ -677,6 +677,7 @@ struct Evaluator {
             return;
         }
         ++result.indicator_count;
+        if (row.damaged) return; // a syntax error in the row: what it says is known only in part
         if (row.weight && row.weight->value.is_negative()) {
             add(Severity::error, "negative-weight",
                 fmt::format("\"{}\" has a negative weight {}", row.name, row.weight->text),

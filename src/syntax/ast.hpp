@@ -101,6 +101,8 @@ struct Indicator {
     std::optional<Token> not_applicable;
     // Fields written more than once, kept so that the model can report them.
     std::vector<Token> duplicate_keywords;
+    // A stray token inside the row (a syntax error): its fields are known only in part.
+    bool damaged = false;
 };
 
 struct Category {

@@ -127,6 +127,13 @@ inline constexpr const char* full_width =
 inline constexpr const char* missing_keyword = "{} is missing before {}: write {} {}";
 inline constexpr const char* unknown_unit = "\"{}\" is not a unit jixiao knows; did you mean {}?";
 inline constexpr const char* did_you_mean = "did you mean {}?";
+inline constexpr const char* unknown_category_code = "unknown-category-word";
+inline constexpr const char* unknown_category_near =
+    "\"{}\" is not a category keyword; did you mean {}?";
+inline constexpr const char* unknown_category_read_as =
+    "its block was read as {}, so that its rows still count";
+inline constexpr const char* unknown_category =
+    "\"{}\" is not a category keyword; a category of your own is written in quotes: \"{}\"";
 inline constexpr const char* missing_brace_code = "expected-close-brace";
 inline constexpr const char* missing_brace =
     "expected '}}' to close {} (opened on line {}): by its indentation, the block ends here";

@@ -54,8 +54,10 @@ namespace g = jx::grammar;
     X(level1_block) \
     X(level2_block) \
     X(category_word) \
+    X(category_guess) \
     X(level2_na) \
     X(indicator) \
+    X(indicator_stray) \
     X(target_field) \
     X(actual_field) \
     X(weight_field) \
@@ -795,6 +797,26 @@ private:
                 cat.quoted = true;
                 break;
             }
+            if (c.kind == K::category_guess) {
+                // A slip for a category keyword: read as the one it is nearest to, and said.
+                cat.name = token(c);
+                cat.name_text = cat.name.text;
+                std::vector<std::string_view> names;
+                for (const auto& known : vocab::categories)
+                    names.push_back(known.name);
+                auto near = text::nearest(cat.name.text, names, 2);
+                Diagnostic d = make_error(
+                    slip::unknown_category_code,
+                    near ? fmt::format(slip::unknown_category_near, cat.name.text, *near)
+                         : fmt::format(slip::unknown_category, cat.name.text, cat.name.text));
+                d.label(cat.name.span);
+                if (near) {
+                    d.note(fmt::format(slip::unknown_category_read_as, *near));
+                    cat.name_text = std::string(*near);
+                }
+                errors_.push_back(std::move(d));
+                break;
+            }
         }
         for (Node c : n.children) {
             if (c.kind == K::level2_block)
@@ -837,6 +859,18 @@ private:
             case K::na_field:
                 set_once(ind.not_applicable, token(c), ind.duplicate_keywords, token(c));
                 break;
+            case K::indicator_stray: {
+                constexpr ErrorEntry entry = error_of<g::indicator_end>;
+                // The stray word itself, without a string it took along.
+                Span at = span(c);
+                std::string_view word = text(c);
+                std::size_t blank = word.find_first_of(" \t\"");
+                if (blank != std::string_view::npos)
+                    at.end = at.begin + static_cast<std::uint32_t>(blank);
+                errors_.push_back(make_error(entry.code, entry.message).label(at));
+                ind.damaged = true;
+                break;
+            }
             default:
                 break;
             }
@@ -1070,7 +1104,6 @@ ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repa
     // After an error no item recovered from, the nodes of the items left open are dropped.
     if (stack.size() > 1) nodes.resize(stack[1].nodes_at_start);
     result.diagnostics = std::move(builder.errors);
-    name_slips(text, result.diagnostics);
     std::vector<std::uint32_t> syntax_error_at;
     for (const auto& d : result.diagnostics)
         if (!d.labels.empty()) syntax_error_at.push_back(d.labels.front().span.begin);
@@ -1078,9 +1111,15 @@ ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repa
               Children(&nodes, link(nodes, roots)));
     Converter converter(source, result.diagnostics);
     result.file = converter.convert(root, nodes);
-    for (auto& p : result.file.projects)
+    for (auto& p : result.file.projects) {
         for (std::uint32_t at : syntax_error_at)
             if (p.span.begin <= at && at <= p.span.end) p.damaged = true;
+        for (const auto& l1 : p.categories)
+            for (const auto& l2 : l1.children)
+                for (const auto& ind : l2.indicators)
+                    p.damaged = p.damaged || ind.damaged;
+    }
+    name_slips(text, result.diagnostics);
     if (nodes.capacity() > (std::size_t{1} << 20)) { // a huge file: do not keep its memory
         std::vector<FlatNode>().swap(nodes);
         std::vector<std::uint32_t>().swap(roots);

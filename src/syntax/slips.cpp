@@ -184,6 +184,17 @@ std::optional<std::string> slip_at(std::string_view text, const Diagnostic& d) {
     }
     if (auto near = text::nearest(word, vocabulary_words(), max); near && *near != word)
         return fmt::format(slip::did_you_mean, *near);
+    // A keyword cut short (偏差 for 偏差原因): the shortest spelling it begins, of one keyword.
+    std::optional<std::string_view> longer;
+    const vocab::Keyword* of = nullptr;
+    for (const auto& k : vocab::keywords)
+        for (auto spelling : k.chinese)
+            if (spelling.size() > word.size() && spelling.rfind(word, 0) == 0) {
+                if (of && of != &k) return std::nullopt;
+                of = &k;
+                if (!longer || spelling.size() < longer->size()) longer = spelling;
+            }
+    if (longer) return fmt::format(slip::did_you_mean, *longer);
     return std::nullopt;
 }
 
@@ -291,7 +302,7 @@ std::optional<MissingBrace> find_missing_brace(std::string_view text) {
 
 void name_slips(std::string_view text, std::vector<Diagnostic>& errors) {
     for (auto& d : errors) {
-        if (d.labels.empty()) continue;
+        if (d.labels.empty() || d.code == slip::unknown_category_code || !d.notes.empty()) continue;
         if (auto note = slip_at(text, d)) d.note(std::move(*note));
     }
 }

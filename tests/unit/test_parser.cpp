@@ -55,10 +55,15 @@ TEST_CASE("three independent mistakes give three diagnostics", "[parser]") {
     CHECK(r.diagnostics[0].code == "expected-year");
     CHECK(r.diagnostics[1].code == "expected-number");
     CHECK(r.diagnostics[2].code == "unexpected-in-indicator");
-    // What parses around the mistakes is kept.
+    // What parses around the mistakes is kept: a row with a stray word keeps its fields, marked.
     const auto& inds = r.file.projects.at(0).categories.at(0).children.at(0).indicators;
-    REQUIRE(inds.size() == 1);
-    CHECK(inds[0].name.text == "c");
+    REQUIRE(inds.size() == 2);
+    CHECK(inds[0].name.text == "b");
+    CHECK(inds[0].damaged);
+    CHECK(inds[0].weight);
+    CHECK(inds[1].name.text == "c");
+    CHECK_FALSE(inds[1].damaged);
+    CHECK(r.file.projects.at(0).damaged);
 }
 
 TEST_CASE("a BOM is accepted, CRLF line ends are accepted", "[parser]") {
