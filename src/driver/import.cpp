@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <ostream>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -86,15 +87,20 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             continue;
         }
         const std::string shown = text::for_terminal(path);
+        // Each message once per source, however many ways the importer came to it.
+        std::set<std::string> said;
+        auto once = [&](std::string line) {
+            if (said.insert(line).second) err << line << "\n";
+        };
         for (const auto& n : result.notes)
-            err << shown << ": note: " << text::for_terminal(n) << "\n";
+            once(shown + ": note: " + text::for_terminal(n));
         for (const auto& s : result.skipped) {
-            err << shown << ":" << s.line << ": note: skipped a " << text::for_terminal(s.what)
-                << "\n";
+            once(fmt::format("{}:{}: note: skipped a {}", shown, s.line,
+                             text::for_terminal(s.what)));
             ++skipped;
         }
         for (const auto& p : result.problems)
-            err << shown << ": warning: " << text::for_terminal(p) << "\n";
+            once(shown + ": warning: " + text::for_terminal(p));
         if (result.specs.empty() && result.failures.empty() && result.skipped.empty()) {
             err << shown
                 << ": warning[no-table]: no self-evaluation table found (its indicator table is "
@@ -129,10 +135,10 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
                 continue;
             }
             for (const auto& c : spec.table.unplaced)
-                err << shown << ":" << c.line
-                    << ": warning[unplaced-cell]: could not place the cell \""
-                    << text::for_terminal(c.text) << "\" (" << text::for_terminal(c.where)
-                    << "); kept as a comment in " << text::for_terminal(target) << "\n";
+                once(fmt::format("{}:{}: warning[unplaced-cell]: could not place the cell \"{}\" "
+                                 "({}); kept as a comment in {}",
+                                 shown, c.line, text::for_terminal(c.text),
+                                 text::for_terminal(c.where), text::for_terminal(target)));
             if (fs::exists(target) && !force) {
                 err << render(
                     make_error("exists",
