@@ -11,79 +11,19 @@
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
-#include <zip.h>
 
 #include "base/decimal.hpp"
+#include "import/ooxml.hpp"
 
 namespace jx::import {
 namespace {
-
-struct ZipCloser {
-    void operator()(zip_t* z) const { zip_close(z); }
-};
-using Zip = std::unique_ptr<zip_t, ZipCloser>;
 
 // Bounds that keep a damaged or hostile workbook from exhausting memory or time. Real
 // disclosures are far below them: a department's workbook unpacks to a few megabytes.
 constexpr int max_rows = 1048576, max_cols = 16384; // a worksheet's bounds (ECMA-376)
 
-enum class Member { read, absent, too_large, over_budget, damaged };
-
-// Reads one member of the archive, refusing one that unpacks to more than max_part_bytes, or
-// past what is left of the workbook's max_unpacked_bytes (`unpacked` counts what was read).
-Member member(zip_t* z, const std::string& name, std::string& out, std::uint64_t& size,
-              std::uint64_t& unpacked) {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(z, name.c_str(), 0, &st) != 0) return Member::absent;
-    size = st.size;
-    if (!(st.valid & ZIP_STAT_SIZE)) return Member::damaged;
-    if (st.size > max_part_bytes) return Member::too_large;
-    if (st.size > max_unpacked_bytes - unpacked) return Member::over_budget;
-    unpacked += st.size;
-    zip_file_t* f = zip_fopen(z, name.c_str(), 0);
-    if (!f) return Member::damaged;
-    out.resize(static_cast<std::size_t>(st.size));
-    zip_int64_t n = zip_fread(f, out.data(), st.size);
-    zip_fclose(f);
-    return n == static_cast<zip_int64_t>(st.size) ? Member::read : Member::damaged;
-}
-
-// Why a member that should be there could not be used, for the error message.
-std::string member_problem(Member m, const std::string& name, std::uint64_t size) {
-    switch (m) {
-    case Member::absent:
-        return fmt::format("{} is missing", name);
-    case Member::too_large:
-        return fmt::format("{} unpacks to {} bytes, more than the {} jixiao reads of one part",
-                           name, size, max_part_bytes);
-    case Member::over_budget:
-        return fmt::format("{} unpacks to {} bytes, past the {} bytes jixiao unpacks of one "
-                           "workbook in all (its parts are listed more than once, or are huge)",
-                           name, size, max_unpacked_bytes);
-    case Member::damaged:
-        return fmt::format("{} is damaged", name);
-    case Member::read:
-        break;
-    }
-    return {};
-}
-
-// pugixml builds a tree of some 60 bytes a node: 10 MB of "<row/>" would take 800 MB. Counting
-// the tags first bounds that; a sheet of max_grid_cells cells needs about 4 tags a cell.
-constexpr std::size_t max_xml_tags = 4 * max_grid_cells;
-
-// Parses one part; false with the reason in `why`.
 bool parse(const std::string& xml, pugi::xml_document& doc, std::string& why) {
-    if (static_cast<std::size_t>(std::count(xml.begin(), xml.end(), '<')) > max_xml_tags) {
-        why = fmt::format("it has more than {} XML tags, more than jixiao reads", max_xml_tags);
-        return false;
-    }
-    if (!doc.load_buffer(xml.data(), xml.size())) {
-        why = "its XML is malformed";
-        return false;
-    }
-    return true;
+    return parse_xml(xml, doc, why);
 }
 
 // "C3" → (2, 2); nullopt unless it is a reference inside a worksheet's bounds.
@@ -345,36 +285,14 @@ const XlsxCell* XlsxSheet::at(const std::string& ref) const {
 
 bool read_xlsx_data(const std::string& data, const std::string& path,
                     std::vector<XlsxSheet>& sheets, std::string& error) {
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t* src = zip_source_buffer_create(data.data(), data.size(), 0, &ze);
-    Zip z(src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : nullptr);
-    if (!z) {
-        if (src) zip_source_free(src);
-        error = fmt::format("{} is not a readable xlsx file: {}", path, zip_error_strerror(&ze));
-        zip_error_fini(&ze);
-        return false;
-    }
-    zip_error_fini(&ze);
-    // A part that must be read whole; false with `error` set when it cannot be.
-    std::uint64_t unpacked = 0; // over all parts, against max_unpacked_bytes
+    OoxmlPackage package(path, "xlsx", "workbook");
+    if (!package.open(data, error)) return false;
     auto required = [&](const std::string& name, std::string& out) {
-        std::uint64_t size = 0;
-        Member m = member(z.get(), name, out, size, unpacked);
-        if (m == Member::read) return true;
-        error = fmt::format("{} is not a readable xlsx workbook: {}", path,
-                            member_problem(m, name, size));
-        return false;
+        return package.part(name, out, error);
     };
     // A part that may be absent (shared strings, styles), but not damaged or oversized.
     auto optional = [&](const std::string& name, std::string& out, bool& present) {
-        std::uint64_t size = 0;
-        Member m = member(z.get(), name, out, size, unpacked);
-        present = m == Member::read;
-        if (m == Member::read || m == Member::absent) return true;
-        error = fmt::format("{} is not a readable xlsx workbook: {}", path,
-                            member_problem(m, name, size));
-        return false;
+        return package.optional_part(name, out, present, error);
     };
     std::string workbook, rels, shared, styles;
     if (!required("xl/workbook.xml", workbook) || !required("xl/_rels/workbook.xml.rels", rels))
@@ -434,12 +352,9 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
             target = target.substr(1);
         else
             target = "xl/" + target;
-        std::string xml;
-        std::uint64_t size = 0;
-        Member m = member(z.get(), target, xml, size, unpacked);
-        if (m != Member::read) {
-            error = fmt::format("{}: sheet \"{}\" cannot be read: {}", path, sheet.name,
-                                member_problem(m, target, size));
+        std::string xml, problem;
+        if (!package.read(target, xml, problem)) {
+            error = fmt::format("{}: sheet \"{}\" cannot be read: {}", path, sheet.name, problem);
             return false;
         }
         pugi::xml_document doc;

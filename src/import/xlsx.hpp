@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "import/grid.hpp"
+#include "import/ooxml.hpp"
 
 namespace jx::import {
 
@@ -31,12 +32,10 @@ struct XlsxSheet {
     const XlsxCell* at(const std::string& ref) const; // "H22"
 };
 
-// Budgets on what one workbook may expand to, each with an error naming it: one part unpacks
-// to at most 64 MiB, all parts together to 256 MiB (a 70 KB file can list one huge part under
-// 2,000 sheets), and all cells together show at most max_grid_text_bytes of text, a shared
-// string counted for every cell that shows it (as the grid will hold it).
-inline constexpr std::uint64_t max_part_bytes = std::uint64_t{64} << 20;
-inline constexpr std::uint64_t max_unpacked_bytes = std::uint64_t{256} << 20;
+// Budgets on what one workbook may expand to, each with an error naming it: the package's
+// (import/ooxml.hpp: one part, all parts), and all cells together show at most
+// max_grid_text_bytes of text, a shared string counted for every cell that shows it (as the grid
+// will hold it).
 
 // Fails with a message on a damaged archive, a budget passed, or a cell outside a worksheet's
 // bounds; cells without a position follow the previous one, as in Excel.

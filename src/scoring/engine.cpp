@@ -111,6 +111,18 @@ struct Evaluator {
                            [](const Row& r) { return r.score.has_value(); });
     }
 
+    // Whether the table weighs its rows (some row or the budget row has a weight or a score),
+    // and whether it reports actual values: a table of targets only has neither.
+    bool table_weighted() const {
+        if (project.funds && project.funds->weight) return true;
+        return std::any_of(project.rows.begin(), project.rows.end(),
+                           [](const Row& r) { return r.weight_written || r.score_written; });
+    }
+    bool table_has_actuals() const {
+        return std::any_of(project.rows.begin(), project.rows.end(),
+                           [](const Row& r) { return r.actual.has_value(); });
+    }
+
     Reason reason_of(const Row& row) const {
         std::string_view t = text::trim(row.reason);
         if (t.empty()) return Reason::none;
@@ -692,6 +704,13 @@ struct Evaluator {
                 add(Severity::warning, "score-without-weight",
                     fmt::format("\"{}\" has a score but no weight", row.name), row.score->span,
                     row.name);
+            else if (!row.weight_written && !row.score_written && row.target && table_weighted() &&
+                     table_scored())
+                add(Severity::warning, "missing-weight",
+                    fmt::format("\"{}\" has no weight and no score, while the table's other rows "
+                                "are weighted and scored",
+                                row.name),
+                    row.span, row.name);
             return;
         }
         if (!row.score) {
@@ -704,6 +723,13 @@ struct Evaluator {
         const Figure& s = *row.score;
         const std::string what = fmt::format("\"{}\"", row.name);
         bool inflated = check_score_range(s, r.weight, row.name, what);
+        if (!row.actual && row.target && !s.value.is_zero() && !s.value.is_negative() &&
+            table_has_actuals())
+            add(Severity::warning, "missing-actual",
+                fmt::format("\"{}\" scores {} of {} but states no 完成值: the score cannot be "
+                            "checked",
+                            row.name, s.value.to_string(), r.weight.to_string()),
+                s.span, row.name);
         bool deduction_judged = false; // a finding below already speaks of the lost points
         switch (r.kind) {
         case RowResult::Kind::exact: {
@@ -747,9 +773,9 @@ struct Evaluator {
             } else if (s.value < r.band_low) {
                 understated(row, s, band, fmt::format("{}: the band is {}", r.basis, band));
                 deduction_judged = true;
-            } else if (r.target_met) {
-                deduction_judged = true; // met, scored inside the 达成 band: the evaluator's call
             }
+            // Inside the band the score is the evaluator's call; points lost there still want a
+            // reason (below).
             break;
         }
         default:
@@ -799,6 +825,16 @@ struct Evaluator {
             if (f.weight && f.score)
                 inflated = check_score_range(*f.score, f.weight->value, "预算执行率",
                                              "the budget-execution row");
+            // A sub-row (当年财政拨款 …) is not scored, but a score written on it above its own
+            // weight is inflation all the same.
+            for (const auto& sub : f.rows)
+                if (sub.kind != model::FundKind::total && sub.weight && sub.score &&
+                    sub.weight->value < sub.score->value)
+                    add(Severity::error, "score-exceeds-weight",
+                        fmt::format("the {} row scores {} but its weight is only {}", sub.name,
+                                    sub.score->value.to_string(), sub.weight->value.to_string()),
+                        sub.score->span, "预算执行率", sub.score->value.to_string(),
+                        fmt::format("≤ {}", sub.weight->value.to_string()));
             if (f.weight && !f.score && !f.score_written && !f.weight->value.is_zero() &&
                 table_scored())
                 missing_score(f.weight->span, "预算执行率", "the budget-execution row",
@@ -1174,6 +1210,8 @@ struct Evaluator {
     // its own, while the template's completeness is a rule of form.
     void completeness() {
         if (project.rows.empty()) return; // a table without indicators is reported where read
+        // A list of targets alone (绩效目标, no actuals, weights or scores) is not a 自评表.
+        if (!table_weighted() && !table_scored() && !table_has_actuals()) return;
         std::vector<std::string> missing;
         for (const auto& required : policy.required_level1) {
             const std::string want = policy.category(required);
