@@ -26,7 +26,7 @@ _jixiao() {
         return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --scores) COMPREPLY=($(compgen -W "reported recomputed both" -- "$cur")); return ;;
-    --from) COMPREPLY=($(compgen -W "text csv xlsx" -- "$cur")); return ;;
+    --from) COMPREPLY=($(compgen -W "text csv xlsx docx" -- "$cur")); return ;;
     --policy) COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")); return ;;
     -o | --output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
@@ -42,7 +42,7 @@ _jixiao() {
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
     elif [[ $cmd == import ]]; then
-        COMPREPLY=($(compgen -f -X '!*.@(txt|csv|xlsx|TXT|CSV|XLSX)' -- "$cur") $(compgen -d -- "$cur"))
+        COMPREPLY=($(compgen -f -X '!*.@(txt|csv|xlsx|docx|TXT|CSV|XLSX|DOCX)' -- "$cur") $(compgen -d -- "$cur"))
     else
         COMPREPLY=($(compgen -f -X '!*.jx' -- "$cur") $(compgen -d -- "$cur"))
     fi

@@ -50,8 +50,10 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
         std::vector<std::string> extensions =
             from == import::Format::csv    ? std::vector<std::string>{".csv"}
             : from == import::Format::xlsx ? std::vector<std::string>{".xlsx"}
-            : from == import::Format::text ? std::vector<std::string>{".txt"}
-                                           : std::vector<std::string>{".txt", ".csv", ".xlsx"};
+            : from == import::Format::docx ? std::vector<std::string>{".docx"}
+            : from == import::Format::text
+                ? std::vector<std::string>{".txt"}
+                : std::vector<std::string>{".txt", ".csv", ".xlsx", ".docx"};
         auto found = discover({given}, problems, extensions);
         for (const auto& p : problems)
             report_io(p.diagnostics.front().message);

@@ -8,6 +8,7 @@
 
 #include "base/text.hpp"
 #include "format/format.hpp"
+#include "import/docx.hpp"
 #include "import/xlsx.hpp"
 #include "jixiao/grammar.hpp"
 #include "syntax/parser.hpp"
@@ -124,8 +125,11 @@ std::string spec_value(const std::string& cell) {
 Format detect_format(const std::string& path, const std::string& contents) {
     std::string ext = std::filesystem::path(path).extension().string();
     if (ext == ".csv" || ext == ".CSV") return Format::csv;
-    if (ext == ".xlsx" || ext == ".XLSX" || contents.rfind("PK\x03\x04", 0) == 0)
-        return Format::xlsx;
+    if (ext == ".docx" || ext == ".DOCX") return Format::docx;
+    if (ext == ".xlsx" || ext == ".XLSX") return Format::xlsx;
+    if (contents.rfind("PK\x03\x04", 0) == 0)
+        return contents.find("word/document.xml") != std::string::npos ? Format::docx
+                                                                       : Format::xlsx;
     return Format::text;
 }
 
@@ -269,15 +273,16 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
                          Format format) {
     ImportResult result;
     std::string decode_error;
-    std::optional<std::string> decoded = format == Format::xlsx
+    const bool package = format == Format::xlsx || format == Format::docx; // zip archives
+    std::optional<std::string> decoded = package
                                              ? std::optional<std::string>(std::nullopt)
                                              : as_utf8(raw_contents, decode_error, result.notes);
-    if (format != Format::xlsx && !decoded) {
+    if (!package && !decoded) {
         result.source_error = fmt::format("{}: {}", source_name, decode_error);
         return result;
     }
     const std::string& contents = decoded ? *decoded : raw_contents;
-    if (format != Format::xlsx && contents.size() > max_grid_text_bytes) {
+    if (!package && contents.size() > max_grid_text_bytes) {
         result.source_error =
             fmt::format("{}: {} bytes of text, more than the {} jixiao imports from one source "
                         "(split it)",
@@ -293,11 +298,13 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         std::vector<XlsxSheet> sheets;
         read = read_xlsx_data(contents, source_name, sheets, error);
         read = read && xlsx_grid(sheets, grid, error);
+    } else if (format == Format::docx) {
+        read = read_docx_data(contents, source_name, grid, error);
     } else {
         read = read_text_dump(contents, grid, error);
     }
     if (!read) {
-        // read_xlsx_data names the file itself; the grid readers do not.
+        // The package readers name the file themselves; the grid readers do not.
         if (error.rfind(source_name, 0) != 0) error = fmt::format("{}: {}", source_name, error);
         result.source_error = std::move(error);
         return result;

@@ -11,7 +11,7 @@
 
 namespace jx::import {
 
-enum class Format { text, csv, xlsx };
+enum class Format { text, csv, xlsx, docx };
 
 struct ImportedSpec {
     Table table;
@@ -29,7 +29,8 @@ struct ImportResult {
     std::string source_error;          // the source could not be read at all (nothing imported)
 };
 
-// The format from the file name (.csv, .xlsx), else from the content (a zip archive: xlsx).
+// The format from the file name (.csv, .xlsx, .docx), else from the content (a zip archive:
+// docx when it holds word/document.xml, else xlsx).
 Format detect_format(const std::string& path, const std::string& contents);
 
 // Text and CSV sources are UTF-8 (a BOM allowed) or, failing that, GB18030 — what Excel on

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "base/text.hpp"
 #include "driver/check.hpp"
@@ -297,4 +298,59 @@ TEST_CASE("text in no encoding jixiao reads is refused with the reason", "[impor
     r = import_text("bad.txt", "\t\x80\x80\xFF\n", Format::text);
     CHECK(r.source_error ==
           "bad.txt: the file is neither UTF-8 (line 1 has an invalid byte) nor GB18030 (line 1)");
+}
+
+// ---- Word documents ------------------------------------------------------------------------
+
+// A spec without its comments (the source lines they cite differ between formats).
+static std::string fields_of(const std::string& spec) {
+    std::string out;
+    std::istringstream in(spec);
+    for (std::string line; std::getline(in, line);) {
+        if (auto hash = line.find("  # "); hash != std::string::npos) line.erase(hash);
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        if (line.rfind("#", 0) == 0 || line.empty()) continue;
+        out += line + "\n";
+    }
+    return out;
+}
+
+TEST_CASE("import: a docx table reads as its text dump, merges and spans included",
+          "[import][docx][seeds]") {
+    // tests/data/import/make_docx.py wrote the table of seed 001 part1, lines 892-1083, as Word
+    // lays it out (vertical merges, a spanning title, a cell's lines as paragraphs).
+    std::string docx = test::read(test::source_path("tests/data/import/001-02.docx"));
+    auto from_docx = import_text("001-02.docx", docx, Format::docx);
+    REQUIRE(from_docx.source_error.empty());
+    REQUIRE(from_docx.specs.size() == 1);
+    CHECK(from_docx.specs[0].whole);
+    CHECK(import::detect_format("x.docx", docx) == Format::docx);
+    CHECK(import::detect_format("x", docx) == Format::docx); // told by its content too
+    std::string dump =
+        test::read(test::source_path("../shared/seeds/001_e5e93a452c6c52c4.part1.txt"));
+    std::string lines;
+    std::istringstream in(dump);
+    int n = 0;
+    for (std::string line; std::getline(in, line);)
+        if (++n >= 892 && n <= 1083) lines += line + "\n";
+    auto from_text = import_text("t.txt", lines, Format::text);
+    REQUIRE(from_text.specs.size() == 1);
+    CHECK(fields_of(from_docx.specs[0].spec) == fields_of(from_text.specs[0].spec));
+    CHECK(from_docx.specs[0].table.name == "基层党组织党建活动经费");
+}
+
+TEST_CASE("import: a damaged docx is refused with the reason", "[import][docx]") {
+    auto r = import_text("w.docx", "PK\x03\x04 not really", Format::docx);
+    CHECK(r.source_error.rfind("w.docx is not a readable docx file", 0) == 0);
+    // A zip without the document part: a workbook.
+    auto dir = test::fresh_dir("docx-refused");
+    std::string book = (dir / "t.xlsx").string();
+    REQUIRE(test::run_cli(
+                {"render", test::source_path("examples/01-minimal.jx"), "-f", "xlsx", "-o", book})
+                .status == 0);
+    std::string xlsx = test::read(book);
+    auto no_document = import_text("x.docx", xlsx, Format::docx);
+    CHECK(no_document.source_error ==
+          "x.docx is not a readable docx document: word/document.xml is missing");
 }
