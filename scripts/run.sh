@@ -95,6 +95,7 @@ fuzz)
     done
     cp "$seeds"/parse/* "$seeds/format/"
     cp ../shared/seeds/*.txt "$seeds/import/" 2>/dev/null || true
+    cp tests/data/import/*.docx "$seeds/import/"
     ./build/jixiao render indicator_specs/fengtai-2022/001-02-*.jx -f csv -o "$seeds/import/table.csv" > /dev/null 2>&1 || true
     ./build/jixiao render indicator_specs/fengtai-2022/001-02-*.jx -f xlsx -o "$seeds/import/table.xlsx" > /dev/null 2>&1 || true
     cp tests/data/*.yaml "$seeds/policy/"
