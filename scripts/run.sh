@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libicu-dev libfmt-dev libyaml-cpp-dev catch2 libcli11-dev help2man
           libxlsxwriter-dev libzip-dev libpugixml-dev libjemalloc-dev)
 # The tests also open rendered tables as a person would: xlsx in LibreOffice and openpyxl, html in
-# Chromium; GNU time measures the peak memory of a run.
-test_packages=(libreoffice-calc-nogui chromium fonts-noto-cjk python3-openpyxl time)
+# Chromium and LibreOffice Writer (which makes the Word documents import reads back); GNU time
+# measures the peak memory of a run.
+test_packages=(libreoffice-calc-nogui libreoffice-writer-nogui chromium fonts-noto-cjk python3-openpyxl time)
 
 install_missing() {
     local missing=()

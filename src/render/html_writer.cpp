@@ -48,7 +48,7 @@ table.jx td { border: 0.5pt solid #333; padding: 1.2mm 1.5mm; vertical-align: mi
 table.jx td.label, table.jx td.header, table.jx td.total { background: #f2f2f2; font-weight: bold; text-align: center; }
 table.jx td.number { text-align: right; word-break: normal; overflow-wrap: anywhere; }
 table.jx td.mismatch { background: #fde2e1; color: #a40000; font-weight: bold; }
-table.jx td.mismatch .aside { display: block; font-weight: normal; color: #333; font-size: 8.5pt; }
+table.jx td.mismatch::after { content: attr(data-aside); display: block; font-weight: normal; color: #333; font-size: 8.5pt; }
 ul.notes { color: #a40000; }
 table.summary { border-collapse: collapse; width: 100%; }
 span.impossible { color: #a40000; font-weight: bold; }
@@ -137,9 +137,11 @@ std::string html_table(const Layout& l, const std::string& id) {
             std::string span;
             if (c.rows > 1) span += fmt::format(" rowspan=\"{}\"", c.rows);
             if (c.cols > 1) span += fmt::format(" colspan=\"{}\"", c.cols);
-            std::string body = esc(c.text);
-            if (c.mismatch) body += fmt::format("<span class=\"aside\">{}</span>", esc(c.aside));
-            out += fmt::format("<td class=\"{}\"{}>{}</td>", cls, span, body);
+            // The other figure of a mismatch is shown by the style sheet, not held in the cell's
+            // text: a copy of the table (into Word, a spreadsheet, jixiao import) keeps the cell's
+            // figure alone.
+            if (c.mismatch) span += fmt::format(" data-aside=\"{}\"", esc(c.aside));
+            out += fmt::format("<td class=\"{}\"{}>{}</td>", cls, span, esc(c.text));
         }
         out += "</tr>\n";
     }
