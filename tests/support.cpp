@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -60,7 +61,11 @@ void check_golden(const std::string& expected_path, const std::string& actual) {
 }
 
 std::filesystem::path fresh_dir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("jixiao-test-" + name);
+    // One tree per build (build/, build-asan/, a CI clone's): suites running side by side never
+    // share a scratch directory.
+    static const std::string build =
+        std::to_string(std::hash<std::string>{}(JIXIAO_BINARY) % 1000000);
+    fs::path dir = fs::temp_directory_path() / ("jixiao-test-" + build) / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;

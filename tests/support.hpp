@@ -17,7 +17,7 @@ void write(const std::string& path, const std::string& contents);
 std::vector<std::string> files_under(const std::string& dir, const std::string& ext);
 bool updating_golden();
 
-// An empty scratch directory of the tests', /tmp/jixiao-test-<name>, made afresh.
+// An empty scratch directory of the tests', /tmp/jixiao-test-<build>/<name>, made afresh.
 std::filesystem::path fresh_dir(const std::string& name);
 
 // The jixiao command run as a user runs it, with what it printed (stdout and stderr together),

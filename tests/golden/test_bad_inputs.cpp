@@ -50,10 +50,7 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 
 // A fresh scratch directory for one generated case.
 fs::path scratch(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / "jixiao-bad-inputs" / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return test::fresh_dir("bad-inputs/" + name);
 }
 
 void write(const fs::path& path, const std::string& contents) {

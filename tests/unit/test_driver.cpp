@@ -42,7 +42,7 @@ TEST_CASE("parallel checking gives the same reports, in input order", "[driver]"
 }
 
 TEST_CASE("FIFOs and directories given as files are refused, not read", "[driver]") {
-    fs::path dir = fs::temp_directory_path() / "jixiao-test-fifo";
+    fs::path dir = jx::test::fresh_dir("fifo");
     fs::create_directories(dir);
     fs::path fifo = dir / "pipe.jx";
     fs::remove(fifo);
@@ -96,7 +96,7 @@ TEST_CASE("JSON strings escape controls, quotes and bytes that are not UTF-8, an
 }
 
 TEST_CASE("a directory walk streams files in the order of their sorted full paths", "[driver]") {
-    fs::path dir = fs::temp_directory_path() / "jixiao-test-walk";
+    fs::path dir = jx::test::fresh_dir("walk");
     fs::remove_all(dir);
     for (auto sub : {"b", "b/c", "a"})
         fs::create_directories(dir / sub);
@@ -117,7 +117,7 @@ TEST_CASE("a directory walk streams files in the order of their sorted full path
 }
 
 TEST_CASE("a file larger than jixiao reads is refused without reading it", "[driver][bad-input]") {
-    fs::path dir = fs::temp_directory_path() / "jixiao-test-sparse";
+    fs::path dir = jx::test::fresh_dir("sparse");
     fs::create_directories(dir);
     fs::path f = dir / "huge.jx";
     { std::ofstream(f) << ""; }
@@ -130,7 +130,7 @@ TEST_CASE("a file larger than jixiao reads is refused without reading it", "[dri
 }
 
 TEST_CASE("files are read whole at every size around the read buffer", "[driver]") {
-    fs::path dir = fs::temp_directory_path() / "jixiao-test-read";
+    fs::path dir = jx::test::fresh_dir("read");
     fs::create_directories(dir);
     for (std::size_t size : {0, 1, 65535, 65536, 65537, 200000}) {
         INFO(size);
@@ -150,7 +150,7 @@ TEST_CASE("files are read whole at every size around the read buffer", "[driver]
 
 TEST_CASE("many files on many workers come out complete and in walk order", "[driver]") {
     // More files than the window of pending reports holds, so that workers wait for room.
-    fs::path dir = fs::temp_directory_path() / "jixiao-test-many";
+    fs::path dir = jx::test::fresh_dir("many");
     fs::remove_all(dir);
     auto specs = jx::test::files_under("indicator_specs", ".jx");
     for (std::size_t i = 0; i < 1500; ++i) {
@@ -180,7 +180,7 @@ TEST_CASE("many files on many workers come out complete and in walk order", "[dr
 
 TEST_CASE("fmt never writes a spec larger than the parser reads", "[driver][format]") {
     // 270,000 short rows (5 MB) that alignment widens to 65 bytes each: past the 16 MiB limit.
-    fs::path dir = fs::temp_directory_path() / "jixiao-test-fmt-grow";
+    fs::path dir = jx::test::fresh_dir("fmt-grow");
     fs::remove_all(dir);
     fs::create_directories(dir);
     std::string spec = "项目 \"p\" {\n年度 2022\n产出指标 {\n数量指标 {\n\"" +
