@@ -1,9 +1,17 @@
 #include "driver/import.hpp"
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <set>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -17,6 +25,65 @@
 #include "syntax/parser.hpp"
 
 namespace jx::driver {
+namespace {
+
+// The program `name` on the PATH, if there is one.
+std::optional<std::string> on_path(const std::string& name) {
+    const char* path = std::getenv("PATH");
+    if (!path) return std::nullopt;
+    std::string_view rest = path;
+    while (!rest.empty()) {
+        std::size_t colon = rest.find(':');
+        std::string dir(rest.substr(0, colon));
+        rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+        std::string candidate = (dir.empty() ? std::string(".") : dir) + "/" + name;
+        if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    }
+    return std::nullopt;
+}
+
+// A binary office document (.doc, .xls, .wps, .et) made a docx or xlsx by LibreOffice, run
+// headless with a profile of its own in a scratch directory, bounded in time; the converted
+// file's bytes in `converted`. False with the reason.
+bool convert_with_libreoffice(const std::string& soffice, const std::string& path,
+                              import::Format to, std::string& converted, std::string& error) {
+    namespace fs = std::filesystem;
+    char scratch[] = "/tmp/jixiao-convert-XXXXXX";
+    if (!::mkdtemp(scratch)) {
+        error = fmt::format("cannot make a scratch directory: {}", std::strerror(errno));
+        return false;
+    }
+    const std::string dir = scratch;
+    const std::string ext = to == import::Format::xlsx ? "xlsx" : "docx";
+    const std::string profile = "-env:UserInstallation=file://" + dir + "/profile";
+    std::vector<std::string> args{"timeout",      "300", soffice,    profile, "--headless",
+                                  "--convert-to", ext,   "--outdir", dir,     path};
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    int spawned = ::posix_spawnp(&pid, "timeout", &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    bool ran = spawned == 0 && ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+               WEXITSTATUS(status) == 0;
+    std::string target = (fs::path(dir) / (fs::path(path).stem().string() + "." + ext)).string();
+    bool ok = ran && read_file(target, converted, error);
+    if (!ran)
+        error =
+            fmt::format("LibreOffice could not convert it ({})", import::conversion_command(path));
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    return ok;
+}
+
+} // namespace
 
 int import_sources(const std::vector<std::string>& files, std::optional<import::Format> from,
                    const std::string& out_dir, bool force, std::ostream& out, std::ostream& err) {
@@ -53,7 +120,8 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             : from == import::Format::docx ? std::vector<std::string>{".docx"}
             : from == import::Format::text
                 ? std::vector<std::string>{".txt"}
-                : std::vector<std::string>{".txt", ".csv", ".xlsx", ".docx"};
+                : std::vector<std::string>{".txt", ".csv", ".xlsx", ".docx",
+                                           ".doc", ".xls", ".wps",  ".et"};
         auto found = discover({given}, problems, extensions);
         for (const auto& p : problems)
             report_io(p.diagnostics.front().message);
@@ -82,7 +150,28 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             continue;
         }
         import::Format format = from ? *from : import::detect_format(path, contents);
+        std::string conversion_note;
+        if (format == import::Format::office_binary) {
+            // Read through LibreOffice when it is installed; otherwise the importer says how.
+            if (auto soffice = on_path("soffice")) {
+                std::string converted, why;
+                import::Format to = import::converted_format(path);
+                if (!convert_with_libreoffice(*soffice, path, to, converted, why)) {
+                    err << render(make_error("unreadable-source", fmt::format("{}: {}", path, why)),
+                                  nullptr);
+                    ++unreadable;
+                    continue;
+                }
+                contents = std::move(converted);
+                format = to;
+                conversion_note = fmt::format(
+                    "a binary office document, read as the {} LibreOffice made of it "
+                    "({})",
+                    to == import::Format::xlsx ? "xlsx" : "docx", import::conversion_command(path));
+            }
+        }
         auto result = import::import_text(path, contents, format);
+        if (!conversion_note.empty()) result.notes.insert(result.notes.begin(), conversion_note);
         if (!result.source_error.empty()) {
             err << render(make_error("unreadable-source", result.source_error), nullptr);
             ++unreadable;

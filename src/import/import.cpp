@@ -1,6 +1,7 @@
 #include "import/import.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <optional>
 
@@ -122,7 +123,30 @@ std::string spec_value(const std::string& cell) {
     return quote(std::string(text::trim(cell)));
 }
 
+namespace {
+std::string lower_extension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (auto& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+} // namespace
+
+Format converted_format(const std::string& path) {
+    std::string ext = lower_extension(path);
+    return ext == ".xls" || ext == ".et" ? Format::xlsx : Format::docx;
+}
+
+std::string conversion_command(const std::string& path) {
+    return fmt::format("soffice --headless --convert-to {} '{}'",
+                       converted_format(path) == Format::xlsx ? "xlsx" : "docx", path);
+}
+
 Format detect_format(const std::string& path, const std::string& contents) {
+    const std::string lower = lower_extension(path);
+    if (lower == ".doc" || lower == ".xls" || lower == ".wps" || lower == ".et" ||
+        contents.rfind("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 0) == 0)
+        return Format::office_binary;
     std::string ext = std::filesystem::path(path).extension().string();
     if (ext == ".csv" || ext == ".CSV") return Format::csv;
     if (ext == ".docx" || ext == ".DOCX") return Format::docx;
@@ -272,6 +296,14 @@ std::optional<std::string> as_utf8(const std::string& contents, std::string& err
 ImportResult import_text(const std::string& source_name, const std::string& raw_contents,
                          Format format) {
     ImportResult result;
+    if (format == Format::office_binary) {
+        result.source_error = fmt::format(
+            "{} is a binary office document (Word 97–2003, Excel 97–2003 or WPS), which jixiao "
+            "reads through LibreOffice; install it (apt-get install libreoffice-writer-nogui "
+            "libreoffice-calc-nogui) or convert the file yourself: {}",
+            source_name, conversion_command(source_name));
+        return result;
+    }
     std::string decode_error;
     const bool package = format == Format::xlsx || format == Format::docx; // zip archives
     std::optional<std::string> decoded = package

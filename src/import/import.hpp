@@ -11,7 +11,18 @@
 
 namespace jx::import {
 
-enum class Format { text, csv, xlsx, docx };
+enum class Format {
+    text,
+    csv,
+    xlsx,
+    docx,
+    office_binary, // .doc, .xls, .wps, .et (OLE2 compound files): read through a conversion
+};
+
+// For an office_binary source: the format LibreOffice converts it to (docx for .doc and .wps,
+// xlsx for .xls and .et), and the command a user would run for it.
+Format converted_format(const std::string& path);
+std::string conversion_command(const std::string& path);
 
 struct ImportedSpec {
     Table table;
@@ -29,8 +40,9 @@ struct ImportResult {
     std::string source_error;          // the source could not be read at all (nothing imported)
 };
 
-// The format from the file name (.csv, .xlsx, .docx), else from the content (a zip archive:
-// docx when it holds word/document.xml, else xlsx).
+// The format from the file name (.csv, .xlsx, .docx, .doc/.xls/.wps/.et), else from the content
+// (a zip archive: docx when it holds word/document.xml, else xlsx; an OLE2 compound file: a
+// binary office document).
 Format detect_format(const std::string& path, const std::string& contents);
 
 // Text and CSV sources are UTF-8 (a BOM allowed) or, failing that, GB18030 — what Excel on

@@ -354,3 +354,19 @@ TEST_CASE("import: a damaged docx is refused with the reason", "[import][docx]")
     CHECK(no_document.source_error ==
           "x.docx is not a readable docx document: word/document.xml is missing");
 }
+
+TEST_CASE("import: a binary office document names the conversion it needs", "[import]") {
+    const std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest", 13);
+    CHECK(import::detect_format("x.bin", ole) == Format::office_binary); // told by its content
+    CHECK(import::detect_format("表.DOC", "") == Format::office_binary);
+    CHECK(import::detect_format("表.et", "") == Format::office_binary);
+    CHECK(import::converted_format("表.xls") == Format::xlsx);
+    CHECK(import::converted_format("表.wps") == Format::docx);
+    // Without LibreOffice at hand (the importer's library never runs it), the message says how.
+    auto r = import_text("自评表.doc", ole, Format::office_binary);
+    CHECK(r.source_error ==
+          "自评表.doc is a binary office document (Word 97–2003, Excel 97–2003 or WPS), which "
+          "jixiao reads through LibreOffice; install it (apt-get install "
+          "libreoffice-writer-nogui libreoffice-calc-nogui) or convert the file yourself: "
+          "soffice --headless --convert-to docx '自评表.doc'");
+}
