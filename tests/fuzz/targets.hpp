@@ -148,6 +148,19 @@ inline int fuzz_xlsx(const std::uint8_t* data, std::size_t size) {
     return 0;
 }
 
+// libFuzzer, aware of the docx structure: the input is word/document.xml, packed into a
+// document and imported; every spec written must parse.
+inline int fuzz_docx(const std::uint8_t* data, std::size_t size) {
+    std::string xml(reinterpret_cast<const char*>(data), size);
+    auto r = jx::import::import_text("fuzz.docx", zip_parts({{"word/document.xml", xml}}),
+                                     jx::import::Format::docx);
+    for (const auto& s : r.specs) {
+        jx::SourceFile src(s.file_name, s.spec);
+        if (!jx::syntax::parse(src).ok()) std::abort(); // the importer wrote an invalid spec
+    }
+    return 0;
+}
+
 // libFuzzer: any bytes as a YAML policy: an error with a line, or a policy; never a crash.
 inline int fuzz_policy(const std::uint8_t* data, std::size_t size) {
     jx::scoring::PolicyError error;
