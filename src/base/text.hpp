@@ -56,6 +56,9 @@ std::string for_terminal(std::string_view s);
 // Removes ASCII and ideographic spaces at both ends.
 std::string_view trim(std::string_view s);
 
+// Appends the UTF-8 encoding of a code point.
+void append_utf8(std::string& out, char32_t c);
+
 // Edit distance in code points (insertions, deletions, substitutions and swaps of neighbours
 // each count 1), for "did you mean …?". Stops counting past `limit` and returns limit + 1.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = 8);

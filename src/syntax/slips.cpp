@@ -21,21 +21,7 @@ char32_t at_code_point(std::string_view text, std::size_t at) {
 
 std::string utf8(char32_t c) {
     std::string out;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    text::append_utf8(out, c);
     return out;
 }
 
@@ -198,51 +184,65 @@ std::optional<std::string> slip_at(std::string_view text, const Diagnostic& d) {
     return std::nullopt;
 }
 
+// Calls on_brace(offset in line, '{' or '}') for each brace of one line outside strings and
+// comments; `in_block` carries a """ text block from line to line.
+template <typename OnBrace>
+void braces_of_line(std::string_view line, bool& in_block, OnBrace on_brace) {
+    bool in_string = false; // a line string never spans lines
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (in_block) {
+            if (line.compare(i, 3, "\"\"\"") == 0) in_block = false, i += 2;
+        } else if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (line.compare(i, 3, "\"\"\"") == 0) {
+            in_block = true, i += 2;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '#' || (c == '/' && i + 1 < line.size() && line[i + 1] == '/')) {
+            return;
+        } else if (c == '{' || c == '}') {
+            on_brace(i, c);
+        }
+    }
+}
+
+// Each line of `text` with its offset, without its line break.
+template <typename OnLine>
+void lines_of(std::string_view text, OnLine on_line) {
+    for (std::size_t begin = 0, n = 1; begin < text.size(); ++n) {
+        std::size_t eol = text.find('\n', begin);
+        std::size_t end = eol == std::string_view::npos ? text.size() : eol;
+        std::string_view line = text.substr(begin, end - begin);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!on_line(line, begin, n)) return;
+        begin = end + 1;
+    }
+}
+
 } // namespace
 
 std::optional<MissingBrace> find_missing_brace(std::string_view text) {
+    // First the count: a file whose braces balance has none missing.
+    std::size_t opens = 0, closes = 0;
+    bool in_block = false;
+    lines_of(text, [&](std::string_view line, std::size_t, std::size_t) {
+        braces_of_line(line, in_block, [&](std::size_t, char c) { ++(c == '{' ? opens : closes); });
+        return true;
+    });
+    if (opens <= closes) return std::nullopt;
     struct Open {
         std::size_t indent, line;
         std::string_view header;
     };
     std::vector<Open> open;
-    std::size_t opens = 0, closes = 0;
-    // First the count: a file whose braces balance has none missing.
-    {
-        bool in_string = false, in_block = false;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            char c = text[i];
-            if (in_block) {
-                if (text.compare(i, 3, "\"\"\"") == 0) in_block = false, i += 2;
-            } else if (in_string) {
-                if (c == '\\')
-                    ++i;
-                else if (c == '"' || c == '\n')
-                    in_string = false;
-            } else if (text.compare(i, 3, "\"\"\"") == 0) {
-                in_block = true, i += 2;
-            } else if (c == '"') {
-                in_string = true;
-            } else if (c == '#' || (c == '/' && i + 1 < text.size() && text[i + 1] == '/')) {
-                while (i < text.size() && text[i] != '\n')
-                    ++i;
-            } else if (c == '{') {
-                ++opens;
-            } else if (c == '}') {
-                ++closes;
-            }
-        }
-    }
-    if (opens <= closes) return std::nullopt;
+    std::optional<MissingBrace> found;
     std::size_t last_end = 0; // the end of the last line with content
-    bool in_block = false;
-    std::size_t line_no = 0;
-    for (std::size_t begin = 0; begin < text.size();) {
-        std::size_t eol = text.find('\n', begin);
-        std::size_t end = eol == std::string_view::npos ? text.size() : eol;
-        ++line_no;
-        std::string_view line = text.substr(begin, end - begin);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    in_block = false;
+    lines_of(text, [&](std::string_view line, std::size_t begin, std::size_t line_no) {
         std::size_t indent = 0;
         while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t'))
             ++indent;
@@ -252,43 +252,27 @@ std::optional<MissingBrace> find_missing_brace(std::string_view text) {
             const Open& top = open.back();
             bool closes_first = content[0] == '}';
             if ((!closes_first && indent <= top.indent) || (closes_first && indent < top.indent)) {
+                if (indent == 0) return false; // no blank to make the '}'
                 MissingBrace m;
                 m.report_at = last_end;
                 m.block = block_name(top.header);
                 m.opened_line = top.line;
-                if (indent == 0) return std::nullopt; // no blank to make the '}'
                 m.fixed = std::string(text);
                 m.fixed[begin] = '}';
-                return m;
+                found = std::move(m);
+                return false;
             }
         }
-        // The braces of the line, outside strings and comments.
-        bool in_string = false;
-        for (std::size_t i = 0; i < line.size(); ++i) {
-            char c = line[i];
-            if (in_block) {
-                if (line.compare(i, 3, "\"\"\"") == 0) in_block = false, i += 2;
-            } else if (in_string) {
-                if (c == '\\')
-                    ++i;
-                else if (c == '"')
-                    in_string = false;
-            } else if (line.compare(i, 3, "\"\"\"") == 0) {
-                in_block = true, i += 2;
-            } else if (c == '"') {
-                in_string = true;
-            } else if (c == '#' || (c == '/' && i + 1 < line.size() && line[i + 1] == '/')) {
-                break;
-            } else if (c == '{') {
+        braces_of_line(line, in_block, [&](std::size_t i, char c) {
+            if (c == '{')
                 open.push_back({indent, line_no, line.substr(indent, i + 1 - indent)});
-            } else if (c == '}' && !open.empty()) {
+            else if (!open.empty())
                 open.pop_back();
-            }
-        }
+        });
         if (!blank) last_end = begin + line.size();
-        begin = end + 1;
-    }
-    if (open.empty()) return std::nullopt;
+        return true;
+    });
+    if (found || open.empty()) return found;
     // Still open at the end of the file: the final line break becomes the '}'.
     if (text.empty() || text.back() != '\n' || last_end >= text.size()) return std::nullopt;
     MissingBrace m;
