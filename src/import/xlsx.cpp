@@ -13,6 +13,7 @@
 #include <pugixml.hpp>
 
 #include "base/decimal.hpp"
+#include "base/text.hpp"
 #include "import/ooxml.hpp"
 
 namespace jx::import {
@@ -244,16 +245,7 @@ std::string unescape_xstring(std::string_view s) {
                 static_cast<char32_t>(std::stoul(std::string(s.substr(i + 2, 4)), nullptr, 16));
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') c = 0xFFFD;
             if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD; // half of a pair: not a character
-            if (c < 0x80) {
-                out += static_cast<char>(c);
-            } else if (c < 0x800) {
-                out += static_cast<char>(0xC0 | (c >> 6));
-                out += static_cast<char>(0x80 | (c & 0x3F));
-            } else {
-                out += static_cast<char>(0xE0 | (c >> 12));
-                out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (c & 0x3F));
-            }
+            text::append_utf8(out, c);
             i += 6;
         } else {
             out += s[i];
