@@ -173,15 +173,16 @@ struct kw_row_other : sor<lit<vocab::kw::row_other>, en_kw<lit<vocab::kw::row_ot
 struct kw_initial : sor<lit<vocab::kw::initial>, lit<vocab::kw::initial_short>,
                         en_kw<lit<vocab::kw::initial_en>>> {};
 // 全年 must not swallow the head of 全年执行数.
-struct kw_annual
-    : sor<lit<vocab::kw::annual>, seq<lit<vocab::kw::annual_short>, not_at<JX_STR("执行")>>,
-          en_kw<lit<vocab::kw::annual_en>>> {};
+struct kw_annual : sor<lit<vocab::kw::annual>, lit<vocab::kw::annual_alt>,
+                       seq<lit<vocab::kw::annual_short>, not_at<JX_STR("执行")>>,
+                       en_kw<lit<vocab::kw::annual_en>>> {};
 struct kw_spent
-    : sor<lit<vocab::kw::spent>, lit<vocab::kw::spent_mid>,
+    : sor<lit<vocab::kw::spent>, lit<vocab::kw::spent_alt>, lit<vocab::kw::spent_mid>,
           seq<lit<vocab::kw::spent_short>, not_at<JX_STR("率")>>, en_kw<lit<vocab::kw::spent_en>>> {
 };
 struct kw_rate : sor<lit<vocab::kw::rate>, en_kw<lit<vocab::kw::rate_en>>> {};
-struct kw_weight : sor<lit<vocab::kw::weight>, en_kw<lit<vocab::kw::weight_en>>> {};
+struct kw_weight
+    : sor<lit<vocab::kw::weight>, lit<vocab::kw::weight_alt>, en_kw<lit<vocab::kw::weight_en>>> {};
 struct kw_score : sor<lit<vocab::kw::score>, en_kw<lit<vocab::kw::score_en>>> {};
 
 struct kw_target
@@ -190,9 +191,8 @@ struct kw_target
 struct kw_actual
     : sor<lit<vocab::kw::actual>, lit<vocab::kw::actual_short>, en_kw<lit<vocab::kw::actual_en>>> {
 };
-struct kw_reason
-    : sor<lit<vocab::kw::reason>, lit<vocab::kw::reason_short>, en_kw<lit<vocab::kw::reason_en>>> {
-};
+struct kw_reason : sor<lit<vocab::kw::reason>, lit<vocab::kw::reason_short>,
+                       lit<vocab::kw::reason_alt>, en_kw<lit<vocab::kw::reason_en>>> {};
 struct kw_na
     : sor<lit<vocab::kw::na>, en_kw<lit<vocab::kw::na_en>>, en_kw<lit<vocab::kw::na_en2>>> {};
 

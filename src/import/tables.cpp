@@ -56,9 +56,12 @@ Role role_of(const std::string& header) {
     if (h == kw::actual.view() || h == kw::actual_short.view() || h == "实际值" ||
         h == kw::achieved.view())
         return Role::actual;
-    if (h == kw::weight.view() || h == "权重" || h == "指标分值") return Role::weight;
+    if (h == kw::weight.view() || h == kw::weight_alt.view() || h == "指标分值")
+        return Role::weight;
     if (h == kw::score.view() || h == "自评得分") return Role::score;
-    if (starts_with(h, std::string(kw::reason_short.view()))) return Role::reason;
+    if (starts_with(h, std::string(kw::reason_short.view())) ||
+        starts_with(h, std::string(kw::reason_alt.view())))
+        return Role::reason;
     if (h == "重算得分") return Role::derived; // jixiao's own recomputation: not source data
     return Role::none;
 }
@@ -69,8 +72,9 @@ FundRole fund_role_of(const std::string& header) {
     std::string h = squeeze(header);
     namespace kw = vocab::kw;
     if (h == kw::initial.view()) return FundRole::initial;
-    if (h == kw::annual.view() || h == "调整后预算数") return FundRole::annual;
-    if (h == kw::spent.view() || h == kw::spent_mid.view()) return FundRole::spent;
+    if (h == kw::annual.view() || h == kw::annual_alt.view()) return FundRole::annual;
+    if (h == kw::spent.view() || h == kw::spent_mid.view() || h == kw::spent_alt.view())
+        return FundRole::spent;
     if (h == kw::weight.view()) return FundRole::weight;
     if (h == kw::rate.view()) return FundRole::rate;
     if (h == kw::score.view()) return FundRole::score;

@@ -55,14 +55,17 @@ inline constexpr Word initial_short{"年初"};
 inline constexpr Word initial_en{"initial"};
 inline constexpr Word annual{"全年预算数"};
 inline constexpr Word annual_short{"全年"};
+inline constexpr Word annual_alt{"调整后预算数"}; // other provinces' templates
 inline constexpr Word annual_en{"annual"};
 inline constexpr Word spent{"全年执行数"};
 inline constexpr Word spent_mid{"执行数"};
 inline constexpr Word spent_short{"执行"};
+inline constexpr Word spent_alt{"预算执行数"}; // other provinces' templates
 inline constexpr Word spent_en{"spent"};
 inline constexpr Word rate{"执行率"};
 inline constexpr Word rate_en{"rate"};
 inline constexpr Word weight{"分值"};
+inline constexpr Word weight_alt{"权重"}; // other provinces' templates
 inline constexpr Word weight_en{"weight"};
 inline constexpr Word score{"得分"};
 inline constexpr Word score_en{"score"};
@@ -80,6 +83,7 @@ inline constexpr Word actual_short{"完成值"};
 inline constexpr Word actual_en{"actual"};
 inline constexpr Word reason{"偏差原因分析及改进措施"};
 inline constexpr Word reason_short{"偏差原因"};
+inline constexpr Word reason_alt{"未完成原因分析"}; // other provinces' templates
 inline constexpr Word reason_en{"reason"};
 inline constexpr Word na{"不涉及"};
 inline constexpr Word na_en{"n/a"};
@@ -113,19 +117,25 @@ inline constexpr Keyword keywords[] = {
       kw::row_other_en.view()},
      "funds rows"},
     {{kw::initial.view(), kw::initial_short.view()}, {kw::initial_en.view()}, "funds column"},
-    {{kw::annual.view(), kw::annual_short.view()}, {kw::annual_en.view()}, "funds column"},
-    {{kw::spent.view(), kw::spent_mid.view(), kw::spent_short.view()},
+    {{kw::annual.view(), kw::annual_short.view(), kw::annual_alt.view()},
+     {kw::annual_en.view()},
+     "funds column"},
+    {{kw::spent.view(), kw::spent_mid.view(), kw::spent_short.view(), kw::spent_alt.view()},
      {kw::spent_en.view()},
      "funds column"},
     {{kw::rate.view()}, {kw::rate_en.view()}, "funds column"},
-    {{kw::weight.view()}, {kw::weight_en.view()}, "funds, indicators, total"},
+    {{kw::weight.view(), kw::weight_alt.view()},
+     {kw::weight_en.view()},
+     "funds, indicators, total"},
     {{kw::score.view()}, {kw::score_en.view()}, "funds, indicators, total"},
     {{kw::goal.view()}, {kw::goal_en.view()}, "goals block"},
     {{kw::expected.view()}, {kw::expected_en.view()}, "goals"},
     {{kw::achieved.view()}, {kw::achieved_en.view()}, "goals"},
     {{kw::target.view(), kw::target_short.view()}, {kw::target_en.view()}, "indicator"},
     {{kw::actual.view(), kw::actual_short.view()}, {kw::actual_en.view()}, "indicator"},
-    {{kw::reason.view(), kw::reason_short.view()}, {kw::reason_en.view()}, "indicator"},
+    {{kw::reason.view(), kw::reason_short.view(), kw::reason_alt.view()},
+     {kw::reason_en.view()},
+     "indicator"},
     {{kw::na.view()}, {kw::na_en.view(), kw::na_en2.view()}, "indicator, level-2 category, value"},
     {{kw::total.view(), kw::total_alt.view()}, {kw::total_en.view()}, "total row"},
     {{kw::grade.view()}, {kw::grade_en.view()}, "stated grade"},
