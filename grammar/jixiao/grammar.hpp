@@ -169,6 +169,11 @@ struct kw_row_appropriation
 struct kw_row_carryover
     : sor<lit<vocab::kw::row_carryover>, en_kw<lit<vocab::kw::row_carryover_en>>> {};
 struct kw_row_other : sor<lit<vocab::kw::row_other>, en_kw<lit<vocab::kw::row_other_en>>> {};
+struct kw_row_fiscal : sor<lit<vocab::kw::row_fiscal>, en_kw<lit<vocab::kw::row_fiscal_en>>> {};
+struct kw_row_special_account
+    : sor<lit<vocab::kw::row_special_account>, en_kw<lit<vocab::kw::row_special_account_en>>> {};
+struct kw_row_unit_funds
+    : sor<lit<vocab::kw::row_unit_funds>, en_kw<lit<vocab::kw::row_unit_funds_en>>> {};
 
 struct kw_initial : sor<lit<vocab::kw::initial>, lit<vocab::kw::initial_short>,
                         en_kw<lit<vocab::kw::initial_en>>> {};
@@ -340,7 +345,8 @@ struct rate_field : seq<kw_rate, sp, must<rate_figure>> {};
 struct fund_score_field : seq<kw_score, sp, must<fund_score_value>> {};
 struct fund_field : sor<initial_field, annual_field, rate_field, spent_field, fund_weight_field,
                         fund_score_field> {};
-struct fund_row_name : sor<kw_row_total, kw_row_appropriation, kw_row_carryover, kw_row_other> {};
+struct fund_row_name : sor<kw_row_total, kw_row_appropriation, kw_row_carryover, kw_row_other,
+                           kw_row_fiscal, kw_row_special_account, kw_row_unit_funds> {};
 struct fund_row : seq<fund_row_name, star<sp, fund_field>> {};
 struct fund_item : sor<fund_row, raise<fund_item>> {};
 struct funds_open : lbrace {};

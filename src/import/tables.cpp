@@ -84,8 +84,11 @@ FundRole fund_role_of(const std::string& header) {
 std::string fund_row_name(const std::string& cell) {
     std::string n = squeeze(cell);
     namespace kw = vocab::kw;
-    for (std::string_view name : {kw::row_total.view(), kw::row_appropriation.view(),
-                                  kw::row_carryover.view(), kw::row_other.view()})
+    // 财政专户管理资金 before 财政资金, which it does not contain but a squeezed cell might.
+    for (std::string_view name :
+         {kw::row_total.view(), kw::row_appropriation.view(), kw::row_carryover.view(),
+          kw::row_other.view(), kw::row_special_account.view(), kw::row_unit_funds.view(),
+          kw::row_fiscal.view()})
         if (n.find(name) != std::string::npos) return std::string(name);
     if (n.find("财政拨款") != std::string::npos) return std::string(kw::row_appropriation.view());
     if (n.find("结转") != std::string::npos) return std::string(kw::row_carryover.view());

@@ -10,6 +10,7 @@
 
 #include "base/text.hpp"
 #include "format/format.hpp"
+#include "vocab/vocabulary.hpp"
 
 namespace jx::model {
 
@@ -143,11 +144,15 @@ std::optional<Figure> amount(const std::optional<ast::NumberField>& field,
 }
 
 FundKind fund_kind(const std::string& written) {
+    namespace kw = vocab::kw;
     std::string n = text::nfkc(written);
-    if (n == "年度资金总额" || n == "all-funds") return FundKind::total;
-    if (n == "当年财政拨款" || n == "appropriation") return FundKind::appropriation;
-    if (n == "上年结转资金" || n == "carryover") return FundKind::carried_over;
-    return FundKind::other;
+    if (n == kw::row_total.view() || n == kw::row_total_en.view()) return FundKind::total;
+    if (n == kw::row_appropriation.view() || n == kw::row_appropriation_en.view() ||
+        n == kw::row_fiscal.view() || n == kw::row_fiscal_en.view())
+        return FundKind::appropriation;
+    if (n == kw::row_carryover.view() || n == kw::row_carryover_en.view())
+        return FundKind::carried_over;
+    return FundKind::other; // 其他资金, and 财政专户管理资金 and 单位资金 of other templates
 }
 
 std::string text_of(const std::optional<ast::TextField>& f) {

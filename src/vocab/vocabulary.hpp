@@ -50,6 +50,13 @@ inline constexpr Word row_carryover{"上年结转资金"};
 inline constexpr Word row_carryover_en{"carryover"};
 inline constexpr Word row_other{"其他资金"};
 inline constexpr Word row_other_en{"other"};
+// Funds rows of other provinces' templates (Sichuan: 其中:财政资金, 财政专户管理资金, 单位资金).
+inline constexpr Word row_fiscal{"财政资金"}; // the 当年财政拨款 row
+inline constexpr Word row_fiscal_en{"fiscal-funds"};
+inline constexpr Word row_special_account{"财政专户管理资金"};
+inline constexpr Word row_special_account_en{"special-account"};
+inline constexpr Word row_unit_funds{"单位资金"};
+inline constexpr Word row_unit_funds_en{"unit-funds"};
 inline constexpr Word initial{"年初预算数"};
 inline constexpr Word initial_short{"年初"};
 inline constexpr Word initial_en{"initial"};
@@ -116,6 +123,9 @@ inline constexpr Keyword keywords[] = {
      {kw::row_total_en.view(), kw::row_appropriation_en.view(), kw::row_carryover_en.view(),
       kw::row_other_en.view()},
      "funds rows"},
+    {{kw::row_fiscal.view(), kw::row_special_account.view(), kw::row_unit_funds.view()},
+     {kw::row_fiscal_en.view(), kw::row_special_account_en.view(), kw::row_unit_funds_en.view()},
+     "funds rows of other templates"},
     {{kw::initial.view(), kw::initial_short.view()}, {kw::initial_en.view()}, "funds column"},
     {{kw::annual.view(), kw::annual_short.view(), kw::annual_alt.view()},
      {kw::annual_en.view()},

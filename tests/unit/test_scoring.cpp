@@ -476,3 +476,21 @@ TEST_CASE("成本指标 as a level 1: a bare target is a ceiling there too", "[s
     CHECK(shown(s->row()) == "8");
     CHECK(s->has("indicator-score-mismatch"));
 }
+
+TEST_CASE("other templates' funds rows: 财政资金, 财政专户管理资金, 单位资金",
+          "[scoring][templates]") {
+    auto whole = score_spec(R"(项目 "p" { 项目资金 万元 {
+      年度资金总额 年初 100 全年 100 执行 100 分值 10 得分 10
+      财政资金 年初 80 全年 80 执行 80
+      财政专户管理资金 年初 15 全年 15 执行 15
+      单位资金 年初 5 全年 5 执行 5 } })");
+    CHECK(whole->codes().empty());
+    REQUIRE(whole->project.funds);
+    CHECK(whole->project.funds->rows[1].kind == jx::model::FundKind::appropriation);
+    CHECK(whole->project.funds->rows[3].kind == jx::model::FundKind::other);
+    auto short_by_5 = score_spec(R"(项目 "p" { 项目资金 万元 {
+      年度资金总额 年初 100 全年 100 执行 100 分值 10 得分 10
+      财政资金 年初 80 全年 80 执行 80
+      财政专户管理资金 年初 15 全年 15 执行 15 } })");
+    CHECK(short_by_5->has("funds-sum-mismatch"));
+}
