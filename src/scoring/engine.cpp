@@ -104,24 +104,26 @@ struct Evaluator {
 
     std::size_t last() const { return result.findings.size() - 1; }
 
-    // Whether the table reports scores at all: a table of targets only has none to check.
-    bool table_scored() const {
-        if (project.total_score || (project.funds && project.funds->score)) return true;
-        return std::any_of(project.rows.begin(), project.rows.end(),
-                           [](const Row& r) { return r.score.has_value(); });
-    }
+    // What the table as a whole holds, surveyed once before the rows are checked (each row's
+    // checks ask): whether it reports scores at all (a table of targets only has none to check),
+    // whether it weighs its rows (some row or the budget row has a weight or a score), and
+    // whether it reports actual values.
+    struct Survey {
+        bool scored = false, weighted = false, has_actuals = false;
+    } survey{};
 
-    // Whether the table weighs its rows (some row or the budget row has a weight or a score),
-    // and whether it reports actual values: a table of targets only has neither.
-    bool table_weighted() const {
-        if (project.funds && project.funds->weight) return true;
-        return std::any_of(project.rows.begin(), project.rows.end(),
-                           [](const Row& r) { return r.weight_written || r.score_written; });
+    void take_survey() {
+        survey.scored = project.total_score || (project.funds && project.funds->score);
+        survey.weighted = project.funds && project.funds->weight;
+        for (const Row& r : project.rows) {
+            survey.scored = survey.scored || r.score.has_value();
+            survey.weighted = survey.weighted || r.weight_written || r.score_written;
+            survey.has_actuals = survey.has_actuals || r.actual.has_value();
+        }
     }
-    bool table_has_actuals() const {
-        return std::any_of(project.rows.begin(), project.rows.end(),
-                           [](const Row& r) { return r.actual.has_value(); });
-    }
+    bool table_scored() const { return survey.scored; }
+    bool table_weighted() const { return survey.weighted; }
+    bool table_has_actuals() const { return survey.has_actuals; }
 
     Reason reason_of(const Row& row) const {
         std::string_view t = text::trim(row.reason);
@@ -645,12 +647,17 @@ struct Evaluator {
             return false;
         }
         if (!(weight < score.value)) return false;
+        exceeds_weight(score, weight, name, what);
+        exceeded.push_back({last(), score.value - weight, score.value});
+        return true;
+    }
+
+    void exceeds_weight(const Figure& score, const Decimal& weight, const std::string& name,
+                        const std::string& what) {
         add(Severity::error, "score-exceeds-weight",
             fmt::format("{} scores {} but its weight is only {}", what, score.value.to_string(),
                         weight.to_string()),
             score.span, name, score.value.to_string(), fmt::format("≤ {}", weight.to_string()));
-        exceeded.push_back({last(), score.value - weight, score.value});
-        return true;
     }
 
     // A weighted row whose score cell is empty: never an assumed figure.
@@ -826,15 +833,12 @@ struct Evaluator {
                 inflated = check_score_range(*f.score, f.weight->value, "预算执行率",
                                              "the budget-execution row");
             // A sub-row (当年财政拨款 …) is not scored, but a score written on it above its own
-            // weight is inflation all the same.
+            // weight is inflation all the same (not counted in the total, so not in `exceeded`).
             for (const auto& sub : f.rows)
                 if (sub.kind != model::FundKind::total && sub.weight && sub.score &&
                     sub.weight->value < sub.score->value)
-                    add(Severity::error, "score-exceeds-weight",
-                        fmt::format("the {} row scores {} but its weight is only {}", sub.name,
-                                    sub.score->value.to_string(), sub.weight->value.to_string()),
-                        sub.score->span, "预算执行率", sub.score->value.to_string(),
-                        fmt::format("≤ {}", sub.weight->value.to_string()));
+                    exceeds_weight(*sub.score, sub.weight->value, "预算执行率",
+                                   fmt::format("the {} row", sub.name));
             if (f.weight && !f.score && !f.score_written && !f.weight->value.is_zero() &&
                 table_scored())
                 missing_score(f.weight->span, "预算执行率", "the budget-execution row",
@@ -1235,10 +1239,7 @@ struct Evaluator {
                 project.name_span, project.name);
         }
         // A table of targets only (no weights, no scores) has no total to state.
-        bool weighted = project.funds && project.funds->weight;
-        for (const auto& r : project.rows)
-            weighted = weighted || r.weight_written || r.score_written;
-        if (weighted && !project.total_weight && !project.total_score)
+        if (table_weighted() && !project.total_weight && !project.total_score)
             add(Severity::warning, "incomplete-table", "the table has no 总分 row",
                 project.name_span, project.name);
     }
@@ -1311,6 +1312,7 @@ ProjectResult evaluate(const model::Project& project, const Policy& policy) {
     result.project = &project;
     result.policy = &policy;
     Evaluator e{project, policy, result};
+    e.take_survey();
     // Exact arithmetic has a range (38 digits): figures that push a result past it (a budget of
     // 0.0000000001 spent 99999999999999999 times over) are a finding on the figures involved,
     // never an abort that would take a whole directory's run with it.
