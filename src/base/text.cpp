@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -371,6 +372,37 @@ std::optional<std::string_view> nearest(std::string_view word,
     }
     if (tie || best_distance > max_distance) return std::nullopt;
     return best;
+}
+
+char32_t unify_radical(char32_t c) {
+    if (c >= 0x2F00 && c <= 0x2FD5) { // Kangxi Radicals: each has its NFKC ideograph
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+        icu::UnicodeString d;
+        if (U_SUCCESS(status) && nfkc->getDecomposition(static_cast<UChar32>(c), d) &&
+            d.countChar32() == 1)
+            return static_cast<char32_t>(d.char32At(0));
+        return c;
+    }
+    if (c < 0x2E80 || c > 0x2EF3) return c;
+    // CJK Radicals Supplement has no decomposition: the forms that stand as a whole character,
+    // after Unicode's EquivalentUnifiedIdeograph.txt (the forms that are only a part of one,
+    // such as ⺮ on top of 竹, stay as they are).
+    static constexpr std::pair<char32_t, char32_t> supplement[] = {
+        {0x2E86, 0x5182}, {0x2E8A, 0x535C}, {0x2E94, 0x5F51}, {0x2E9C, 0x65E5}, {0x2E9D, 0x6708},
+        {0x2E9F, 0x6BCD}, {0x2EA0, 0x6C11}, {0x2EAA, 0x758B}, {0x2EB9, 0x8002}, {0x2EBC, 0x6708},
+        {0x2EC1, 0x864E}, {0x2EC4, 0x897F}, {0x2EC5, 0x89C1}, {0x2EC6, 0x89D2}, {0x2EC8, 0x8BA0},
+        {0x2EC9, 0x8D1D}, {0x2ECB, 0x8F66}, {0x2ECC, 0x8FB6}, {0x2ED0, 0x9485}, {0x2ED1, 0x9577},
+        {0x2ED3, 0x957F}, {0x2ED4, 0x95E8}, {0x2ED8, 0x9752}, {0x2ED9, 0x97E6}, {0x2EDA, 0x9875},
+        {0x2EDB, 0x98CE}, {0x2EDC, 0x98DE}, {0x2EDD, 0x98DF}, {0x2EE0, 0x9963}, {0x2EE2, 0x9A6C},
+        {0x2EE3, 0x9AA8}, {0x2EE4, 0x9B3C}, {0x2EE5, 0x9C7C}, {0x2EE6, 0x9E1F}, {0x2EE7, 0x5364},
+        {0x2EE8, 0x9EA6}, {0x2EE9, 0x9EC4}, {0x2EEA, 0x9EFE}, {0x2EEB, 0x6589}, {0x2EEC, 0x9F50},
+        {0x2EED, 0x6B6F}, {0x2EEE, 0x9F7F}, {0x2EEF, 0x7ADC}, {0x2EF0, 0x9F99}, {0x2EF2, 0x4E80},
+        {0x2EF3, 0x9F9F},
+    };
+    for (const auto& [radical, ideograph] : supplement)
+        if (radical == c) return ideograph;
+    return c;
 }
 
 } // namespace jx::text

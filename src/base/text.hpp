@@ -59,6 +59,12 @@ std::string_view trim(std::string_view s);
 // Appends the UTF-8 encoding of a code point.
 void append_utf8(std::string& out, char32_t c);
 
+// A CJK radical code point (Kangxi Radicals, CJK Radicals Supplement) as the ideograph it shows
+// (⽂ → 文, ⻔ → 门), any other code point as it is. The text layer of many PDFs (Chromium's and
+// others' font subsets) names ordinary characters by these radicals, which look the same but
+// compare unequal.
+char32_t unify_radical(char32_t c);
+
 // Edit distance in code points (insertions, deletions, substitutions and swaps of neighbours
 // each count 1), for "did you mean …?". Stops counting past `limit` and returns limit + 1.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = 8);

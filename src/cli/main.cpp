@@ -208,18 +208,20 @@ int main(int argc, char** argv) {
     std::string out_dir;
     bool force = false;
     auto* cmd_import = app.add_subcommand(
-        "import", "Turn published self-evaluation tables (text dumps, CSV, XLSX, DOCX) into specs");
+        "import",
+        "Turn published self-evaluation tables (text dumps, CSV, XLSX, DOCX, PDF) into specs");
     cmd_import
         ->add_option(
             "paths", paths,
-            "Source files (text dumps of Word/PDF tables, CSV, XLSX, Word DOCX) or directories "
-            "of them")
+            "Source files (text dumps of Word/PDF tables, CSV, XLSX, Word DOCX, PDF with a text "
+            "layer; .doc/.xls/.wps/.et through LibreOffice) or directories of them")
         ->required();
     cmd_import->add_option("--from", from, "Source format (default: told from each file)")
         ->transform(choices<import::Format>({{"text", import::Format::text},
                                              {"csv", import::Format::csv},
                                              {"xlsx", import::Format::xlsx},
-                                             {"docx", import::Format::docx}}));
+                                             {"docx", import::Format::docx},
+                                             {"pdf", import::Format::pdf}}));
     cmd_import->add_option("-o,--output", out_dir, "Directory for the specs (one per table)")
         ->required();
     cmd_import->add_flag("--force", force, "Overwrite specs that exist");

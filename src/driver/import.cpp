@@ -118,9 +118,10 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             from == import::Format::csv    ? std::vector<std::string>{".csv"}
             : from == import::Format::xlsx ? std::vector<std::string>{".xlsx"}
             : from == import::Format::docx ? std::vector<std::string>{".docx"}
+            : from == import::Format::pdf  ? std::vector<std::string>{".pdf"}
             : from == import::Format::text
                 ? std::vector<std::string>{".txt"}
-                : std::vector<std::string>{".txt", ".csv", ".xlsx", ".docx",
+                : std::vector<std::string>{".txt", ".csv", ".xlsx", ".docx", ".pdf",
                                            ".doc", ".xls", ".wps",  ".et"};
         auto found = discover({given}, problems, extensions);
         for (const auto& p : problems)

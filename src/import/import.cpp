@@ -10,6 +10,7 @@
 #include "base/text.hpp"
 #include "format/format.hpp"
 #include "import/docx.hpp"
+#include "import/pdf.hpp"
 #include "import/xlsx.hpp"
 #include "jixiao/grammar.hpp"
 #include "syntax/parser.hpp"
@@ -151,6 +152,9 @@ Format detect_format(const std::string& path, const std::string& contents) {
     if (ext == ".csv" || ext == ".CSV") return Format::csv;
     if (ext == ".docx" || ext == ".DOCX") return Format::docx;
     if (ext == ".xlsx" || ext == ".XLSX") return Format::xlsx;
+    if (lower == ".pdf") return Format::pdf;
+    // PDF readers accept the header anywhere in the first kilobyte.
+    if (contents.substr(0, 1024).find("%PDF-") != std::string::npos) return Format::pdf;
     if (contents.rfind("PK\x03\x04", 0) == 0)
         return contents.find("word/document.xml") != std::string::npos ? Format::docx
                                                                        : Format::xlsx;
@@ -305,7 +309,8 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         return result;
     }
     std::string decode_error;
-    const bool package = format == Format::xlsx || format == Format::docx; // zip archives
+    // Zip archives and PDF are binary: no text decoding.
+    const bool package = format == Format::xlsx || format == Format::docx || format == Format::pdf;
     std::optional<std::string> decoded = package
                                              ? std::optional<std::string>(std::nullopt)
                                              : as_utf8(raw_contents, decode_error, result.notes);
@@ -332,6 +337,8 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         read = read && xlsx_grid(sheets, grid, error);
     } else if (format == Format::docx) {
         read = read_docx_data(contents, source_name, grid, error);
+    } else if (format == Format::pdf) {
+        read = read_pdf_data(contents, source_name, grid, result.notes, error);
     } else {
         read = read_text_dump(contents, grid, error);
     }

@@ -16,6 +16,7 @@ enum class Format {
     csv,
     xlsx,
     docx,
+    pdf,
     office_binary, // .doc, .xls, .wps, .et (OLE2 compound files): read through a conversion
 };
 
@@ -40,9 +41,9 @@ struct ImportResult {
     std::string source_error;          // the source could not be read at all (nothing imported)
 };
 
-// The format from the file name (.csv, .xlsx, .docx, .doc/.xls/.wps/.et), else from the content
-// (a zip archive: docx when it holds word/document.xml, else xlsx; an OLE2 compound file: a
-// binary office document).
+// The format from the file name (.csv, .xlsx, .docx, .pdf, .doc/.xls/.wps/.et), else from the
+// content (a zip archive: docx when it holds word/document.xml, else xlsx; %PDF- near the start:
+// pdf; an OLE2 compound file: a binary office document).
 Format detect_format(const std::string& path, const std::string& contents);
 
 // Text and CSV sources are UTF-8 (a BOM allowed) or, failing that, GB18030 — what Excel on

@@ -54,7 +54,8 @@ table.summary { border-collapse: collapse; width: 100%; }
 span.impossible { color: #a40000; font-weight: bold; }
 table.summary td, table.summary th { border-bottom: 0.5pt solid #999; padding: 1mm 2mm; text-align: left; }
 svg { max-width: 100%; height: auto; }
-@media print { a { color: inherit; text-decoration: none; } section.project { page-break-before: always; } }
+@media print { a { color: inherit; text-decoration: none; } section.project { page-break-before: always; }
+               table.jx td.mismatch::after { content: none; } }
 )";
 
 const char* css_class(Style s) {

@@ -127,6 +127,40 @@ std::string sheet_name(const std::string& project, std::set<std::string>& used_f
     }
 }
 
+// The height (in points) each row needs for its cells' text, wrapped at the column widths, where
+// that is more than one line; a merged cell's lines are shared among the rows it spans.
+std::map<int, double> row_heights(const Layout& l) {
+    constexpr double line_height = 14.5; // 11-point text, as both office suites lay it out
+    std::map<int, int> lines;            // row → lines needed
+    auto wrapped_lines = [&](const Cell& c) {
+        int width = 0;
+        for (int k = c.col; k < c.col + c.cols && k < static_cast<int>(l.widths.size()); ++k)
+            width += static_cast<int>(l.widths[static_cast<std::size_t>(k)] * 1.1);
+        width = std::max(width - 1, 2);
+        int n = 0;
+        std::size_t start = 0;
+        std::string_view t = c.text;
+        while (start <= t.size()) {
+            std::size_t end = t.find('\n', start);
+            if (end == std::string_view::npos) end = t.size();
+            int w = text::display_width(t.substr(start, end - start));
+            n += std::max(1, (w + width - 1) / width);
+            start = end + 1;
+        }
+        return n;
+    };
+    for (const auto& c : l.cells) {
+        if (c.number || c.text.empty() || c.style == Style::title) continue;
+        int need = (wrapped_lines(c) + c.rows - 1) / c.rows;
+        for (int r = c.row; r < c.row + c.rows; ++r)
+            lines[r] = std::max(lines[r], need);
+    }
+    std::map<int, double> out;
+    for (const auto& [row, n] : lines)
+        if (n > 1 && row > 0) out[row] = n * line_height + 2;
+    return out;
+}
+
 } // namespace
 
 bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std::string& error,
@@ -178,6 +212,11 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
                                        l.widths[c] * 1.1, nullptr),
                   0, static_cast<int>(c), "");
         check(worksheet_set_row(ws, 0, 28, nullptr), 0, 0, "");
+        // Neither Excel nor LibreOffice fits a row's height to a merged cell's text, and a clipped
+        // cell prints (and converts to PDF) without its hidden lines: each row is given the
+        // height its cells' wrapped lines need, a merged cell's spread over its rows.
+        for (const auto& [row, height] : row_heights(l))
+            check(worksheet_set_row(ws, static_cast<lxw_row_t>(row), height, nullptr), row, 0, "");
         for (const auto& c : l.cells) {
             lxw_format* f = formats.get(c);
             auto r = static_cast<lxw_row_t>(c.row);
