@@ -375,7 +375,13 @@ std::optional<std::string_view> nearest(std::string_view word,
 }
 
 char32_t unify_radical(char32_t c) {
-    if (c >= 0x2F00 && c <= 0x2FD5) { // Kangxi Radicals: each has its NFKC ideograph
+    // Two Kangxi radicals whose NFKC ideograph is the traditional form, where the simplified
+    // fonts that government PDFs use draw (and mean) the simplified one.
+    if (c == 0x2F3E) return 0x6237; // ⼾ → 户, not 戶
+    if (c == 0x2FC8) return 0x9EC4; // ⿈ → 黄, not 黃
+    // Kangxi Radicals and CJK Compatibility Ideographs: each has its NFKC ideograph.
+    if ((c >= 0x2F00 && c <= 0x2FD5) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0x2F800 && c <= 0x2FA1F)) {
         UErrorCode status = U_ZERO_ERROR;
         const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
         icu::UnicodeString d;

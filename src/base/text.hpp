@@ -59,8 +59,9 @@ std::string_view trim(std::string_view s);
 // Appends the UTF-8 encoding of a code point.
 void append_utf8(std::string& out, char32_t c);
 
-// A CJK radical code point (Kangxi Radicals, CJK Radicals Supplement) as the ideograph it shows
-// (⽂ → 文, ⻔ → 门), any other code point as it is. The text layer of many PDFs (Chromium's and
+// A CJK radical or compatibility ideograph (Kangxi Radicals, CJK Radicals Supplement, CJK
+// Compatibility Ideographs) as the ideograph it shows in a simplified-Chinese font (⽂ → 文,
+// ⻔ → 门, ⼾ → 户), any other code point as it is. The text layer of many PDFs (Chromium's and
 // others' font subsets) names ordinary characters by these radicals, which look the same but
 // compare unequal.
 char32_t unify_radical(char32_t c);

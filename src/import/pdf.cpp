@@ -434,6 +434,8 @@ struct LatticeCell {
 
 struct Lattice {
     std::vector<float> xs, ys; // the column and row boundaries
+    // No ruling line closes the table there: a page break cut it (its last row may go on).
+    bool open_top = false, open_bottom = false;
     std::vector<LatticeCell> cells;
     std::vector<std::size_t> unit_cell; // unit (row * columns + col) → cell
     std::size_t columns() const { return xs.size() - 1; }
@@ -495,6 +497,10 @@ std::vector<Lattice> lattices(const PageContent& page) {
         }
         t.xs = positions(xpos);
         t.ys = positions(ypos);
+        if (t.ys.size() >= 2) {
+            t.open_top = t.ys.front() < top - snap;
+            t.open_bottom = t.ys.back() > bottom + snap;
+        }
         if (t.xs.size() < 2 || t.ys.size() < 2) continue;
         const std::size_t cols = t.columns(), rows = t.rows();
         UnionFind units(cols * rows);
@@ -567,13 +573,31 @@ std::string line_text(const TextLine& line) {
     return std::string(text::trim(out));
 }
 
-// The width of a line's first word (a run of ASCII letters and figures) or first character.
+// Characters that may not begin a line (Chinese line breaking, and its ASCII kin): a line
+// breaks before the character in front of them instead.
+bool no_break_before(int c) {
+    static constexpr std::u32string_view closing = U"、。，．：；？！）」』】〉》’”％,.;:!?)]}%";
+    return closing.find(static_cast<char32_t>(c)) != std::u32string_view::npos;
+}
+
+bool no_break_after(int c) {
+    static constexpr std::u32string_view opening = U"“‘（《「『【〈([{";
+    return opening.find(static_cast<char32_t>(c)) != std::u32string_view::npos;
+}
+
+// The width of what must go on a line together at its start: the first word (a run of ASCII
+// letters and figures) or first character, with the punctuation that may not begin a line.
 float first_word_width(const TextLine& line) {
     const auto& gs = line.glyphs;
     std::size_t n = 1;
-    if (ascii_word_char(gs.front()->c))
+    // An opening quote or bracket may not end a line: it goes with what follows it.
+    while (n < gs.size() && no_break_after(gs[n - 1]->c))
+        ++n;
+    if (ascii_word_char(gs[n - 1]->c))
         while (n < gs.size() && ascii_word_char(gs[n]->c))
             ++n;
+    while (n < gs.size() && no_break_before(gs[n]->c))
+        ++n;
     return gs[n - 1]->box.x1 - gs.front()->box.x0;
 }
 
@@ -617,6 +641,15 @@ std::string cell_text(const std::vector<const Glyph*>& glyphs, float left, float
 struct Placed {
     float y;
     Item item;
+    std::vector<std::size_t> cell_ids; // a row's lattice cells, one per cell of the item
+    bool last_table = false;           // a row of the page's last table
+};
+
+// Where a cell of a table cut at the bottom of a page was written, so that the rest of its row
+// on the next page can join it.
+struct Open {
+    float x0, x1;
+    std::size_t item, cell; // in the grid
 };
 
 struct Reader {
@@ -625,12 +658,40 @@ struct Reader {
     std::size_t items = 0, cells = 0;
     // The first row of the table read last, to know it again at the top of the next page.
     std::vector<std::string> header;
+    // The last row of the previous page's last table, when the page break cut it.
+    std::vector<Open> open_row;
 
     static std::vector<std::string> texts(const Item& row) {
         std::vector<std::string> out;
         for (const auto& c : row.cells)
             out.push_back(c.text);
         return out;
+    }
+
+    // The rest of a row that a page break cut, joined to the cells it continues. False when a
+    // cell has no cell above it to join (then the row is read as a row of its own).
+    bool continue_row(const Lattice& t, std::size_t r, const Item& row,
+                      const std::vector<std::size_t>& ids) {
+        std::vector<std::pair<const Open*, const std::string*>> joins;
+        for (std::size_t k = 0; k < row.cells.size(); ++k) {
+            if (row.cells[k].text.empty()) continue;
+            const LatticeCell& cell = t.cells[ids[k]];
+            if (cell.row0 != r) continue;
+            float x = (t.xs[cell.col0] + t.xs[cell.col1 + 1]) / 2;
+            auto home = std::find_if(open_row.begin(), open_row.end(),
+                                     [&](const Open& o) { return x > o.x0 && x < o.x1; });
+            if (home == open_row.end()) return false;
+            joins.push_back({&*home, &row.cells[k].text});
+        }
+        for (const auto& [home, text] : joins) {
+            std::string& before = grid[home->item].cells[home->cell].text;
+            // The page broke the text where a line would have wrapped.
+            if (!before.empty() && std::isalpha(static_cast<unsigned char>(before.back())) &&
+                std::isalpha(static_cast<unsigned char>(text->front())))
+                before += ' ';
+            before += *text;
+        }
+        return true;
     }
 
     bool page(int page_no, const PageContent& content) {
@@ -646,6 +707,14 @@ struct Reader {
                     placed = true;
                     break;
                 }
+            // A glyph cut by a table's bottom border (a browser lets a cell's text run past
+            // the page's fragment of a row span) belongs to the cell it starts in.
+            for (auto& t : tables)
+                if (!placed && x >= t.xs.front() && x <= t.xs.back() && y > t.ys.back() &&
+                    g.box.y0 < t.ys.back() - 0.5f) {
+                    t.cells[t.cell_at(x, t.ys.back() - 0.5f)].glyphs.push_back(&g);
+                    placed = true;
+                }
             if (!placed) loose.push_back(&g);
         }
         std::vector<Placed> placed;
@@ -660,15 +729,19 @@ struct Reader {
                 Item item;
                 item.kind = Item::Kind::prose;
                 item.prose = {std::move(t), 0, {}};
-                placed.push_back({l.glyphs.front()->box.y0, std::move(item)});
+                placed.push_back({l.glyphs.front()->box.y0, std::move(item), {}, false});
             }
         }
+        std::vector<Open> cut = std::move(open_row);
+        open_row.clear();
         for (std::size_t ti = 0; ti < tables.size(); ++ti) {
             const Lattice& t = tables[ti];
             bool first_on_page = ti == 0;
+            bool continuing = first_on_page && !cut.empty(); // the first body row goes on
             for (std::size_t r = 0; r < t.rows(); ++r) {
                 Item item;
                 item.kind = Item::Kind::row;
+                std::vector<std::size_t> ids;
                 bool any = false;
                 for (std::size_t c = 0; c < t.columns(); ++c) {
                     std::size_t id = t.unit_cell[r * t.columns() + c];
@@ -679,6 +752,7 @@ struct Reader {
                     if (cell.row0 == r)
                         text = cell_text(cell.glyphs, t.xs[cell.col0], t.xs[cell.col1 + 1]);
                     any = any || !text.empty();
+                    ids.push_back(id);
                     item.cells.push_back({std::move(text), 0,
                                           fmt::format("page {}, table {}, row {}, cell {}", page_no,
                                                       ti + 1, r + 1, item.cells.size() + 1)});
@@ -686,22 +760,34 @@ struct Reader {
                 if (!any) continue;
                 // The table's header repeated at the top of a page is read once.
                 auto row_texts = texts(item);
-                if (first_on_page && r == 0 && page_no > 1 && row_texts == header) continue;
-                if (r == 0 && !(first_on_page && page_no > 1 && row_texts == header))
-                    header = row_texts;
-                placed.push_back({t.ys[r], std::move(item)});
+                bool repeated = first_on_page && r == 0 && page_no > 1 && row_texts == header;
+                if (repeated) continue;
+                if (r == 0 && !t.open_top) header = row_texts; // a table's own first row
+                if (continuing) {
+                    continuing = false;
+                    open_row.swap(cut);
+                    bool joined = continue_row(t, r, item, ids);
+                    open_row.swap(cut);
+                    if (joined) continue;
+                }
+                placed.push_back(
+                    {t.ys[r], std::move(item), std::move(ids), ti + 1 == tables.size()});
             }
         }
         std::stable_sort(placed.begin(), placed.end(),
                          [](const Placed& a, const Placed& b) { return a.y < b.y; });
+        // Where each cell of the page's last table went, for a row that goes on.
+        std::map<std::size_t, std::pair<std::size_t, std::size_t>> written;
         for (auto& p : placed) {
             ++items;
             if (p.item.kind == Item::Kind::prose) {
                 p.item.prose.line = items;
                 p.item.prose.where = fmt::format("page {}, line {}", page_no, items);
             } else {
-                for (auto& c : p.item.cells) {
-                    c.line = items;
+                for (std::size_t k = 0; k < p.item.cells.size(); ++k) {
+                    p.item.cells[k].line = items;
+                    if (p.last_table && !p.item.cells[k].text.empty())
+                        written[p.cell_ids[k]] = {grid.size(), k};
                     if (++cells > max_grid_cells) {
                         error =
                             fmt::format("more than {} cells, more than jixiao reads of one source",
@@ -711,6 +797,19 @@ struct Reader {
                 }
             }
             grid.push_back(std::move(p.item));
+        }
+        if (!tables.empty() && tables.back().open_bottom) {
+            const Lattice& t = tables.back();
+            const std::size_t last = t.rows() - 1;
+            for (std::size_t c = 0; c < t.columns(); ++c) {
+                const LatticeCell& cell = t.cells[t.unit_cell[last * t.columns() + c]];
+                if (cell.col0 != c) continue;
+                auto w = written.find(t.unit_cell[last * t.columns() + c]);
+                // An empty cell has nothing to go on: text below it starts a row of its own.
+                if (w != written.end())
+                    open_row.push_back(
+                        {t.xs[cell.col0], t.xs[cell.col1 + 1], w->second.first, w->second.second});
+            }
         }
         return true;
     }
@@ -730,7 +829,7 @@ bool read_pdf_data(const std::string& data, const std::string& path, Grid& grid,
         error = fmt::format("{}: {}", path, error);
         return false;
     }
-    Reader reader{grid, error, 0, 0, {}};
+    Reader reader{grid, error, 0, 0, {}, {}};
     std::vector<int> scanned;
     std::size_t glyphs = 0;
     for (int n = 0; n < doc.pages(); ++n) {

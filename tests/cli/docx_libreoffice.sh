@@ -17,19 +17,7 @@ timeout 600 soffice -env:UserInstallation=file://"$out/profile" --headless \
     > "$out/convert.log" 2>&1 || { cat "$out/convert.log"; fail "LibreOffice could not convert"; }
 "$jx" import "$out"/docx/*.docx -o "$out/specs" > "$out/import.log" 2>&1 ||
     { cat "$out/import.log"; fail "the documents did not import whole"; }
-# The same fields, row for row: comments, alignment, the quotes of a value the importer
-# writes bare (35件/次 for "35件/次"), 总计 for 总分 and a goals block of empty texts aside.
-fields() {
-    grep -v '^ *#' "$1" | sed 's/  *#.*$//; s/"//g; s/  */ /g; s/^ 总计 / 总分 /' |
-        awk '/^ 年度总体目标 \{$/ { held = $0; n = 0; next }
-             held != "" { lines[n++] = $0
-                          if ($0 == " }") { empty = 1
-                              for (i = 0; i < n - 1; i++) if (lines[i] !~ /^ (预期目标|实际完成情况) ?$/) empty = 0
-                              if (!empty) { print held; for (i = 0; i < n; i++) print lines[i] }
-                              held = "" }
-                          next }
-             { print }'
-}
+. "$(dirname "$0")/spec_fields.sh"
 n=0
 for spec in "$specs"/*/*.jx; do
     b=$(basename "$spec" .jx)
