@@ -655,7 +655,7 @@ struct Open {
 struct Reader {
     Grid& grid;
     std::string& error;
-    std::size_t items = 0, cells = 0;
+    std::size_t items = 0, cells = 0, ruled_tables = 0;
     // The first row of the table read last, to know it again at the top of the next page.
     std::vector<std::string> header;
     // The last row of the previous page's last table, when the page break cut it.
@@ -696,6 +696,7 @@ struct Reader {
 
     bool page(int page_no, const PageContent& content) {
         std::vector<Lattice> tables = lattices(content);
+        ruled_tables += tables.size();
         // Each glyph to the cell it stands in, or to the prose.
         std::vector<const Glyph*> loose;
         for (const auto& g : content.glyphs) {
@@ -829,7 +830,7 @@ bool read_pdf_data(const std::string& data, const std::string& path, Grid& grid,
         error = fmt::format("{}: {}", path, error);
         return false;
     }
-    Reader reader{grid, error, 0, 0, {}, {}};
+    Reader reader{grid, error, 0, 0, 0, {}, {}};
     std::vector<int> scanned;
     std::size_t glyphs = 0;
     for (int n = 0; n < doc.pages(); ++n) {
@@ -853,6 +854,9 @@ bool read_pdf_data(const std::string& data, const std::string& path, Grid& grid,
             path, scanned.empty() ? "" : " (its pages are images)");
         return false;
     }
+    if (reader.ruled_tables == 0)
+        notes.push_back("no table drawn with ruling lines: jixiao finds a PDF's tables by their "
+                        "borders, and reads text without them as prose");
     if (!scanned.empty()) {
         std::string pages;
         for (int p : scanned)

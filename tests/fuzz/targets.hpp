@@ -161,6 +161,18 @@ inline int fuzz_docx(const std::uint8_t* data, std::size_t size) {
     return 0;
 }
 
+// libFuzzer: any bytes as a PDF: a reason, or tables whose specs parse; never a crash, and
+// MuPDF's memory within its budget.
+inline int fuzz_pdf(const std::uint8_t* data, std::size_t size) {
+    std::string pdf(reinterpret_cast<const char*>(data), size);
+    auto r = jx::import::import_text("fuzz.pdf", pdf, jx::import::Format::pdf);
+    for (const auto& s : r.specs) {
+        jx::SourceFile src(s.file_name, s.spec);
+        if (!jx::syntax::parse(src).ok()) std::abort(); // the importer wrote an invalid spec
+    }
+    return 0;
+}
+
 // libFuzzer: any bytes as a YAML policy: an error with a line, or a policy; never a crash.
 inline int fuzz_policy(const std::uint8_t* data, std::size_t size) {
     jx::scoring::PolicyError error;

@@ -14,8 +14,8 @@ TEST_CASE("fuzz regressions and seeds replay without a crash", "[fuzz]") {
     namespace fs = std::filesystem;
     std::size_t replayed = 0;
     for (const char* kind : {"regressions", "seeds"})
-        for (const char* target :
-             {"parse", "format", "import", "xlsx", "docx", "policy", "xlsx_writer", "safe_write"}) {
+        for (const char* target : {"parse", "format", "import", "xlsx", "docx", "pdf", "policy",
+                                   "xlsx_writer", "safe_write"}) {
             fs::path dir = jx::test::source_path(fmt::format("tests/fuzz/{}/{}", kind, target));
             if (!fs::exists(dir)) continue;
             for (const auto& e : fs::directory_iterator(dir)) {
@@ -28,6 +28,7 @@ TEST_CASE("fuzz regressions and seeds replay without a crash", "[fuzz]") {
                 if (t == "import") jx::fuzz::fuzz_import(data, bytes.size());
                 if (t == "xlsx") jx::fuzz::fuzz_xlsx(data, bytes.size());
                 if (t == "docx") jx::fuzz::fuzz_docx(data, bytes.size());
+                if (t == "pdf") jx::fuzz::fuzz_pdf(data, bytes.size());
                 if (t == "policy") jx::fuzz::fuzz_policy(data, bytes.size());
                 if (t == "xlsx_writer") jx::fuzz::fuzz_xlsx_writer(data, bytes.size());
                 if (t == "safe_write") jx::fuzz::fuzz_safe_write(data, bytes.size());

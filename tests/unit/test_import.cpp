@@ -340,6 +340,65 @@ TEST_CASE("import: a docx table reads as its text dump, merges and spans include
     CHECK(from_docx.specs[0].table.name == "基层党组织党建活动经费");
 }
 
+// ---- PDF ------------------------------------------------------------------------------------
+
+// The spec a PDF fixture was printed from, read back through the PDF (tests/data/import/: the
+// xlsx render of 001-02 made a PDF by LibreOffice Calc, and its html render printed by Chromium,
+// two pages with the table cut between them and a text layer naming characters by CJK radicals).
+static void pdf_gives_spec_back(const std::string& fixture) {
+    std::string pdf = test::read(test::source_path("tests/data/import/" + fixture));
+    auto from_pdf = import_text(fixture, pdf, Format::pdf);
+    REQUIRE(from_pdf.source_error.empty());
+    REQUIRE(from_pdf.specs.size() == 1);
+    CHECK(from_pdf.specs[0].whole);
+    CHECK(from_pdf.specs[0].table.name == "基层党组织党建活动经费");
+    CHECK(import::detect_format("x.pdf", pdf) == Format::pdf);
+    CHECK(import::detect_format("x", pdf) == Format::pdf); // told by its content too
+    // Every figure and text of the table, as the docx and text imports give them.
+    const std::string& spec = from_pdf.specs[0].spec;
+    for (const char* field :
+         {"年度资金总额  年初预算数 1.05  全年预算数 0.833608  全年执行数 0.833608  分值 10",
+          "\"学习及活动次数\"", "指标值 3次", "完成值 2次", "偏差原因 \"受疫情影响不适合开展活动\"",
+          "指标值 150元/人/年", "8336.08元", "\"党员满意度\"", "总分 分值 100 得分 95",
+          "主管部门 \"丰台区科学技术和信息化局\"",
+          "2.为党员干部购买政治理论学习资料费以及订阅各类党员读物\n\n3. 组织党员"})
+        CHECK_THAT(spec, Catch::Matchers::Contains(field));
+    // The radicals of the text layer are read as the characters they show.
+    CHECK(spec.find("\u2F42") == std::string::npos);
+    CHECK(spec.find("\u2ED4") == std::string::npos);
+}
+
+TEST_CASE("import: a PDF made by LibreOffice from the xlsx render reads as the table",
+          "[import][pdf]") {
+    pdf_gives_spec_back("001-02.libreoffice.pdf");
+}
+
+TEST_CASE("import: a PDF printed by Chromium over two pages reads as the table", "[import][pdf]") {
+    pdf_gives_spec_back("001-02.chromium.pdf");
+}
+
+TEST_CASE("import: a PDF without a text layer, encrypted or damaged is refused with the reason",
+          "[import][pdf]") {
+    auto scan = import_text(
+        "scanned.pdf", test::read(test::source_path("tests/data/import/scanned.pdf")), Format::pdf);
+    CHECK(scan.source_error ==
+          "scanned.pdf: the PDF has no text layer (its pages are images) — it is a scan or a "
+          "picture of the tables; jixiao reads the text a PDF holds and does not guess it from "
+          "images (no OCR). Import the original Word or Excel file instead");
+    auto locked =
+        import_text("encrypted.pdf",
+                    test::read(test::source_path("tests/data/import/encrypted.pdf")), Format::pdf);
+    CHECK(locked.source_error == "encrypted.pdf: the PDF is encrypted with a password; open it "
+                                 "with the password and save an unprotected copy");
+    auto junk = import_text("junk.pdf", "%PDF-1.7\nnothing more", Format::pdf);
+    CHECK(junk.source_error.rfind("junk.pdf: ", 0) == 0);
+    CHECK(junk.specs.empty());
+    // Cut short: MuPDF repairs what it can; whatever it makes of it, no crash and no table.
+    std::string pdf = test::read(test::source_path("tests/data/import/001-02.libreoffice.pdf"));
+    auto cut = import_text("cut.pdf", pdf.substr(0, pdf.size() / 3), Format::pdf);
+    CHECK(cut.specs.size() <= 1);
+}
+
 TEST_CASE("import: a damaged docx is refused with the reason", "[import][docx]") {
     auto r = import_text("w.docx", "PK\x03\x04 not really", Format::docx);
     CHECK(r.source_error.rfind("w.docx is not a readable docx file", 0) == 0);
