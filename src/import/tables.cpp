@@ -81,6 +81,20 @@ FundRole fund_role_of(const std::string& header) {
     return FundRole::none;
 }
 
+// A header label, or the start of one that Word broke over lines.
+bool header_like(const std::string& h) {
+    namespace kw = vocab::kw;
+    static const std::vector<std::string_view> labels{
+        vocab::heading::indicators, vocab::heading::level1,  vocab::heading::level2,
+        vocab::heading::level3,     kw::target.view(),       kw::target_short.view(),
+        kw::actual.view(),          kw::actual_short.view(), kw::weight.view(),
+        kw::score.view(),           kw::reason.view(),       kw::reason_short.view()};
+    if (h.empty()) return false;
+    for (const auto& l : labels)
+        if (l.rfind(h, 0) == 0) return true;
+    return false;
+}
+
 std::string fund_row_name(const std::string& cell) {
     std::string n = squeeze(cell);
     namespace kw = vocab::kw;
@@ -405,20 +419,6 @@ private:
             columns_.push_back(role_of(h));
     }
 
-    // A header label, or the start of one that Word broke over lines.
-    static bool header_like(const std::string& h) {
-        namespace kw = vocab::kw;
-        static const std::vector<std::string_view> labels{
-            vocab::heading::indicators, vocab::heading::level1,  vocab::heading::level2,
-            vocab::heading::level3,     kw::target.view(),       kw::target_short.view(),
-            kw::actual.view(),          kw::actual_short.view(), kw::weight.view(),
-            kw::score.view(),           kw::reason.view(),       kw::reason_short.view()};
-        if (h.empty()) return false;
-        for (const auto& l : labels)
-            if (l.rfind(h, 0) == 0) return true;
-        return false;
-    }
-
     void prose(const Cell& line) {
         if (line.text.empty()) { // the end of a spreadsheet's sheet ends its table
             close();
@@ -687,6 +687,22 @@ private:
 
 Extraction extract_tables(const Grid& grid) {
     return Extractor(grid).run();
+}
+
+bool is_layout_label(const std::string& cell) {
+    std::string h = squeeze(cell);
+    if (h.empty()) return false;
+    if (role_of(h) != Role::none || fund_role_of(h) != FundRole::none || header_like(h))
+        return true;
+    if (!fund_row_name(h).empty() && fund_row_name(h).size() + 12 >= h.size()) return true;
+    static constexpr std::string_view labels[] = {
+        "项目名称", "主管部门",     "实施单位", "项目负责人", "联系电话", "年度总体目标",
+        "预期目标", "实际完成情况", "总分",     "总计",       "合计",     "项目支出绩效自评表"};
+    for (auto l : labels)
+        if (h == l) return true;
+    // 项目资金（万元）, 项目资金(元); a year line such as （2022年度）.
+    return starts_with(h, "项目资金") || (h.find("年度") != std::string::npos && h.size() <= 20 &&
+                                          (starts_with(h, "（") || starts_with(h, "(")));
 }
 
 } // namespace jx::import

@@ -53,6 +53,12 @@ struct Extraction {
 
 Extraction extract_tables(const Grid& grid);
 
+// Whether a cell is part of the template's layout rather than the table's data: a column heading
+// (一级指标, 年度指标值 …, or the start of one Word broke), a row label (项目名称, 主管部门,
+// 年度总体目标, 总分 …), a funds row's name, or the title. The cell accounting counts these as
+// placed by the layout; every other cell must land in a field.
+bool is_layout_label(const std::string& cell);
+
 // A cell's text without line breaks and spaces, as header cells are compared: "年度\n\n指标值" →
 // 年度指标值.
 std::string squeeze(const std::string& s);

@@ -242,6 +242,68 @@ TEST_CASE("every project table of the seeds imports whole and the output is revi
     test::check_golden("tests/golden/import/seeds.expected", golden);
 }
 
+// Cell accounting: every non-empty cell of every table of every seed is part of the template's
+// layout (a heading, a row label), a funds figure marked as not applying (— or 无, absent in the
+// spec as in the table), or text found in the spec written for the table; and every table is
+// whole (nothing went to comments).
+TEST_CASE("import: every cell of every seed table lands in a field of its spec",
+          "[import][seeds][accounting]") {
+    std::size_t tables = 0, cells = 0, layout = 0, absent = 0, placed = 0;
+    for (const auto& f : seed_files()) {
+        std::string text = test::read(f);
+        Grid grid;
+        std::string error;
+        REQUIRE(read_text_dump(text, grid, error));
+        auto r = import_text(std::filesystem::path(f).filename().string(), text, Format::text);
+        for (const auto& s : r.specs) {
+            ++tables;
+            INFO(s.file_name);
+            CHECK(s.whole);
+            CHECK(s.table.unplaced.empty());
+            // The spec as the cells are compared: no quotes, spaces or line breaks.
+            std::string spec;
+            for (char c : squeeze(s.spec))
+                if (c != '"') spec += c;
+            for (std::size_t at; (at = spec.find("\\n")) != std::string::npos;)
+                spec.erase(at, 2); // a quoted line break
+            std::set<std::size_t> fund_lines;
+            for (const auto& fr : s.table.funds)
+                fund_lines.insert(fr.line);
+            const std::size_t last = std::max(s.table.last_line, s.table.total_line);
+            for (const auto& item : grid) {
+                if (item.kind != Item::Kind::row || item.line() < s.table.first_line ||
+                    item.line() > last)
+                    continue;
+                for (const auto& cell : item.cells) {
+                    std::string t = squeeze(cell.text);
+                    if (t.empty()) continue;
+                    ++cells;
+                    if (is_layout_label(cell.text)) {
+                        ++layout;
+                        continue;
+                    }
+                    // A funds figure marked as not applying (— / 无): the figure is absent in
+                    // the spec too, which is what the mark says.
+                    if (fund_lines.count(item.line()) &&
+                        (t == "—" || t == "-" || t == "/" || t == "无" || t == "－")) {
+                        ++absent;
+                        continue;
+                    }
+                    INFO("cell " << cell.where << ": " << cell.text);
+                    CHECK(spec.find(t) != std::string::npos);
+                    placed += spec.find(t) != std::string::npos;
+                }
+            }
+        }
+    }
+    CHECK(tables == 29);
+    CHECK(cells == layout + absent + placed);
+    // The figures of today's seeds, so that a change in the accounting shows.
+    CHECK(fmt::format("{} tables: {} cells, {} of the layout, {} marked not applying, {} in fields",
+                      tables, cells, layout, absent, placed) ==
+          "29 tables: 2775 cells, 794 of the layout, 162 marked not applying, 1819 in fields");
+}
+
 TEST_CASE("check on the imported seeds finds the errors found on the hand transcriptions",
           "[import][seeds]") {
     auto policy = scoring::Policy::defaults();
