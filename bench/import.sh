@@ -2,7 +2,8 @@
 # Import throughput per source format, on this machine:
 #   bash bench/import.sh [COPIES]      (default 40)
 # Sources: the text dumps of ../shared/seeds (29 tables), and the 27 specs of indicator_specs/
-# rendered to csv and xlsx by jixiao and to docx by LibreOffice Writer (html → docx), each set
+# rendered to csv and xlsx by jixiao, to docx by LibreOffice Writer (html → docx) and to pdf by
+# LibreOffice Calc (xlsx → pdf) and Chromium (html → pdf), each set
 # copied COPIES times into a directory of its own. `jixiao import` reads every directory; the
 # best of BENCH_ROUNDS (default 3) runs is reported as tables per second, with peak RSS, and the
 # report is written to bench/results/import-<machine>-<date>.txt. (.doc and .xls go through a
@@ -24,7 +25,7 @@ mkdir -p bench/results
 report=bench/results/import-$(uname -m)-$(nproc)core-$(date +%Y%m%d).txt
 
 # One copy of each format.
-mkdir -p "$work/one"/{txt,csv,xlsx,html,docx}
+mkdir -p "$work/one"/{txt,csv,xlsx,html,docx,pdf,pdf-chromium}
 cp ../shared/seeds/*.txt "$work/one/txt/"
 for spec in indicator_specs/*/*.jx; do
     b=$(basename "$spec" .jx)
@@ -34,6 +35,14 @@ for spec in indicator_specs/*/*.jx; do
 done
 soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to 'docx:MS Word 2007 XML' \
     --outdir "$work/one/docx" "$work"/one/html/*.html > /dev/null 2>&1
+soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to pdf \
+    --outdir "$work/one/pdf" "$work"/one/xlsx/*.xlsx > /dev/null 2>&1
+for page in "$work"/one/html/*.html; do
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$work/chromium" --no-pdf-header-footer \
+        --print-to-pdf="$work/one/pdf-chromium/$(basename "$page" .html).pdf" "file://$page" > /dev/null 2>&1
+done
 
 {
 echo "# jixiao import throughput per format"
@@ -41,8 +50,8 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "each figure: the best of $rounds runs of jixiao import over $copies copies of each source set"
 echo
-printf '%-6s %8s %8s %10s %12s %9s\n' format files tables MB seconds tables/s
-for format in txt csv xlsx docx; do
+printf '%-12s %8s %8s %10s %12s %9s\n' format files tables MB seconds tables/s
+for format in txt csv xlsx docx pdf pdf-chromium; do
     dir=$work/src/$format
     mkdir -p "$dir"
     for i in $(seq 1 "$copies"); do
@@ -61,7 +70,7 @@ for format in txt csv xlsx docx; do
         [ "$kb" -gt "$rss" ] && rss=$kb
     done
     rate=$(awk -v t="$tables" -v s="$best" 'BEGIN { printf "%.0f", (s > 0 ? t / s : 0) }')
-    printf '%-6s %8d %8d %10.1f %12s %9s   peak RSS %d MB\n' "$format" "$files" "$tables" \
+    printf '%-12s %8d %8d %10.1f %12s %9s   peak RSS %d MB\n' "$format" "$files" "$tables" \
         "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$best" "$rate" $((rss / 1024))
 done
 } | tee "$report"
