@@ -44,8 +44,11 @@ struct PageContent {
 constexpr float max_rule_thickness = 2.5f;
 // Positions closer than this are one line (double borders, rounding in the producer).
 constexpr float snap = 2.0f;
-// More ruling lines than this on one page is no table anyone publishes (a chart, a hostile file).
-constexpr std::size_t max_segments_per_page = 200'000;
+// More ruling lines than this on one page is no table anyone publishes (a chart, a hostile file):
+// a page of a self-evaluation table has a few hundred, drawn cell by cell.
+constexpr std::size_t max_segments_per_page = 20'000;
+// Nor a grid of more units than this (rows × columns between the lines): 500 × 500.
+constexpr std::size_t max_lattice_units = 250'000;
 
 void add_segment(PageContent& page, fz_point a, fz_point b, float thickness) {
     if (page.horizontal.size() + page.vertical.size() >= max_segments_per_page) {
@@ -359,8 +362,9 @@ bool Document::read_page(int n, PageContent& content, std::string& error) {
         return false;
     }
     if (content.overflow) {
-        error = fmt::format("page {} holds more lines or characters than jixiao reads of a page",
-                            n + 1);
+        error = fmt::format("page {} holds more than {} ruling lines or {} characters, more than "
+                            "jixiao reads of a page",
+                            n + 1, max_segments_per_page, max_grid_cells * 8);
         return false;
     }
     return true;
@@ -455,13 +459,15 @@ struct Lattice {
 // Does a line at `pos` (one of `segs`, sorted by position) run through the middle of [a, b]?
 bool ruled(const std::vector<Segment>& segs, float pos, float a, float b) {
     float mid = (a + b) / 2;
-    for (const auto& s : segs)
-        if (std::fabs(s.pos - pos) <= snap && s.from <= mid && s.to >= mid) return true;
+    auto it = std::lower_bound(segs.begin(), segs.end(), pos - snap,
+                               [](const Segment& s, float p) { return s.pos < p; });
+    for (; it != segs.end() && it->pos <= pos + snap; ++it)
+        if (it->from <= mid && it->to >= mid) return true;
     return false;
 }
 
 // The tables of a page: each connected set of ruling lines with at least two lines each way.
-std::vector<Lattice> lattices(const PageContent& page) {
+std::vector<Lattice> lattices(const PageContent& page, bool& too_large) {
     std::vector<Segment> hs = merge(page.horizontal), vs = merge(page.vertical);
     UnionFind groups(hs.size() + vs.size());
     for (std::size_t i = 0; i < hs.size(); ++i)
@@ -502,6 +508,10 @@ std::vector<Lattice> lattices(const PageContent& page) {
             t.open_bottom = t.ys.back() > bottom + snap;
         }
         if (t.xs.size() < 2 || t.ys.size() < 2) continue;
+        if (t.columns() * t.rows() > max_lattice_units) {
+            too_large = true;
+            continue;
+        }
         const std::size_t cols = t.columns(), rows = t.rows();
         UnionFind units(cols * rows);
         for (std::size_t r = 0; r < rows; ++r)
@@ -695,7 +705,14 @@ struct Reader {
     }
 
     bool page(int page_no, const PageContent& content) {
-        std::vector<Lattice> tables = lattices(content);
+        bool too_large = false;
+        std::vector<Lattice> tables = lattices(content, too_large);
+        if (too_large) {
+            error = fmt::format("page {} draws a grid of more than {} cells, more than jixiao "
+                                "reads of a table",
+                                page_no, max_lattice_units);
+            return false;
+        }
         ruled_tables += tables.size();
         // Each glyph to the cell it stands in, or to the prose.
         std::vector<const Glyph*> loose;

@@ -455,6 +455,17 @@ TEST_CASE("import: a PDF without a text layer, encrypted or damaged is refused w
     auto junk = import_text("junk.pdf", "%PDF-1.7\nnothing more", Format::pdf);
     CHECK(junk.source_error.rfind("junk.pdf: ", 0) == 0);
     CHECK(junk.specs.empty());
+    // Hostile: a page of 300,000 lines, a page tree claiming a million pages.
+    auto lines =
+        import_text("many-lines.pdf",
+                    test::read(test::source_path("tests/data/import/many-lines.pdf")), Format::pdf);
+    CHECK(lines.source_error == "many-lines.pdf: page 1 holds more than 20000 ruling lines or "
+                                "8000000 characters, more than jixiao reads of a page");
+    auto pages = import_text("million-pages.pdf",
+                             test::read(test::source_path("tests/data/import/million-pages.pdf")),
+                             Format::pdf);
+    CHECK(pages.source_error ==
+          "million-pages.pdf: 1000000 pages, more than the 5000 jixiao reads of one PDF");
     // Cut short: MuPDF repairs what it can; whatever it makes of it, no crash and no table.
     std::string pdf = test::read(test::source_path("tests/data/import/001-02.libreoffice.pdf"));
     auto cut = import_text("cut.pdf", pdf.substr(0, pdf.size() / 3), Format::pdf);
