@@ -11,11 +11,11 @@ cd "$(dirname "$0")/.."
 
 # To build and run jixiao.
 packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libicu-dev libfmt-dev libyaml-cpp-dev catch2 libcli11-dev help2man
-          libxlsxwriter-dev libzip-dev libpugixml-dev libjemalloc-dev)
+          libxlsxwriter-dev libzip-dev libpugixml-dev libjemalloc-dev nlohmann-json3-dev)
 # The tests also open rendered tables as a person would: xlsx in LibreOffice and openpyxl, html in
 # Chromium and LibreOffice Writer (which makes the Word documents import reads back); GNU time
 # measures the peak memory of a run.
-test_packages=(libreoffice-calc-nogui libreoffice-writer-nogui chromium fonts-noto-cjk python3-openpyxl time)
+test_packages=(libreoffice-calc-nogui libreoffice-writer-nogui chromium fonts-noto-cjk python3-openpyxl time neovim)
 
 install_missing() {
     local missing=()

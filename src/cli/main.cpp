@@ -25,6 +25,7 @@
 #include "driver/status.hpp"
 #include "format/format.hpp"
 #include "import/import.hpp"
+#include "lsp/server.hpp"
 #include "model/lower.hpp"
 #include "scoring/engine.hpp"
 #include "syntax/parser.hpp"
@@ -260,6 +261,13 @@ int main(int argc, char** argv) {
                      "Output file (one spec) or directory (several; html adds index.html)")
         ->required();
 
+    auto* cmd_lsp = app.add_subcommand(
+        "lsp", "Serve the Language Server Protocol on stdin/stdout, for editors: diagnostics, "
+               "hover, completion, quick fixes, formatting, outline");
+    cmd_lsp->add_option("--policy", policy_path, "Scoring policy in YAML");
+    cmd_lsp->footer("Started by an editor (editors/vscode, editors/nvim), not by hand. Exit "
+                    "status: 0 after shutdown and exit, 1 when the client went away without.");
+
     auto* cmd_policy = app.add_subcommand(
         "policy", "Print the built-in scoring policy as YAML, to copy and adapt");
 
@@ -323,6 +331,12 @@ int main(int argc, char** argv) {
                 std::cerr << "error: " << text::for_terminal(e) << "\n";
             if (outcome.io_error) return exit_usage;
             return outcome.errors.empty() ? exit_ok : exit_findings;
+        }
+        if (*cmd_lsp) {
+            scoring::Policy policy;
+            if (!driver::load_policy_file(policy_path, policy, std::cerr)) return exit_usage;
+            std::ios::sync_with_stdio(false);
+            return lsp::serve(std::cin, std::cout, std::cerr, std::move(policy));
         }
         if (*cmd_policy) {
             std::cout << scoring::dump_policy_yaml(scoring::Policy::defaults());
