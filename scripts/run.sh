@@ -90,18 +90,19 @@ fuzz)
     seed_option=()
     [ -n "${FUZZ_SEED:-}" ] && seed_option=(-seed="$FUZZ_SEED")
     seeds=build-fuzz/seeds
-    rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,xlsx,docx,policy,xlsx_writer,safe_write}
+    rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,xlsx,docx,policy,xlsx_writer,safe_write,lsp}
     for f in indicator_specs/*/*.jx examples/*.jx tests/golden/*/*.jx tests/bad_inputs/*.jx; do
         cp "$f" "$seeds/parse/$(echo "$f" | tr / _)"  # names repeat across folders
     done
     cp "$seeds"/parse/* "$seeds/format/"
+    cp "$seeds"/parse/* "$seeds/lsp/"
     cp ../shared/seeds/*.txt "$seeds/import/" 2>/dev/null || true
     cp tests/data/import/*.docx "$seeds/import/"
     ./build/jixiao render indicator_specs/fengtai-2022/001-02-*.jx -f csv -o "$seeds/import/table.csv" > /dev/null 2>&1 || true
     ./build/jixiao render indicator_specs/fengtai-2022/001-02-*.jx -f xlsx -o "$seeds/import/table.xlsx" > /dev/null 2>&1 || true
     cp tests/data/*.yaml "$seeds/policy/"
     ./build/jixiao policy > "$seeds/policy/default.yaml"
-    for target in ${FUZZ_TARGETS:-parse format import xlsx docx policy xlsx_writer safe_write}; do
+    for target in ${FUZZ_TARGETS:-parse format import xlsx docx policy xlsx_writer safe_write lsp}; do
         mkdir -p "build-fuzz/corpus/$target" "tests/fuzz/regressions/$target"
         cp tests/fuzz/regressions/"$target"/* tests/fuzz/seeds/"$target"/* "$seeds/$target/" 2>/dev/null || true
         echo "== fuzz_$target for ${seconds}s"
