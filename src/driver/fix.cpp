@@ -206,65 +206,52 @@ std::string unified_diff(const std::string& path, std::string_view before, std::
 
 int fix_files(const std::vector<std::string>& paths, bool dry_run, const scoring::Policy& policy,
               bool colour, std::ostream& out, std::ostream& err) {
-    std::vector<FileReport> problems;
-    auto files = discover(paths, problems);
     int status = exit_ok;
-    for (const auto& p : problems) {
-        err << render_text(p, false);
-        status = exit_usage;
-    }
-    auto io_error = [&](const std::string& message) {
-        err << render(make_error("io-error", message), nullptr);
-        status = exit_usage;
-    };
     const syntax::Limits limits;
     OutputWriter writer;
     std::size_t changed = 0;
-    for (const auto& path : files) {
-        std::string text, error;
-        if (!read_file(path, text, error)) {
-            io_error(error);
-            continue;
-        }
-        FixOutcome fixed = fix_text(path, text, policy);
-        if (!fixed.parsed) {
-            // A file that does not parse is never rewritten: its sums are unknown.
-            SourceFile source(path, text);
-            for (const auto& d : syntax::parse(source, limits).diagnostics)
-                err << render(d, &source, {colour});
-            err << text::for_terminal(path) << ": not fixed: fix the errors above first\n";
-            if (status == exit_ok) status = exit_findings;
-            continue;
-        }
-        if (fixed.text == text) continue;
-        if (fixed.text.size() > limits.max_file_bytes) {
-            err << render(make_error("spec-too-large",
-                                     fmt::format("{}: not fixed: fixed, it would be more than "
-                                                 "the {} MiB a spec may have",
-                                                 path, limits.max_file_bytes >> 20)),
-                          nullptr);
-            if (status == exit_ok) status = exit_findings;
-            continue;
-        }
-        ++changed;
-        if (dry_run) {
-            out << unified_diff(path, text, fixed.text);
-            if (status == exit_ok) status = exit_findings;
-            continue;
-        }
-        if (!writer.write(path, fixed.text, error)) {
-            io_error(error);
-            continue;
-        }
-        std::string codes;
-        for (const auto& c : fixed.fixed)
-            codes += (codes.empty() ? "" : ", ") + c;
-        out << "fixed " << text::for_terminal(path) << ": " << fixed.fixed.size() << " figure"
-            << (fixed.fixed.size() == 1 ? "" : "s") << " (" << codes << ")\n";
-    }
+    std::size_t files =
+        for_each_spec(paths, err, status, [&](const std::string& path, const std::string& text) {
+            FixOutcome fixed = fix_text(path, text, policy);
+            if (!fixed.parsed) {
+                // A file that does not parse is never rewritten: its sums are unknown.
+                SourceFile source(path, text);
+                for (const auto& d : syntax::parse(source, limits).diagnostics)
+                    err << render(d, &source, {colour});
+                err << text::for_terminal(path) << ": not fixed: fix the errors above first\n";
+                if (status == exit_ok) status = exit_findings;
+                return;
+            }
+            if (fixed.text == text) return;
+            if (fixed.text.size() > limits.max_file_bytes) {
+                err << render(make_error("spec-too-large",
+                                         fmt::format("{}: not fixed: fixed, it would be more than "
+                                                     "the {} MiB a spec may have",
+                                                     path, limits.max_file_bytes >> 20)),
+                              nullptr);
+                if (status == exit_ok) status = exit_findings;
+                return;
+            }
+            ++changed;
+            if (dry_run) {
+                out << unified_diff(path, text, fixed.text);
+                if (status == exit_ok) status = exit_findings;
+                return;
+            }
+            std::string error;
+            if (!writer.write(path, fixed.text, error)) {
+                report_io_error(err, error);
+                status = exit_usage;
+                return;
+            }
+            std::string codes;
+            for (const auto& c : fixed.fixed)
+                codes += (codes.empty() ? "" : ", ") + c;
+            out << "fixed " << text::for_terminal(path) << ": " << fixed.fixed.size() << " figure"
+                << (fixed.fixed.size() == 1 ? "" : "s") << " (" << codes << ")\n";
+        });
     if (changed == 0 && status == exit_ok)
-        out << files.size() << " file" << (files.size() == 1 ? "" : "s")
-            << ": no arithmetic to fix\n";
+        out << files << " file" << (files == 1 ? "" : "s") << ": no arithmetic to fix\n";
     return status;
 }
 
