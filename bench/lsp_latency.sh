@@ -19,6 +19,6 @@ echo "# jixiao lsp: latency from a change to its diagnostics"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown); build: Release"
 echo
-"$build/bench_lsp_latency" "$build/jixiao" "$indicators" "$changes"
+"$build/bench/bench_lsp_latency" "$build/jixiao" "$indicators" "$changes"
 } | tee "$report"
 echo "report written to $report"
