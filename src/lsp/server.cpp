@@ -510,18 +510,17 @@ struct Server::Impl {
                                edit_of(doc, {ind->span.end, ind->span.end}, "  偏差原因 \"\"")));
                 continue;
             }
-            if (d.code == "unknown-category" || d.code == "category-variant") {
+            if (d.code == "unknown-category" || d.code == "unknown-category-word" ||
+                d.code == "category-variant") {
+                // The known name: the one the finding suggests, or the one a template's
+                // misspelling is read as.
                 std::string_view written =
                     doc.text().substr(l->span.begin, l->span.end - l->span.begin);
                 bool quoted =
                     written.size() >= 2 && written.front() == '"' && written.back() == '"';
                 std::string name(quoted ? written.substr(1, written.size() - 2) : written);
-                std::string known;
-                if (d.code == "category-variant") known = policy.category(name);
-                const std::string prefix = "did you mean ";
-                for (const auto& n : d.notes)
-                    if (n.rfind(prefix, 0) == 0 && n.back() == '?')
-                        known = n.substr(prefix.size(), n.size() - prefix.size() - 1);
+                std::string known =
+                    d.code == "category-variant" ? policy.category(name) : d.subject.expected;
                 if (known.empty() || known == name) continue;
                 actions.push_back(
                     action(doc, d, "Rename to " + known,

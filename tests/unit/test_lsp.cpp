@@ -368,3 +368,99 @@ TEST_CASE("lsp: positions in UTF-16 code units, to and from byte offsets", "[lsp
     CHECK(lines.offset({1, 1}) == 13);
     CHECK(lines.offset({7, 0}) == text.size());
 }
+
+namespace {
+
+// A session in process, for the requests' answers on files of the repository.
+struct InProcess {
+    lsp::Server server{scoring::Policy::defaults()};
+    int id = 0;
+    InProcess() { ask("initialize", json::object()); }
+    json ask(const std::string& method, json params) {
+        auto out = server.handle(
+            json{{"jsonrpc", "2.0"}, {"id", ++id}, {"method", method}, {"params", params}}.dump());
+        REQUIRE(out.size() == 1);
+        return json::parse(out[0])["result"];
+    }
+    json open(const std::string& uri, const std::string& text) {
+        auto out =
+            server.handle(json{{"jsonrpc", "2.0"},
+                               {"method", "textDocument/didOpen"},
+                               {"params", {{"textDocument", {{"uri", uri}, {"text", text}}}}}}
+                              .dump());
+        REQUIRE(out.size() == 1);
+        return json::parse(out[0])["params"]["diagnostics"];
+    }
+    json actions_on(const std::string& uri, const json& diagnostic) {
+        return ask("textDocument/codeAction", {{"textDocument", doc_id(uri)},
+                                               {"range", diagnostic["range"]},
+                                               {"context", {{"diagnostics", {diagnostic}}}}});
+    }
+};
+
+json with_code(const json& diagnostics, const std::string& code) {
+    for (const auto& d : diagnostics)
+        if (d["code"] == code) return d;
+    FAIL("no diagnostic " << code);
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("lsp: quick fixes rename a misspelt category and add a 偏差原因 to fill in", "[lsp]") {
+    InProcess s;
+    // The parser's slip: 产出指表 for 产出指标.
+    std::string typo = test::read(test::source_path("tests/golden/check/slip-category-typo.jx"));
+    auto d = with_code(s.open("file:///typo.jx", typo), "unknown-category-word");
+    auto actions = s.actions_on("file:///typo.jx", d);
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0]["title"] == "Rename to 产出指标");
+    std::string renamed = apply_edit(typo, actions[0]["edit"]["changes"]["file:///typo.jx"][0]);
+    CHECK(renamed.find("\n  产出指标 {\n") != std::string::npos);
+    // Renamed, the slip is gone (the total's own mismatch stays).
+    auto after = s.open("file:///typo.jx", renamed);
+    for (const auto& x : after)
+        CHECK(x["code"] != "unknown-category-word");
+
+    // A real table's template misspelling, quoted: renamed inside its quotes.
+    const std::string rel = "indicator_specs/fengtai-2022/001-26-中小企业发展专项资金.jx";
+    std::string table = test::read(test::source_path(rel));
+    auto diags = s.open("file:///t.jx", table);
+    actions = s.actions_on("file:///t.jx", with_code(diags, "category-variant"));
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0]["title"] == "Rename to 服务对象满意度指标");
+    CHECK(actions[0]["edit"]["changes"]["file:///t.jx"][0]["newText"] == "\"服务对象满意度指标\"");
+
+    // A row that loses a point without a reason: an empty 偏差原因 after its last field, before
+    // its comment; the warning stays until a reason is written.
+    auto missing = with_code(diags, "missing-deviation-reason");
+    actions = s.actions_on("file:///t.jx", missing);
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0]["title"] == "Add a 偏差原因 placeholder");
+    std::string with_reason = apply_edit(table, actions[0]["edit"]["changes"]["file:///t.jx"][0]);
+    CHECK(with_reason.find("分值 10  得分 9  偏差原因 \"\"  # 第 5264 行") != std::string::npos);
+    auto reopened = s.open("file:///t.jx", with_reason);
+    CHECK(with_code(reopened, "missing-deviation-reason")["range"] == missing["range"]);
+    for (const auto& x : reopened)
+        CHECK(x["code"] != "syntax-error");
+}
+
+TEST_CASE("lsp: hover on a graded row shows its band; completion offers its scale's grades",
+          "[lsp]") {
+    InProcess s;
+    std::string grades = test::read(test::source_path("examples/07-grades.jx"));
+    s.open("file:///g.jx", grades);
+    // Line 7: "报告质量" 指标值 优良中低差 完成值 良 分值 20 得分 17.
+    auto hover = s.ask("textDocument/hover",
+                       {{"textDocument", doc_id("file:///g.jx")}, {"position", position(6, 10)}});
+    std::string shown = hover["contents"]["value"];
+    INFO(shown);
+    CHECK(shown.find("**报告质量** — 产出指标 › 质量指标") != std::string::npos);
+    CHECK(shown.find("grade band **良**: 16–18 points") != std::string::npos);
+    auto completion = s.ask("textDocument/completion", {{"textDocument", doc_id("file:///g.jx")},
+                                                        {"position", position(6, 60)}});
+    std::vector<std::string> grade_names;
+    for (const auto& item : completion["items"])
+        if (item["kind"] == 20) grade_names.push_back(item["label"]);
+    CHECK(grade_names == std::vector<std::string>{"优", "良", "中", "低", "差"});
+}
