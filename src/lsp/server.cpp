@@ -378,10 +378,16 @@ struct Server::Impl {
                    text[i] != '#')
                 ++i;
             // The ideographic space ends a word as well.
-            std::string_view w = text.substr(start, i - start);
-            if (auto sp = w.find("\u3000"); sp != std::string_view::npos) i = start + sp + 3;
-            word_begin = start;
-            word_end = std::min(i, start + w.size());
+            std::size_t end = i;
+            if (auto sp = text.substr(start, i - start).find("\u3000");
+                sp != std::string_view::npos) {
+                end = start + sp;
+                i = end + 3;
+            }
+            if (end > start) {
+                word_begin = start;
+                word_end = end;
+            }
         }
         return stack;
     }
