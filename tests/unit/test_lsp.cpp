@@ -445,7 +445,7 @@ TEST_CASE("lsp: quick fixes rename a misspelt category and add a 偏差原因 to
         CHECK(x["code"] != "syntax-error");
 }
 
-TEST_CASE("lsp: hover on a graded row shows its band; completion offers its scale's grades",
+TEST_CASE("lsp: hover on a graded row shows its band, completion offers its scale's grades",
           "[lsp]") {
     InProcess s;
     std::string grades = test::read(test::source_path("examples/07-grades.jx"));
