@@ -223,6 +223,12 @@ FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Polic
     return report;
 }
 
+Diagnostic internal_error(const std::string& path, const std::exception& e) {
+    return make_error(
+        "internal-error",
+        fmt::format("{}: jixiao could not check this file ({}); please report it", path, e.what()));
+}
+
 FileReport check_file(const std::string& path, const scoring::Policy& policy, bool listed_regular) {
     std::string contents, error;
     if (!read_file(path, contents, error, listed_regular)) {
@@ -239,10 +245,7 @@ FileReport check_file(const std::string& path, const scoring::Policy& policy, bo
     } catch (const std::exception& e) {
         FileReport r;
         r.path = path;
-        r.diagnostics.push_back(
-            make_error("internal-error",
-                       fmt::format("{}: jixiao could not check this file ({}); please report it",
-                                   path, e.what())));
+        r.diagnostics.push_back(internal_error(path, e));
         return r;
     }
 }

@@ -13,6 +13,7 @@
 #include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/analysis.hpp"
+#include "driver/check.hpp"
 #include "driver/fix.hpp"
 #include "format/format.hpp"
 #include "lsp/positions.hpp"
@@ -134,9 +135,18 @@ struct Server::Impl {
     // ---- documents --------------------------------------------------------------------------
 
     void analyse(Document& doc, std::string text) {
+        const std::string path = path_of(doc.uri);
+        driver::Analysis a;
+        try {
+            a = driver::analyse(std::make_unique<SourceFile>(path, text), policy);
+        } catch (const std::exception& e) {
+            // As check reports it: against the file, and the server lives on.
+            a = driver::Analysis{};
+            a.source = std::make_unique<SourceFile>(path, std::move(text));
+            a.diagnostics.push_back(driver::internal_error(path, e).label({0, 0}));
+        }
         doc.lines.reset();
-        doc.analysis = driver::analyse(
-            std::make_unique<SourceFile>(path_of(doc.uri), std::move(text)), policy);
+        doc.analysis = std::move(a);
         doc.lines = std::make_unique<LineIndex>(doc.text());
     }
 
