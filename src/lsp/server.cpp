@@ -609,7 +609,9 @@ struct Server::Impl {
                  {{"positionEncoding", "utf-16"},
                   {"textDocumentSync", {{"openClose", true}, {"change", 1}}},
                   {"hoverProvider", true},
-                  {"completionProvider", {{"triggerCharacters", json::array({" "})}}},
+                  // No trigger characters: a list popping up at every space would be in the
+                  // way of typing; editors ask as a word is typed, or on request.
+                  {"completionProvider", json::object()},
                   {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
                   {"documentFormattingProvider", true},
                   {"documentSymbolProvider", true}}},
