@@ -1,6 +1,7 @@
 #!/bin/sh
 # A real editor as the client: Neovim headless (Debian's neovim, 0.7.2) opens a spec with the
-# editors/nvim/jixiao.lua setup and must receive the diagnostic through its built-in LSP client.
+# editors/nvim/jixiao.lua setup and must receive the diagnostic through its built-in LSP client;
+# then Neovim applies the rate's quick fix itself, and the diagnostic must go.
 #   nvim_lsp.sh JIXIAO SOURCE_DIR WORK_DIR
 set -eu
 bin=$1 src=$2 work=$3
@@ -26,10 +27,13 @@ diagnostic 43:287-43:288 severity 2 [missing-deviation-reason] "对我区创新�
 diagnostic 47:4-47:30 severity 3 [category-variant] "服务对象满意度标" is read as 服务对象满意度指标, as published templates misspell it
 diagnostic 48:141-48:142 severity 2 [score-understated] "服务满意度" reports 9 points, less than the 10 the rules give
 hover **预算执行率** (分值 10)
+action Set 执行率 to 100%
+line     年度资金总额  年初预算数 40  全年预算数 31.6  全年执行数 31.6  分值 10  执行率 100%  得分 8
+rate diagnostic gone
 exit 0'
 actual=$(cat "$work/out.txt" 2>/dev/null || echo "(Neovim wrote nothing)")
 if [ "$actual" != "$expected" ]; then
     echo "expected:"; echo "$expected"; echo "got:"; echo "$actual"
     exit 1
 fi
-echo "Neovim received the diagnostic and the hover"
+echo "Neovim received the diagnostics and the hover, applied the quick fix, and the diagnostic went"
