@@ -85,6 +85,30 @@ const ast::Indicator* indicator_at(const driver::Analysis& a, Span span) {
     return nullptr;
 }
 
+constexpr int max_nesting = 128;
+
+// How deep the arrays and objects of a JSON text nest (strings skipped), without parsing it.
+int nesting_depth(std::string_view body) {
+    int depth = 0, deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        char c = body[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
 const Label* primary_label(const Diagnostic& d) {
     for (const auto& l : d.labels)
         if (l.primary) return &l;
@@ -654,6 +678,13 @@ struct Server::Impl {
     std::vector<std::string> handle(std::string_view body) {
         out.clear();
         if (exited) return {};
+        // Protocol messages nest a dozen levels; a deeper one is refused before it is parsed, as
+        // copying or printing a value is recursive in nlohmann-json.
+        if (nesting_depth(body) > max_nesting) {
+            fail(nullptr, code::invalid_request,
+                 fmt::format("a message nested deeper than {} levels", max_nesting));
+            return std::move(out);
+        }
         json message = json::parse(body, nullptr, false);
         if (message.is_discarded()) {
             fail(nullptr, code::parse_error, "the message is not JSON (or not UTF-8)");
@@ -675,7 +706,9 @@ struct Server::Impl {
             return std::move(out);
         }
         const std::string method = method_it->get<std::string>();
-        json params = message.value("params", json::object());
+        static const json no_params = json::object();
+        auto params_it = message.find("params");
+        const json& params = params_it != message.end() ? *params_it : no_params;
         const std::size_t before = out.size();
         try {
             if (is_request)

@@ -9,6 +9,7 @@
 namespace jx::lsp {
 
 ReadStatus read_message(std::istream& in, std::string& body, std::string& error) {
+    error.clear();
     std::string line;
     std::size_t length = 0;
     bool have_length = false, any_header = false;

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <poll.h>
 #include <spawn.h>
+#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 
 #include "lsp/positions.hpp"
 #include "lsp/server.hpp"
+#include "lsp/transport.hpp"
 #include "support.hpp"
 
 using namespace jx;
@@ -315,6 +317,13 @@ TEST_CASE("lsp: the server answers bad input with errors and lives on", "[lsp]")
     CHECK(one("{not json")["error"]["code"] == -32700);
     CHECK(one("\"\xff\xfe\"")["error"]["code"] == -32700); // invalid UTF-8
     CHECK(one("[1,2]")["error"]["code"] == -32600);
+    // Nested past what any protocol message needs: refused before parsing (copying such a value
+    // would recurse off the stack); brackets inside strings do not count.
+    std::string deep = R"({"jsonrpc":"2.0","id":9,"method":"x","params":)" +
+                       std::string(100000, '[') + std::string(100000, ']') + "}";
+    CHECK(one(deep)["error"]["message"] == "a message nested deeper than 128 levels");
+    CHECK(one(R"({"jsonrpc":"2.0","id":9,"method":"x","params":{"a":"[[[[\"[[[[[[[[[[[["}})")
+              ["error"]["code"] == -32002); // parsed: not initialized yet
     CHECK(one(R"({"jsonrpc":"2.0","id":{"a":1},"method":"initialize"})")["error"]["code"] ==
           -32600);
     CHECK(one(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})").contains("result"));
@@ -463,4 +472,31 @@ TEST_CASE("lsp: hover on a graded row shows its band, completion offers its scal
     for (const auto& item : completion["items"])
         if (item["kind"] == 20) grade_names.push_back(item["label"]);
     CHECK(grade_names == std::vector<std::string>{"优", "良", "中", "低", "差"});
+}
+
+TEST_CASE("lsp: framing errors are answered and the next message is read", "[lsp]") {
+    auto framed = [](const std::string& body) {
+        return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    };
+    std::string init = R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})";
+    std::istringstream in("Garbage-Header\r\n\r\n" + std::string("Content-Length: 12x\r\n\r\n") +
+                          framed(init) + framed(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
+                          framed(R"({"jsonrpc":"2.0","method":"exit"})"));
+    std::ostringstream out, log;
+    CHECK(lsp::serve(in, out, log, scoring::Policy::defaults()) == 0);
+    CHECK(log.str() == "jixiao lsp: a header without a colon: Garbage-Header\n"
+                       "jixiao lsp: Content-Length is not a number: 12x\n");
+    std::string replies = out.str();
+    CHECK(replies.find(R"("code":-32700,"message":"a header without a colon: Garbage-Header")") !=
+          std::string::npos);
+    CHECK(replies.find(R"("id":1,"jsonrpc":"2.0","result":{"capabilities")") != std::string::npos);
+    CHECK(replies.find(R"({"id":2,"jsonrpc":"2.0","result":null})") != std::string::npos);
+
+    // A body larger than the server reads is skipped, not held, and said so.
+    std::string huge(lsp::max_message_bytes + 1, ' ');
+    std::istringstream big(framed(huge) + framed(init));
+    std::ostringstream big_out, big_log;
+    CHECK(lsp::serve(big, big_out, big_log, scoring::Policy::defaults()) == 1); // no exit
+    CHECK(big_out.str().find("more than the 128 MiB the server reads") != std::string::npos);
+    CHECK(big_out.str().find(R"("id":1,"jsonrpc":"2.0","result")") != std::string::npos);
 }
