@@ -1,5 +1,5 @@
 # bash completion for jixiao: commands, their options, the values of enum options, and paths
-# (.jx specs for check/score/fmt/render; tables for import). Installed into
+# (.jx specs for check/score/fmt/fix/render; tables for import). Installed into
 # share/bash-completion/completions/jixiao by cmake --install.
 _jixiao() {
     local cur prev cmd i
@@ -13,7 +13,7 @@ _jixiao() {
         esac
     done
     if [[ -z $cmd ]]; then
-        COMPREPLY=($(compgen -W "check score fmt import render policy --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "check score fmt fix import render lsp policy --help --version" -- "$cur"))
         return
     fi
     case $prev in
@@ -35,6 +35,8 @@ _jixiao() {
     check) options="--format --policy --jobs --color --help" ;;
     score) options="--policy --help" ;;
     fmt) options="--check --help" ;;
+    fix) options="--dry-run --policy --help" ;;
+    lsp) options="--policy --help" ;;
     import) options="--from --output --force --help" ;;
     render) options="--format --scores --policy --output --help" ;;
     policy) options="--help" ;;

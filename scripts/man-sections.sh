@@ -3,7 +3,7 @@
 set -eu
 jx=$1 out=$2
 {
-    for cmd in check score fmt import render policy; do
+    for cmd in check score fmt fix import render lsp policy; do
         echo "[COMMAND: $cmd]"
         "$jx" "$cmd" --help | sed 's/^Usage: .*jixiao /Usage: jixiao /; s/\\/\\\\/g'
         echo

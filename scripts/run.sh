@@ -13,11 +13,11 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libicu-dev libfmt-dev libyaml-cpp-dev catch2 libcli11-dev help2man
           libxlsxwriter-dev libzip-dev libpugixml-dev libjemalloc-dev
           libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev libjpeg-dev libfreetype-dev
-          libharfbuzz-dev libbrotli-dev)
+          libharfbuzz-dev libbrotli-dev nlohmann-json3-dev)
 # The tests also open rendered tables as a person would: xlsx in LibreOffice and openpyxl, html in
 # Chromium and LibreOffice Writer (which makes the Word documents import reads back); GNU time
 # measures the peak memory of a run.
-test_packages=(libreoffice-calc-nogui libreoffice-writer-nogui chromium fonts-noto-cjk python3-openpyxl time)
+test_packages=(libreoffice-calc-nogui libreoffice-writer-nogui chromium fonts-noto-cjk python3-openpyxl time neovim)
 
 install_missing() {
     local missing=()
@@ -92,11 +92,12 @@ fuzz)
     seed_option=()
     [ -n "${FUZZ_SEED:-}" ] && seed_option=(-seed="$FUZZ_SEED")
     seeds=build-fuzz/seeds
-    rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,xlsx,docx,pdf,policy,xlsx_writer,safe_write}
+    rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,xlsx,docx,pdf,policy,xlsx_writer,safe_write,lsp}
     for f in indicator_specs/*/*.jx examples/*.jx tests/golden/*/*.jx tests/bad_inputs/*.jx; do
         cp "$f" "$seeds/parse/$(echo "$f" | tr / _)"  # names repeat across folders
     done
     cp "$seeds"/parse/* "$seeds/format/"
+    cp "$seeds"/parse/* "$seeds/lsp/"
     cp ../shared/seeds/*.txt "$seeds/import/" 2>/dev/null || true
     cp tests/data/import/*.docx "$seeds/import/"
     ./build/jixiao render indicator_specs/fengtai-2022/001-02-*.jx -f csv -o "$seeds/import/table.csv" > /dev/null 2>&1 || true
@@ -104,7 +105,7 @@ fuzz)
     cp tests/data/import/*.pdf "$seeds/pdf/"
     cp tests/data/*.yaml "$seeds/policy/"
     ./build/jixiao policy > "$seeds/policy/default.yaml"
-    for target in ${FUZZ_TARGETS:-parse format import xlsx docx pdf policy xlsx_writer safe_write}; do
+    for target in ${FUZZ_TARGETS:-parse format import xlsx docx pdf policy xlsx_writer safe_write lsp}; do
         mkdir -p "build-fuzz/corpus/$target" "tests/fuzz/regressions/$target"
         cp tests/fuzz/regressions/"$target"/* tests/fuzz/seeds/"$target"/* "$seeds/$target/" 2>/dev/null || true
         echo "== fuzz_$target for ${seconds}s"

@@ -16,7 +16,8 @@ allowed() {
     render) echo "render scoring model vocab diag base" ;;
     import) echo "import format syntax jixiao vocab diag base" ;;
     driver) echo "driver render import scoring model format syntax jixiao vocab diag base" ;;
-    cli) echo "cli driver render import scoring model format syntax jixiao vocab diag base" ;;
+    lsp) echo "lsp driver render import scoring model format syntax jixiao vocab diag base" ;;
+    cli) echo "cli lsp driver render import scoring model format syntax jixiao vocab diag base" ;;
     *) echo "" ;;
     esac
 }

@@ -16,6 +16,7 @@
 #include "diag/render.hpp"
 #include "driver/check.hpp"
 #include "driver/files.hpp"
+#include "driver/fix.hpp"
 #include "driver/format.hpp"
 #include "driver/import.hpp"
 #include "driver/render.hpp"
@@ -24,6 +25,7 @@
 #include "driver/status.hpp"
 #include "format/format.hpp"
 #include "import/import.hpp"
+#include "lsp/server.hpp"
 #include "model/lower.hpp"
 #include "scoring/engine.hpp"
 #include "syntax/parser.hpp"
@@ -204,6 +206,18 @@ int main(int argc, char** argv) {
     cmd_fmt->add_flag("--check", check,
                       "Change nothing; exit 1 and name each file that would change");
 
+    bool dry_run = false;
+    auto* cmd_fix = app.add_subcommand(
+        "fix", "Set totals, weight totals, execution rates and budget scores to their arithmetic "
+               "(atomically, every comment kept)");
+    cmd_fix->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
+    cmd_fix->add_flag("--dry-run", dry_run, "Change nothing; print the fixes as a unified diff");
+    cmd_fix->add_option("--policy", policy_path, "Scoring policy in YAML");
+    cmd_fix->footer("Only figures with one right answer are fixed; a row's score, which the "
+                    "policy judges, is left as written.\nExit status: 0 nothing left to fix, 1 "
+                    "with --dry-run a file would change (or a file does not parse), 2 usage or "
+                    "I/O error.");
+
     std::optional<import::Format> from;
     std::string out_dir;
     bool force = false;
@@ -249,6 +263,13 @@ int main(int argc, char** argv) {
                      "Output file (one spec) or directory (several; html adds index.html)")
         ->required();
 
+    auto* cmd_lsp = app.add_subcommand(
+        "lsp", "Serve the Language Server Protocol on stdin/stdout, for editors: diagnostics, "
+               "hover, completion, quick fixes, formatting, outline");
+    cmd_lsp->add_option("--policy", policy_path, "Scoring policy in YAML");
+    cmd_lsp->footer("Started by an editor (editors/vscode, editors/nvim), not by hand. Exit "
+                    "status: 0 after shutdown and exit, 1 when the client went away without.");
+
     auto* cmd_policy = app.add_subcommand(
         "policy", "Print the built-in scoring policy as YAML, to copy and adapt");
 
@@ -287,6 +308,12 @@ int main(int argc, char** argv) {
         }
         if (*cmd_fmt)
             return driver::format_files(paths, check, use_colour("auto"), std::cout, std::cerr);
+        if (*cmd_fix) {
+            scoring::Policy policy;
+            if (!driver::load_policy_file(policy_path, policy, std::cerr)) return exit_usage;
+            return driver::fix_files(paths, dry_run, policy, use_colour("auto"), std::cout,
+                                     std::cerr);
+        }
         if (*cmd_import)
             return driver::import_sources(paths, from, out_dir, force, std::cout, std::cerr);
         if (*cmd_render) {
@@ -306,6 +333,12 @@ int main(int argc, char** argv) {
                 std::cerr << "error: " << text::for_terminal(e) << "\n";
             if (outcome.io_error) return exit_usage;
             return outcome.errors.empty() ? exit_ok : exit_findings;
+        }
+        if (*cmd_lsp) {
+            scoring::Policy policy;
+            if (!driver::load_policy_file(policy_path, policy, std::cerr)) return exit_usage;
+            std::ios::sync_with_stdio(false);
+            return lsp::serve(std::cin, std::cout, std::cerr, std::move(policy));
         }
         if (*cmd_policy) {
             std::cout << scoring::dump_policy_yaml(scoring::Policy::defaults());

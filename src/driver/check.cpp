@@ -18,8 +18,7 @@
 
 #include <fmt/format.h>
 
-#include "model/lower.hpp"
-#include "syntax/parser.hpp"
+#include "driver/analysis.hpp"
 
 namespace jx::driver {
 namespace fs = std::filesystem;
@@ -216,28 +215,18 @@ std::vector<std::string> discover(const std::vector<std::string>& paths,
 FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Policy& policy) {
     FileReport report;
     report.path = source->name();
-    auto parsed = syntax::parse(*source);
-    report.diagnostics = std::move(parsed.diagnostics);
-    for (const auto& p : parsed.file.projects) {
-        ++report.projects;
-        std::vector<Diagnostic> model_errors;
-        model::Project m = model::lower(p, model_errors, model::Purpose::check);
-        for (auto& d : model_errors)
-            d.subject.project = p.name.text;
-        auto result = scoring::evaluate(m, policy);
-        report.indicators += result.indicator_count;
-        report.diagnostics.insert(report.diagnostics.end(), model_errors.begin(),
-                                  model_errors.end());
-        report.diagnostics.insert(report.diagnostics.end(),
-                                  std::make_move_iterator(result.findings.begin()),
-                                  std::make_move_iterator(result.findings.end()));
-    }
-    if (report.projects == 0 && report.diagnostics.empty())
-        report.diagnostics.push_back(
-            make_warning("no-project", "the file holds no project (项目 \"…\" { … })")
-                .label({0, 0}));
-    report.source = std::move(source);
+    Analysis a = analyse(std::move(source), policy);
+    report.diagnostics = std::move(a.diagnostics);
+    report.projects = a.projects.size();
+    report.indicators = a.indicators;
+    report.source = std::move(a.source);
     return report;
+}
+
+Diagnostic internal_error(const std::string& path, const std::exception& e) {
+    return make_error(
+        "internal-error",
+        fmt::format("{}: jixiao could not check this file ({}); please report it", path, e.what()));
 }
 
 FileReport check_file(const std::string& path, const scoring::Policy& policy, bool listed_regular) {
@@ -256,10 +245,7 @@ FileReport check_file(const std::string& path, const scoring::Policy& policy, bo
     } catch (const std::exception& e) {
         FileReport r;
         r.path = path;
-        r.diagnostics.push_back(
-            make_error("internal-error",
-                       fmt::format("{}: jixiao could not check this file ({}); please report it",
-                                   path, e.what())));
+        r.diagnostics.push_back(internal_error(path, e));
         return r;
     }
 }

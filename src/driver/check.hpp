@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <string>
@@ -64,6 +65,9 @@ std::vector<std::string> discover(const std::vector<std::string>& paths,
 FileReport check_file(const std::string& path, const scoring::Policy& policy,
                       bool listed_regular = false);
 FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Policy& policy);
+
+// What is reported against a file when checking it threw (a bug to fix): the run goes on.
+Diagnostic internal_error(const std::string& path, const std::exception& e);
 
 // Checks the files of a walk on `jobs` threads; `sink` receives each report (problems of the walk
 // included) in walk order, as soon as all earlier ones are done. Reports wait in a bounded

@@ -17,63 +17,51 @@ namespace jx::driver {
 
 int format_files(const std::vector<std::string>& paths, bool check_only, bool colour,
                  std::ostream& out, std::ostream& err) {
-    std::vector<FileReport> problems;
-    auto files = discover(paths, problems);
     int status = exit_ok;
-    for (const auto& p : problems) {
-        err << render_text(p, false);
-        status = exit_usage;
-    }
-    auto io_error = [&](const std::string& message) {
-        err << render(make_error("io-error", message), nullptr);
-        status = exit_usage;
-    };
     const syntax::Limits limits;
     OutputWriter writer;
     std::size_t changed = 0;
-    for (const auto& path : files) {
-        std::string text, error;
-        if (!read_file(path, text, error)) {
-            io_error(error);
-            continue;
-        }
-        SourceFile source(path, text);
-        auto parsed = syntax::parse(source, limits);
-        if (!parsed.ok()) {
-            // A file that does not parse is never rewritten.
-            for (const auto& d : parsed.diagnostics)
-                err << render(d, &source, {colour});
-            err << text::for_terminal(path) << ": not formatted: fix the errors above first\n";
-            if (status == exit_ok) status = exit_findings;
-            continue;
-        }
-        std::string formatted = format::format(parsed.file, source.text());
-        if (formatted == text) continue;
-        // Alignment adds spaces: a file near the limit could grow past what the parser reads,
-        // and nothing could read it again.
-        if (formatted.size() > limits.max_file_bytes) {
-            err << render(
-                make_error("spec-too-large",
-                           fmt::format("{}: not formatted: formatted, it would be {} "
-                                       "bytes, more than the {} MiB a spec may have "
-                                       "(split it into several files)",
-                                       path, formatted.size(), limits.max_file_bytes >> 20)),
-                nullptr);
-            if (status == exit_ok) status = exit_findings;
-            continue;
-        }
-        ++changed;
-        if (check_only) {
-            out << "would reformat " << text::for_terminal(path) << "\n";
-            if (status == exit_ok) status = exit_findings;
-        } else if (!writer.write(path, formatted, error)) {
-            io_error(error);
-        } else {
-            out << "formatted " << text::for_terminal(path) << "\n";
-        }
-    }
+    std::size_t files =
+        for_each_spec(paths, err, status, [&](const std::string& path, const std::string& text) {
+            SourceFile source(path, text);
+            auto parsed = syntax::parse(source, limits);
+            if (!parsed.ok()) {
+                // A file that does not parse is never rewritten.
+                for (const auto& d : parsed.diagnostics)
+                    err << render(d, &source, {colour});
+                err << text::for_terminal(path) << ": not formatted: fix the errors above first\n";
+                if (status == exit_ok) status = exit_findings;
+                return;
+            }
+            std::string formatted = format::format(parsed.file, source.text());
+            if (formatted == text) return;
+            // Alignment adds spaces: a file near the limit could grow past what the parser reads,
+            // and nothing could read it again.
+            if (formatted.size() > limits.max_file_bytes) {
+                err << render(
+                    make_error("spec-too-large",
+                               fmt::format("{}: not formatted: formatted, it would be {} "
+                                           "bytes, more than the {} MiB a spec may have "
+                                           "(split it into several files)",
+                                           path, formatted.size(), limits.max_file_bytes >> 20)),
+                    nullptr);
+                if (status == exit_ok) status = exit_findings;
+                return;
+            }
+            ++changed;
+            std::string error;
+            if (check_only) {
+                out << "would reformat " << text::for_terminal(path) << "\n";
+                if (status == exit_ok) status = exit_findings;
+            } else if (!writer.write(path, formatted, error)) {
+                report_io_error(err, error);
+                status = exit_usage;
+            } else {
+                out << "formatted " << text::for_terminal(path) << "\n";
+            }
+        });
     if (check_only && changed == 0 && status == exit_ok)
-        out << files.size() << " file" << (files.size() == 1 ? "" : "s") << " already formatted\n";
+        out << files << " file" << (files == 1 ? "" : "s") << " already formatted\n";
     return status;
 }
 

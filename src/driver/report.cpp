@@ -1,9 +1,12 @@
 #include "driver/report.hpp"
 
+#include <ostream>
+
 #include <fmt/format.h>
 
 #include "base/text.hpp"
 #include "diag/render.hpp"
+#include "driver/status.hpp"
 
 namespace jx::driver {
 
@@ -124,6 +127,31 @@ std::string json_finding(const FileReport& r, const Diagnostic& d) {
         json_escape(d.code), severity_name(d.severity), json_escape(r.path), line, column,
         json_escape(d.subject.project), json_escape(d.subject.indicator), json_escape(d.message),
         json_escape(d.subject.reported), json_escape(d.subject.expected), cause);
+}
+
+std::size_t
+for_each_spec(const std::vector<std::string>& paths, std::ostream& err, int& status,
+              const std::function<void(const std::string& path, const std::string& text)>& each) {
+    std::vector<FileReport> problems;
+    auto files = discover(paths, problems);
+    for (const auto& p : problems) {
+        err << render_text(p, false);
+        status = exit_usage;
+    }
+    for (const auto& path : files) {
+        std::string text, error;
+        if (!read_file(path, text, error)) {
+            report_io_error(err, error);
+            status = exit_usage;
+            continue;
+        }
+        each(path, text);
+    }
+    return files.size();
+}
+
+void report_io_error(std::ostream& err, const std::string& message) {
+    err << render(make_error("io-error", message), nullptr);
 }
 
 } // namespace jx::driver

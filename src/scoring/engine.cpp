@@ -1003,8 +1003,14 @@ struct Evaluator {
                 // 服务对象满意度指标.
                 for (const auto& kid : *children)
                     if (kid.rfind(row.level2.substr(0, std::min<std::size_t>(row.level2.size(), 9)),
-                                  0) == 0)
+                                  0) == 0) {
                         d.note(fmt::format("did you mean {}?", kid));
+                        // The category meant, for tools that rename it (the language server).
+                        if (d.subject.expected.empty()) {
+                            d.subject.reported = row.level2;
+                            d.subject.expected = kid;
+                        }
+                    }
             }
         }
     }

@@ -797,6 +797,9 @@ private:
                          : fmt::format(slip::unknown_category, cat.name.text, cat.name.text));
                 d.label(cat.name.span);
                 if (near) {
+                    // The category meant, for tools that rename it (the language server).
+                    d.subject.reported = cat.name.text;
+                    d.subject.expected = std::string(*near);
                     d.note(fmt::format(slip::unknown_category_read_as, *near));
                     cat.name_text = std::string(*near);
                 }

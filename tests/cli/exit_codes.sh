@@ -35,6 +35,25 @@ expect 2 "$jx" render "$out/clean.jx" -f md -o "$out/clean.jx"   # over its own 
 expect 0 "$jx" fmt --check "$out/clean.jx"
 expect 1 "$jx" fmt --check "$out/syntax.jx"
 expect 2 "$jx" fmt --check "$out/missing.jx"
+# fix: --dry-run exits 1 when a file would change and changes nothing; fixing exits 0 and leaves
+# nothing to fix; a file that does not parse is not fixed (1); a missing path is 2. The overflow
+# file is not a reason to stop.
+cp "$out/error.jx" "$out/fixme.jx"
+expect 0 "$jx" fix --dry-run "$out/clean.jx"
+expect 1 "$jx" fix --dry-run "$out/fixme.jx"
+cmp -s "$out/fixme.jx" "$out/error.jx" || fail "fix --dry-run changed the file"
+expect 0 "$jx" fix "$out/fixme.jx"
+cmp -s "$out/fixme.jx" "$out/clean.jx" || fail "fix did not restore 得分 100"
+expect 0 "$jx" fix --dry-run "$out/fixme.jx"
+expect 1 "$jx" fix "$out/syntax.jx"
+expect 2 "$jx" fix "$out/missing.jx"
+# lsp: 0 after shutdown and exit, 1 when the input ends without them.
+frame() { printf 'Content-Length: %d\r\n\r\n%s' "$(printf '%s' "$1" | wc -c)" "$1"; }
+{ frame '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}'
+  frame '{"jsonrpc":"2.0","id":2,"method":"shutdown"}'
+  frame '{"jsonrpc":"2.0","method":"exit"}'; } > "$out/session.txt"
+expect 0 sh -c '"$0" lsp < "$1"' "$jx" "$out/session.txt"
+expect 1 sh -c '"$0" lsp < /dev/null' "$jx"
 
 # The overflow is reported with the other file's finding; no abort.
 expect 1 "$jx" check "$out/dir"

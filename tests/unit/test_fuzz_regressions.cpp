@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "../fuzz/lsp_target.hpp"
 #include "../fuzz/targets.hpp"
 #include "support.hpp"
 
@@ -15,7 +16,7 @@ TEST_CASE("fuzz regressions and seeds replay without a crash", "[fuzz]") {
     std::size_t replayed = 0;
     for (const char* kind : {"regressions", "seeds"})
         for (const char* target : {"parse", "format", "import", "xlsx", "docx", "pdf", "policy",
-                                   "xlsx_writer", "safe_write"}) {
+                                   "xlsx_writer", "safe_write", "lsp"}) {
             fs::path dir = jx::test::source_path(fmt::format("tests/fuzz/{}/{}", kind, target));
             if (!fs::exists(dir)) continue;
             for (const auto& e : fs::directory_iterator(dir)) {
@@ -32,13 +33,15 @@ TEST_CASE("fuzz regressions and seeds replay without a crash", "[fuzz]") {
                 if (t == "policy") jx::fuzz::fuzz_policy(data, bytes.size());
                 if (t == "xlsx_writer") jx::fuzz::fuzz_xlsx_writer(data, bytes.size());
                 if (t == "safe_write") jx::fuzz::fuzz_safe_write(data, bytes.size());
+                if (t == "lsp") jx::fuzz::fuzz_lsp(data, bytes.size());
                 ++replayed;
             }
         }
-    // The specs and examples are replayed through parse and format too.
+    // The specs and examples are replayed through parse, format and the language server too.
     for (const auto& rel : jx::test::files_under("indicator_specs", ".jx")) {
         std::string bytes = jx::test::read(jx::test::source_path(rel));
         jx::fuzz::fuzz_format(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+        jx::fuzz::fuzz_lsp(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
         ++replayed;
     }
     CHECK(replayed >= 27);

@@ -1,0 +1,39 @@
+#include "driver/analysis.hpp"
+
+#include "model/lower.hpp"
+
+namespace jx::driver {
+
+Analysis analyse(std::unique_ptr<SourceFile> source, const scoring::Policy& policy,
+                 const syntax::Limits& limits) {
+    Analysis a;
+    a.parsed = syntax::parse(*source, limits);
+    a.source = std::move(source);
+    a.diagnostics = a.parsed.diagnostics;
+    a.projects.reserve(a.parsed.file.projects.size());
+    for (const auto& p : a.parsed.file.projects) {
+        ProjectAnalysis pa;
+        pa.tree = &p;
+        std::vector<Diagnostic> model_errors;
+        pa.model =
+            std::make_unique<model::Project>(model::lower(p, model_errors, model::Purpose::check));
+        for (auto& d : model_errors)
+            d.subject.project = p.name.text;
+        pa.result = scoring::evaluate(*pa.model, policy);
+        a.indicators += pa.result.indicator_count;
+        a.diagnostics.insert(a.diagnostics.end(), std::make_move_iterator(model_errors.begin()),
+                             std::make_move_iterator(model_errors.end()));
+        a.diagnostics.insert(a.diagnostics.end(),
+                             std::make_move_iterator(pa.result.findings.begin()),
+                             std::make_move_iterator(pa.result.findings.end()));
+        pa.result.findings.clear();
+        a.projects.push_back(std::move(pa));
+    }
+    if (a.projects.empty() && a.diagnostics.empty())
+        a.diagnostics.push_back(
+            make_warning("no-project", "the file holds no project (项目 \"…\" { … })")
+                .label({0, 0}));
+    return a;
+}
+
+} // namespace jx::driver
