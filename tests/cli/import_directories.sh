@@ -26,7 +26,7 @@ error[duplicate-target]: flat/x-01.jx was written from src/a/x.txt in this run; 
 wrote flat/x-01.jx  (2023年西城家园社会治理服务平台建设项目)
 imported 1 of 2 project tables (1 whole, 0 with unplaced cells kept as comments, 1 failed)
 --
-src/empty: warning[no-table]: no file to import in it (searched for *.txt, *.csv, *.xlsx, *.docx, *.doc, *.xls, *.wps, *.et)
+src/empty: warning[no-table]: no file to import in it (searched for *.txt, *.csv, *.xlsx, *.docx, *.pdf, *.doc, *.xls, *.wps, *.et)
 imported 0 of 0 project tables (0 whole, 0 with unplaced cells kept as comments, 0 failed)
 --
 src: warning[no-table]: no file to import in it (searched for *.csv)
