@@ -162,6 +162,21 @@ struct kw_achieved : sor<lit<vocab::kw::achieved>, en_kw<lit<vocab::kw::achieved
 struct kw_total
     : sor<lit<vocab::kw::total>, lit<vocab::kw::total_alt>, en_kw<lit<vocab::kw::total_en>>> {};
 struct kw_grade : sor<lit<vocab::kw::grade>, en_kw<lit<vocab::kw::grade_en>>> {};
+// 部门 must not swallow the head of 部门得分 (a claim, never at the top of a file).
+struct kw_disclosure : sor<seq<lit<vocab::kw::disclosure>, not_at<JX_STR("得分")>>,
+                           en_kw<lit<vocab::kw::disclosure_en>>> {};
+struct kw_claim_projects
+    : sor<lit<vocab::kw::claim_projects>, en_kw<lit<vocab::kw::claim_projects_en>>> {};
+struct kw_claim_evaluated
+    : sor<lit<vocab::kw::claim_evaluated>, en_kw<lit<vocab::kw::claim_evaluated_en>>> {};
+struct kw_claim_excluded
+    : sor<lit<vocab::kw::claim_excluded>, en_kw<lit<vocab::kw::claim_excluded_en>>> {};
+struct kw_claim_score : sor<lit<vocab::kw::claim_score>, en_kw<lit<vocab::kw::claim_score_en>>> {};
+struct kw_claim_weighted
+    : sor<lit<vocab::kw::claim_weighted>, en_kw<lit<vocab::kw::claim_weighted_en>>> {};
+struct kw_claim_mean : sor<lit<vocab::kw::claim_mean>, en_kw<lit<vocab::kw::claim_mean_en>>> {};
+struct kw_claim_funds : sor<lit<vocab::kw::claim_funds>, en_kw<lit<vocab::kw::claim_funds_en>>> {};
+struct kw_source_line : sor<lit<vocab::kw::source_line>, en_kw<lit<vocab::kw::source_line_en>>> {};
 
 struct kw_row_total : sor<lit<vocab::kw::row_total>, en_kw<lit<vocab::kw::row_total_en>>> {};
 struct kw_row_appropriation
@@ -449,7 +464,34 @@ struct project_item
 struct project
     : seq<kw_project, sp, must<project_name>, sp, must<project_open>, sp,
           star<not_at<rbrace>, not_at<eof>, recover<project_item>, sp>, must<project_close>> {};
-struct file_item : sor<project, raise<file_item>> {};
+// A disclosure: the department's block, holding the claims its prose makes, each with the line
+// of the source it was read from.
+// 部门 "丰台区科学技术和信息化局" { 年度 2022  评价项目数 72 行 271  等级 优秀 47 行 271 }
+struct disclosure_name : seq<string_lit> {};
+struct disclosure_open : lbrace {};
+struct disclosure_close : rbrace {};
+struct source_line_value : seq<plus<digit>> {};
+struct source_line : seq<kw_source_line, sp, must<source_line_value>> {};
+struct claim_count : seq<number> {};
+struct count_claim
+    : seq<sor<kw_claim_projects, kw_claim_evaluated, kw_claim_excluded>, sp, must<claim_count>> {};
+struct claim_grade : seq<total_grade_word> {};
+struct grade_claim : seq<kw_grade, sp, must<claim_grade>, sp, must<claim_count>> {};
+struct claim_score : seq<number> {};
+struct claim_averaging : sor<kw_claim_weighted, kw_claim_mean> {};
+struct score_claim : seq<kw_claim_score, sp, must<claim_score>, opt<hsp, claim_averaging>> {};
+struct claim_amount : amount {};
+struct funds_claim : seq<kw_claim_funds, sp, must<claim_amount>> {};
+// funds_claim first: `evaluated` is the head of `evaluated-funds`.
+struct claim : seq<sor<funds_claim, count_claim, grade_claim, score_claim>, opt<hsp, source_line>> {
+};
+struct disclosure_item : sor<year_stmt, claim, raise<disclosure_item>> {};
+struct disclosure
+    : seq<kw_disclosure, sp, must<disclosure_name>, sp, must<disclosure_open>, sp,
+          star<not_at<rbrace>, not_at<eof>, recover<disclosure_item>, sp>, must<disclosure_close>> {
+};
+
+struct file_item : sor<project, disclosure, raise<file_item>> {};
 struct file : seq<opt<bom>, sp, star<not_at<eof>, recover<file_item>, sp>, eof> {};
 
 #undef JX_STR

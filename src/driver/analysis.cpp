@@ -1,6 +1,7 @@
 #include "driver/analysis.hpp"
 
 #include "model/lower.hpp"
+#include "scoring/claims.hpp"
 
 namespace jx::driver {
 
@@ -29,7 +30,16 @@ Analysis analyse(std::unique_ptr<SourceFile> source, const scoring::Policy& poli
         pa.result.findings.clear();
         a.projects.push_back(std::move(pa));
     }
-    if (a.projects.empty() && a.diagnostics.empty())
+    for (const auto& d : a.parsed.file.disclosures) {
+        auto m = model::lower(d, a.diagnostics);
+        auto findings = scoring::check_claims(m);
+        a.diagnostics.insert(a.diagnostics.end(), std::make_move_iterator(findings.begin()),
+                             std::make_move_iterator(findings.end()));
+        a.disclosures.push_back(std::move(m));
+    }
+    for (const auto& pa : a.projects)
+        a.tally.add(*pa.model, pa.result, policy);
+    if (a.projects.empty() && a.disclosures.empty() && a.diagnostics.empty())
         a.diagnostics.push_back(
             make_warning("no-project", "the file holds no project (项目 \"…\" { … })")
                 .label({0, 0}));

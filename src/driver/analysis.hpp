@@ -9,7 +9,9 @@
 
 #include "base/source.hpp"
 #include "diag/diagnostic.hpp"
+#include "model/disclosure.hpp"
 #include "model/project.hpp"
+#include "scoring/claims.hpp"
 #include "scoring/engine.hpp"
 #include "scoring/policy.hpp"
 #include "syntax/parser.hpp"
@@ -26,6 +28,9 @@ struct Analysis {
     std::unique_ptr<SourceFile> source;
     syntax::ParseResult parsed;
     std::vector<ProjectAnalysis> projects;
+    std::vector<model::Disclosure> disclosures; // checked among themselves; against the tables
+                                                // of their directory by check_files
+    scoring::TableTally tally;                  // what this file's tables add up to
     std::vector<Diagnostic> diagnostics; // syntax, model and scoring findings, as check reports
     std::size_t indicators = 0;
 };

@@ -219,6 +219,8 @@ FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Polic
     report.diagnostics = std::move(a.diagnostics);
     report.projects = a.projects.size();
     report.indicators = a.indicators;
+    report.disclosures = std::move(a.disclosures);
+    report.tally = a.tally;
     report.source = std::move(a.source);
     return report;
 }
@@ -250,9 +252,101 @@ FileReport check_file(const std::string& path, const scoring::Policy& policy, bo
     }
 }
 
+namespace {
+
+// A disclosure's claims are checked against the project tables of its directory and of every
+// directory below it. The walk gives files in sorted path order, so that all the files under a
+// directory come together: directories open as the walk enters them and close when it leaves,
+// their tally passed up to the directory above. Only a disclosure's report waits for its
+// directory to close; every other report goes on at once, so memory stays flat.
+class DisclosureGate {
+public:
+    DisclosureGate(const scoring::Policy& policy, const std::function<void(FileReport&)>& sink,
+                   const std::function<void(FileReport&)>& prepare)
+        : policy_(policy), sink_(sink), prepare_(prepare) {}
+
+    void pass(std::unique_ptr<FileReport> r) {
+        std::string dir = parent_of(r->path);
+        while (!open_.empty() && !inside(dir, open_.back().dir))
+            close();
+        // Open the directories between the innermost one open and this one.
+        std::vector<std::string> entering;
+        for (std::string d = dir; open_.empty() || d != open_.back().dir; d = parent_of(d)) {
+            entering.push_back(d);
+            if (d.empty() || d == "/" || d == ".") break;
+        }
+        for (auto it = entering.rbegin(); it != entering.rend(); ++it)
+            if (open_.empty() || open_.back().dir != *it) open_.push_back({*it, {}, {}});
+        open_.back().tally.add(r->tally);
+        if (r->disclosures.empty())
+            sink_(*r);
+        else
+            open_.back().held.push_back(std::move(r));
+    }
+
+    void finish() {
+        while (!open_.empty())
+            close();
+    }
+
+private:
+    struct Directory {
+        std::string dir;
+        scoring::TableTally tally;
+        std::vector<std::unique_ptr<FileReport>> held;
+    };
+
+    static std::string parent_of(const std::string& path) {
+        auto slash = path.find_last_of('/');
+        if (slash == std::string::npos) return ".";
+        return slash == 0 ? "/" : path.substr(0, slash);
+    }
+    static bool inside(const std::string& dir, const std::string& outer) {
+        if (dir == outer) return true;
+        if (outer == "/") return dir.front() == '/';
+        return dir.size() > outer.size() && dir.compare(0, outer.size(), outer) == 0 &&
+               dir[outer.size()] == '/';
+    }
+
+    void close() {
+        Directory d = std::move(open_.back());
+        open_.pop_back();
+        for (auto& r : d.held) {
+            for (const auto& disclosure : r->disclosures) {
+                auto found = scoring::check_claims_against(disclosure, d.tally, policy_);
+                r->diagnostics.insert(r->diagnostics.end(), std::make_move_iterator(found.begin()),
+                                      std::make_move_iterator(found.end()));
+            }
+            if (prepare_) {
+                r->output.clear();
+                prepare_(*r);
+            }
+            sink_(*r);
+        }
+        if (!open_.empty()) open_.back().tally.add(d.tally);
+    }
+
+    const scoring::Policy& policy_;
+    const std::function<void(FileReport&)>& sink_;
+    const std::function<void(FileReport&)>& prepare_;
+    std::vector<Directory> open_; // outermost first
+};
+
+} // namespace
+
 void check_files(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
-                 const std::function<void(FileReport&)>& sink,
+                 const std::function<void(FileReport&)>& sink_in_order,
                  const std::function<void(FileReport&)>& prepare) {
+    DisclosureGate gate(policy, sink_in_order, prepare);
+    check_files_each(
+        walk, policy, jobs, [&](std::unique_ptr<FileReport> r) { gate.pass(std::move(r)); },
+        prepare);
+    gate.finish();
+}
+
+void check_files_each(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
+                      const std::function<void(std::unique_ptr<FileReport>)>& sink,
+                      const std::function<void(FileReport&)>& prepare) {
     jobs = std::max(1u, jobs);
     auto checked = [&](FileWalk::Item& item) {
         auto r =
@@ -265,7 +359,7 @@ void check_files(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
     if (jobs == 1) {
         FileWalk::Item item;
         while (walk.next(item))
-            sink(*checked(item));
+            sink(checked(item));
         return;
     }
     // Workers take items in batches (one lock per batch, not per file); finished reports wait in
@@ -347,7 +441,7 @@ void check_files(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
         if (ready.empty()) break;
         if (wake_workers) room.notify_all();
         for (auto& r : ready)
-            sink(*r);
+            sink(std::move(r));
     }
     for (auto& t : threads)
         t.join();

@@ -11,6 +11,8 @@
 
 #include "base/source.hpp"
 #include "diag/diagnostic.hpp"
+#include "model/disclosure.hpp"
+#include "scoring/claims.hpp"
 #include "scoring/engine.hpp"
 #include "scoring/policy.hpp"
 
@@ -23,6 +25,9 @@ struct FileReport {
     std::size_t projects = 0, indicators = 0;
     bool io_error = false;
     std::string output; // filled by check_files' `prepare`, on the worker thread
+    // A disclosure's claims wait for the tables of its directory (check_files checks them).
+    std::vector<model::Disclosure> disclosures;
+    scoring::TableTally tally;
 };
 
 // Walks the paths given on a command line: files as given, directories searched recursively for
@@ -77,6 +82,13 @@ Diagnostic internal_error(const std::string& path, const std::exception& e);
 void check_files(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
                  const std::function<void(FileReport&)>& sink,
                  const std::function<void(FileReport&)>& prepare = {});
+// A disclosure's report (a file with a 部门 block) comes after the reports of the other files of
+// its directory, with its claims checked against their tables.
+
+// check_files without the disclosures' checks against their tables: each report as it is done.
+void check_files_each(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
+                      const std::function<void(std::unique_ptr<FileReport>)>& sink,
+                      const std::function<void(FileReport&)>& prepare = {});
 
 // No file larger than this is read at all (specs have a lower limit of their own, reported by the
 // parser; imported workbooks may be larger).

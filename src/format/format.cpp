@@ -92,9 +92,16 @@ public:
 
     std::string run() {
         if (file_.has_bom) out_ += "\xEF\xBB\xBF";
-        for (std::size_t i = 0; i < file_.projects.size(); ++i) {
-            if (i > 0) out_ += '\n';
-            project(file_.projects[i]);
+        // Projects and disclosures in the order they were written.
+        std::size_t p = 0, d = 0;
+        while (p < file_.projects.size() || d < file_.disclosures.size()) {
+            if (p + d > 0) out_ += '\n';
+            if (d == file_.disclosures.size() ||
+                (p < file_.projects.size() &&
+                 file_.projects[p].span.begin < file_.disclosures[d].span.begin))
+                project(file_.projects[p++]);
+            else
+                disclosure(file_.disclosures[d++]);
         }
         comments_before(static_cast<std::uint32_t>(source_.size()) + 1, 0);
         return out_;
@@ -197,6 +204,25 @@ private:
         if (p.grade)
             statement(1, p.grade->span, p.grade->keyword.text + " " + p.grade->number.text);
         comments_before(p.span.end, 1);
+        line(0, "}\n");
+    }
+
+    void disclosure(const ast::Disclosure& d) {
+        comments_before(d.span.begin, 0);
+        line(0, d.keyword.text + " " + d.name.raw + " {");
+        end_line(d.name.span.end);
+        if (d.year) statement(1, d.year->span, d.year->keyword.text + " " + d.year->number.text);
+        std::vector<std::pair<Span, Cells>> rows;
+        for (const auto& c : d.claims) {
+            Cells cells;
+            cells.push_back(c.keyword.text + (c.grade ? " " + c.grade->text : ""));
+            cells.push_back(c.figure.text + (c.unit ? c.unit->text : "") +
+                            (c.averaging ? " " + c.averaging->text : ""));
+            cells.push_back(c.line ? c.line_keyword->text + " " + c.line->text : "");
+            rows.push_back({c.span, std::move(cells)});
+        }
+        table(1, rows);
+        comments_before(d.span.end, 1);
         line(0, "}\n");
     }
 

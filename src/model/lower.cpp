@@ -312,4 +312,60 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
     return m;
 }
 
+Disclosure lower(const ast::Disclosure& d, std::vector<Diagnostic>& out) {
+    Disclosure m;
+    m.name = d.name.text;
+    m.span = d.span;
+    m.name_span = d.name.span;
+    if (d.year) m.year = std::stoi(text::nfkc(d.year->number.text));
+    for (const auto& c : d.claims) {
+        auto figure = read_figure(c.figure, c.unit, out);
+        if (!figure) continue; // reported
+        Claim claim;
+        claim.span = c.span;
+        claim.keyword = c.keyword.text;
+        claim.figure = *figure;
+        switch (c.kind) {
+        case ast::Claim::Kind::projects:
+            claim.kind = ClaimKind::projects;
+            break;
+        case ast::Claim::Kind::evaluated:
+            claim.kind = ClaimKind::evaluated;
+            break;
+        case ast::Claim::Kind::excluded:
+            claim.kind = ClaimKind::excluded;
+            break;
+        case ast::Claim::Kind::grade:
+            claim.kind = ClaimKind::grade;
+            if (c.grade) claim.grade = std::string(vocab::chinese_grade(text::nfkc(c.grade->text)));
+            break;
+        case ast::Claim::Kind::score:
+            claim.kind = ClaimKind::score;
+            if (c.averaging) {
+                std::string a = text::nfkc(c.averaging->text);
+                claim.averaging =
+                    a == vocab::kw::claim_mean.view() || a == vocab::kw::claim_mean_en.view()
+                        ? Averaging::mean
+                        : Averaging::weighted;
+            }
+            break;
+        case ast::Claim::Kind::funds:
+            claim.kind = ClaimKind::funds;
+            // An amount without a unit is in 万元, as the funds block's are.
+            claim.wan = c.unit ? Decimal::mul_div(figure->value, money_factor(c.unit->text),
+                                                  Decimal::from_int(10000), Decimal::max_scale)
+                                     .normalized()
+                               : figure->value;
+            break;
+        }
+        if (c.line) {
+            std::string digits = text::nfkc(c.line->text);
+            // A line number beyond any file's is kept as "not stated" rather than overflowing.
+            if (digits.size() <= 9) claim.line = std::stoi(digits);
+        }
+        m.claims.push_back(std::move(claim));
+    }
+    return m;
+}
+
 } // namespace jx::model

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "model/disclosure.hpp"
 #include "model/project.hpp"
 #include "syntax/ast.hpp"
 
@@ -25,5 +26,7 @@ Value lower_value(const ast::Value& value, std::vector<Diagnostic>& out,
 
 Project lower(const ast::Project& project, std::vector<Diagnostic>& out,
               Purpose purpose = Purpose::display);
+
+Disclosure lower(const ast::Disclosure& disclosure, std::vector<Diagnostic>& out);
 
 } // namespace jx::model

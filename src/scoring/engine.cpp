@@ -1140,10 +1140,7 @@ struct Evaluator {
         if (!project.grade.empty()) {
             Decimal basis = project.total_score ? project.total_score->value : scores;
             std::string want = policy.grade_for_total(basis);
-            static const std::map<std::string, std::string> english{
-                {"excellent", "优秀"}, {"good", "良好"}, {"fair", "一般"}, {"poor", "较差"}};
-            std::string stated = text::nfkc(project.grade);
-            if (auto it = english.find(stated); it != english.end()) stated = it->second;
+            std::string stated(vocab::chinese_grade(text::nfkc(project.grade)));
             if (stated != want)
                 add(Severity::error, "total-grade-mismatch",
                     fmt::format("等级 is {} but a total of {} is {}", project.grade,

@@ -112,6 +112,17 @@ public:
         for (const auto& d : p.duplicate_keywords)
             line(1, "duplicate " + d.text);
     }
+
+    void disclosure(const Disclosure& d) {
+        line(0, fmt::format("disclosure {} {}", d.keyword.text, d.name.text));
+        if (d.year) line(1, "year " + d.year->number.text);
+        for (const auto& c : d.claims)
+            line(1, fmt::format("claim {} {} {}{} {} line {}", c.keyword.text, opt(c.grade),
+                                c.figure.text, c.unit ? "|" + c.unit->text : "", opt(c.averaging),
+                                opt(c.line)));
+        for (const auto& k : d.duplicate_keywords)
+            line(1, "duplicate " + k.text);
+    }
 };
 
 } // namespace
@@ -120,6 +131,8 @@ std::string dump(const File& file) {
     Dumper d;
     for (const auto& p : file.projects)
         d.project(p);
+    for (const auto& disclosure : file.disclosures)
+        d.disclosure(disclosure);
     // Trailing blanks are layout, not comment text: fmt drops them.
     for (const auto& c : file.comments)
         d.line(0, "comment " + std::string(text::trim(c.text)));

@@ -160,6 +160,28 @@ struct Project {
     bool damaged = false;
 };
 
+// A claim of a disclosure's prose: 评价项目数 16 行 341, 等级 优秀 13 行 341,
+// 部门得分 97.19 加权平均 行 282, 涉及金额 121.83万元 行 341.
+struct Claim {
+    enum class Kind { projects, evaluated, excluded, grade, score, funds } kind = Kind::projects;
+    Span span;
+    Token keyword;
+    std::optional<Token> grade;     // Kind::grade: the grade word
+    Token figure;                   // the number as written
+    std::optional<Token> unit;      // Kind::funds: 万元, 元 …
+    std::optional<Token> averaging; // Kind::score: 加权平均 / 算术平均
+    std::optional<Token> line_keyword, line;
+};
+
+struct Disclosure {
+    Span span;
+    Token keyword;
+    String name;
+    std::optional<NumberField> year;
+    std::vector<Claim> claims;
+    std::vector<Token> duplicate_keywords;
+};
+
 struct Comment {
     Span span;
     std::string text; // with its # or //
@@ -167,6 +189,7 @@ struct Comment {
 
 struct File {
     std::vector<Project> projects;
+    std::vector<Disclosure> disclosures;
     std::vector<Comment> comments;
     bool has_bom = false;
 };

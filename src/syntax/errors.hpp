@@ -22,11 +22,29 @@ inline constexpr ErrorEntry error_of{nullptr, nullptr};
 
 // Files and projects
 JX_ERROR(file_item, "expected-project",
-         "expected a project: 项目 \"name\" { … } (or: project \"name\" { … })");
+         "expected a project: 项目 \"name\" { … } (or: project \"name\" { … }), or a disclosure: "
+         "部门 \"name\" { … }");
 JX_ERROR(project_name, "expected-project-name",
          "expected the project's name in double quotes after 项目");
 JX_ERROR(project_open, "expected-open-brace", "expected '{' to open the project");
 JX_ERROR(project_close, "expected-close-brace", "expected '}' to close the project");
+
+// Disclosures and their claims
+JX_ERROR(disclosure_name, "expected-disclosure-name",
+         "expected the department's name in double quotes after 部门");
+JX_ERROR(disclosure_open, "expected-open-brace", "expected '{' to open the disclosure");
+JX_ERROR(disclosure_close, "expected-close-brace", "expected '}' to close the disclosure");
+JX_ERROR(disclosure_item, "unexpected-in-disclosure",
+         "expected a claim: 项目总数, 评价项目数, 不予评价数, 等级 优秀 N, 部门得分, 涉及金额 — or "
+         "年度, "
+         "or '}'");
+JX_ERROR(claim_count, "expected-number", "expected the number of projects the claim states");
+JX_ERROR(claim_grade, "expected-grade",
+         "expected a grade after 等级: 优秀, 良好, 一般 or 较差 (excellent, good, fair, poor)");
+JX_ERROR(claim_score, "expected-number", "expected the department's score after 部门得分");
+JX_ERROR(claim_amount, "expected-number", "expected an amount after 涉及金额, such as 121.83万元");
+JX_ERROR(source_line_value, "expected-line",
+         "expected the line of the source the claim was read from, such as 行 341");
 JX_ERROR(project_item, "unexpected-in-project",
          "expected a project statement: 年度, 主管部门, 实施单位, 项目负责人, 联系电话, 项目资金, "
          "年度总体目标, a level-1 category block, 总分, 等级, or '}'");

@@ -112,7 +112,24 @@ namespace g = jx::grammar;
     X(kw_target) \
     X(kw_actual) \
     X(kw_reason) \
-    X(kw_grade)
+    X(kw_grade) \
+    X(disclosure) \
+    X(kw_disclosure) \
+    X(disclosure_name) \
+    X(claim) \
+    X(count_claim) \
+    X(grade_claim) \
+    X(score_claim) \
+    X(funds_claim) \
+    X(kw_claim_projects) \
+    X(kw_claim_evaluated) \
+    X(kw_claim_excluded) \
+    X(kw_claim_score) \
+    X(kw_claim_funds) \
+    X(claim_averaging) \
+    X(source_line) \
+    X(source_line_value) \
+    X(kw_source_line)
 // clang-format on
 
 enum class K : std::uint8_t {
@@ -521,6 +538,8 @@ public:
         for (Node n : root.children) {
             if (n.kind == K::project)
                 file.projects.push_back(project(n));
+            else if (n.kind == K::disclosure)
+                file.disclosures.push_back(disclosure(n));
             else if (n.kind == K::bom)
                 file.has_bom = true;
         }
@@ -698,6 +717,74 @@ private:
             }
         }
         return p;
+    }
+
+    ast::Disclosure disclosure(const Node& n) {
+        ast::Disclosure d;
+        d.span = span(n);
+        for (Node c : n.children) {
+            switch (c.kind) {
+            case K::kw_disclosure:
+                d.keyword = token(c);
+                break;
+            case K::disclosure_name:
+                if (auto s = c.find(K::string_lit)) d.name = string(*s);
+                break;
+            case K::year_stmt: {
+                ast::NumberField f;
+                f.span = span(c);
+                f.keyword = keyword(c);
+                if (auto y = c.find(K::year_value)) f.number = token(*y);
+                set_once(d.year, std::move(f), d.duplicate_keywords, f.keyword);
+                break;
+            }
+            case K::claim:
+                d.claims.push_back(claim(c));
+                break;
+            default:
+                break;
+            }
+        }
+        return d;
+    }
+
+    ast::Claim claim(const Node& n) const {
+        using Kind = ast::Claim::Kind;
+        ast::Claim c;
+        c.span = span(n);
+        for (Node part : n.children) {
+            if (part.kind == K::source_line) {
+                c.line_keyword = keyword(part);
+                if (auto v = part.find(K::source_line_value)) c.line = token(*v);
+                continue;
+            }
+            c.keyword = keyword(part);
+            if (auto num = part.find(K::number)) c.figure = token(*num);
+            if (auto u = part.find(K::money_unit)) c.unit = token(*u);
+            if (auto a = part.find(K::claim_averaging)) c.averaging = token(*a);
+            switch (part.kind) {
+            case K::count_claim: {
+                K word = part.children.front().kind;
+                c.kind = word == K::kw_claim_projects    ? Kind::projects
+                         : word == K::kw_claim_evaluated ? Kind::evaluated
+                                                         : Kind::excluded;
+                break;
+            }
+            case K::grade_claim:
+                c.kind = Kind::grade;
+                if (auto w = part.find(K::total_grade_word)) c.grade = token(*w);
+                break;
+            case K::score_claim:
+                c.kind = Kind::score;
+                break;
+            case K::funds_claim:
+                c.kind = Kind::funds;
+                break;
+            default:
+                break;
+            }
+        }
+        return c;
     }
 
     ast::Funds funds(const Node& n) {

@@ -77,9 +77,15 @@ std::string block_name(std::string_view header) {
 const std::vector<std::string_view>& vocabulary_words() {
     static const std::vector<std::string_view> words = [] {
         std::vector<std::string_view> w;
+        // A keyword of one character (行) is one edit from every other character: never a guess.
+        auto one_character = [](std::string_view z) {
+            const auto lead = static_cast<unsigned char>(z[0]);
+            const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            return z.size() == length;
+        };
         for (const auto& k : vocab::keywords) {
             for (auto z : k.chinese)
-                if (!z.empty()) w.push_back(z);
+                if (!z.empty() && !one_character(z)) w.push_back(z);
             for (auto e : k.english)
                 if (!e.empty()) w.push_back(e);
         }

@@ -100,6 +100,25 @@ inline constexpr Word total_alt{"总计"};
 inline constexpr Word total_en{"total"};
 inline constexpr Word grade{"等级"};
 inline constexpr Word grade_en{"grade"};
+// A disclosure (部门决算公开): the department's block and the claims of its prose.
+inline constexpr Word disclosure{"部门"};
+inline constexpr Word disclosure_en{"department"};
+inline constexpr Word claim_projects{"项目总数"};
+inline constexpr Word claim_projects_en{"projects"};
+inline constexpr Word claim_evaluated{"评价项目数"};
+inline constexpr Word claim_evaluated_en{"evaluated"};
+inline constexpr Word claim_excluded{"不予评价数"};
+inline constexpr Word claim_excluded_en{"not-evaluated"};
+inline constexpr Word claim_score{"部门得分"};
+inline constexpr Word claim_score_en{"department-score"};
+inline constexpr Word claim_weighted{"加权平均"};
+inline constexpr Word claim_weighted_en{"weighted"};
+inline constexpr Word claim_mean{"算术平均"};
+inline constexpr Word claim_mean_en{"mean"};
+inline constexpr Word claim_funds{"涉及金额"};
+inline constexpr Word claim_funds_en{"evaluated-funds"};
+inline constexpr Word source_line{"行"};
+inline constexpr Word source_line_en{"line"};
 } // namespace kw
 
 // One keyword: its Chinese spellings (the first is the canonical one), its English ones, and
@@ -148,8 +167,32 @@ inline constexpr Keyword keywords[] = {
      "indicator"},
     {{kw::na.view()}, {kw::na_en.view(), kw::na_en2.view()}, "indicator, level-2 category, value"},
     {{kw::total.view(), kw::total_alt.view()}, {kw::total_en.view()}, "total row"},
-    {{kw::grade.view()}, {kw::grade_en.view()}, "stated grade"},
+    {{kw::grade.view()}, {kw::grade_en.view()}, "stated grade; a claim's grade count"},
+    {{kw::disclosure.view()}, {kw::disclosure_en.view()}, "a disclosure"},
+    {{kw::claim_projects.view(), kw::claim_evaluated.view(), kw::claim_excluded.view()},
+     {kw::claim_projects_en.view(), kw::claim_evaluated_en.view(), kw::claim_excluded_en.view()},
+     "a disclosure's count claims"},
+    {{kw::claim_score.view()}, {kw::claim_score_en.view()}, "a disclosure's score claim"},
+    {{kw::claim_weighted.view(), kw::claim_mean.view()},
+     {kw::claim_weighted_en.view(), kw::claim_mean_en.view()},
+     "how the score claim was averaged"},
+    {{kw::claim_funds.view()}, {kw::claim_funds_en.view()}, "a disclosure's funds claim"},
+    {{kw::source_line.view()}, {kw::source_line_en.view()}, "a claim's source line"},
 };
+
+// The grades of a total (等级, and a disclosure's grade counts), best first: the Chinese the
+// policy names them by, and the English word read as each.
+struct GradeWord {
+    std::string_view chinese, english;
+};
+inline constexpr GradeWord grade_words[] = {
+    {"优秀", "excellent"}, {"良好", "good"}, {"一般", "fair"}, {"较差", "poor"}};
+// The Chinese grade of a grade word; a word that is none comes back as it is.
+constexpr std::string_view chinese_grade(std::string_view word) {
+    for (const auto& g : grade_words)
+        if (word == g.english) return g.chinese;
+    return word;
+}
 
 // ---- categories of the indicator tree -------------------------------------------------------
 namespace cat {

@@ -78,3 +78,26 @@ TEST_CASE("golden: the recomputed score table of every real table", "[golden][sp
     }
     test::check_golden("tests/golden/indicator_specs.score.expected", out);
 }
+
+// Checks directories as `jixiao check` does: a disclosure's claims against its directory's tables.
+static std::string check_tree(const std::vector<std::string>& paths) {
+    auto policy = scoring::Policy::defaults();
+    driver::Totals totals;
+    std::string out;
+    driver::FileWalk walk(paths);
+    driver::check_files(walk, policy, 1, [&](driver::FileReport& r) {
+        totals.add(r);
+        out += driver::render_text(r, false);
+    });
+    return out + driver::render_summary(totals);
+}
+
+TEST_CASE("golden: the claims of the seeds' disclosures", "[golden][claims]") {
+    // Each directory holds the claims of one seed's prose, transcribed with their lines.
+    auto root = test::source_path("tests/golden/disclosure");
+    std::string out = check_tree({root});
+    // Paths relative to the source tree, so that the expected file does not depend on where it is.
+    for (std::size_t at; (at = out.find(root)) != std::string::npos;)
+        out.replace(at, root.size(), "tests/golden/disclosure");
+    test::check_golden("tests/golden/disclosure.check.expected", out);
+}

@@ -2,6 +2,8 @@
 // says what it holds, row for row, and the grammar reads every spelling of it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <sstream>
 
 #include "model/project.hpp"
@@ -79,13 +81,22 @@ TEST_CASE("every spelling of every keyword and category is read by the grammar",
             CHECK(parses("project \"p\" { output { " + std::string(c.english) +
                          " { \"r\" weight 1 } } }"));
     }
-    for (auto w : vocab::keywords[std::size(vocab::keywords) - 3].chinese) // 偏差原因…
+    const auto& reason = *std::find_if(
+        std::begin(vocab::keywords), std::end(vocab::keywords),
+        [](const vocab::Keyword& k) { return k.chinese[0] == vocab::kw::reason.view(); });
+    for (auto w : reason.chinese) // 偏差原因…
         if (!w.empty())
             CHECK(parses("项目 \"p\" { 产出指标 { 数量指标 { \"r\" " + std::string(w) +
                          " \"x\" } } }"));
     for (auto w : {vocab::kw::target.view(), vocab::kw::target_short.view(),
                    vocab::kw::actual.view(), vocab::kw::actual_short.view()})
         CHECK(parses("项目 \"p\" { 产出指标 { 数量指标 { \"r\" " + std::string(w) + " 5个 } } }"));
+    // A disclosure's keywords, Chinese and English.
+    CHECK(parses("部门 \"d\" { 年度 2023 项目总数 5 行 1 评价项目数 4 不予评价数 1 等级 优秀 4 "
+                 "部门得分 95 加权平均 部门得分 95 算术平均 涉及金额 10万元 }"));
+    CHECK(parses("department \"d\" { year 2023 projects 5 line 1 evaluated 4 not-evaluated 1 grade "
+                 "excellent 4 department-score 95 weighted department-score 95 mean "
+                 "evaluated-funds 10 }"));
 }
 
 TEST_CASE("the model and the policy name categories through the vocabulary", "[vocab]") {

@@ -1,0 +1,132 @@
+// The claims of a disclosure, each kind both true and false: among themselves (one file) and
+// against the project tables of their directory (check_files, as `jixiao check DIR` runs).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <functional>
+
+#include "driver/check.hpp"
+#include "driver/report.hpp"
+#include "support.hpp"
+
+using namespace jx;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A project table with its total score and budget (万元); its rows add up to the total.
+std::string table(const std::string& name, int total, const std::string& budget) {
+    return "项目 \"" + name + "\" {\n  项目资金 万元 {\n    年度资金总额 年初预算数 " + budget +
+           " 全年预算数 " + budget + " 全年执行数 " + budget +
+           " 分值 10 执行率 100% 得分 10\n  }\n" +
+           "  产出指标 {\n    数量指标 {\n      \"甲\" 指标值 1个 完成值 1个 分值 90 得分 " +
+           std::to_string(total - 10) + "\n    }\n  }\n  总分 分值 100 得分 " +
+           std::to_string(total) + "\n}\n";
+}
+
+// Checks a directory of three tables (totals 95, 92 and 75; budgets 10, 30 and 60万元) and a
+// disclosure with `claims`; returns the findings about claims, one "code: message" a line.
+std::string claims_findings(const std::string& claims) {
+    // Named by its claims: test cases run as processes of their own, side by side.
+    fs::path dir = test::fresh_dir("claims-" + std::to_string(std::hash<std::string>{}(claims)));
+    auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(dir / name) << text;
+    };
+    write("001.jx", table("一", 95, "10"));
+    write("002.jx", table("二", 92, "30"));
+    write("003.jx", table("三", 75, "60"));
+    write("000-部门.jx", "部门 \"某局\" {\n  年度 2023\n" + claims + "}\n");
+    auto policy = scoring::Policy::defaults();
+    driver::FileWalk walk({dir.string()});
+    std::string out;
+    driver::check_files(walk, policy, 2, [&](driver::FileReport& r) {
+        for (const auto& d : r.diagnostics)
+            if (d.code.rfind("claim", 0) == 0 || d.code == "total-score-mismatch")
+                out +=
+                    std::string(severity_name(d.severity)) + " " + d.code + ": " + d.message + "\n";
+    });
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("claims: the number evaluated, against the tables published", "[claims]") {
+    CHECK(claims_findings("  评价项目数 3 行 10\n  等级 优秀 2 行 10\n") == "");
+    CHECK(claims_findings("  评价项目数 5 行 10\n  等级 优秀 2 行 10\n") ==
+          "note claim-unverifiable: the grade, score and funds claims cannot be recomputed: 3 "
+          "project tables are published with the disclosure, for the 5 projects it says were "
+          "evaluated (line 10)\n");
+}
+
+TEST_CASE("claims: two figures for one thing", "[claims]") {
+    CHECK(claims_findings("  评价项目数 3 行 10\n  评价项目数 3 行 20\n") == "");
+    CHECK(claims_findings("  evaluated 3 line 10\n  evaluated 4 line 20\n") ==
+          "error claim-conflict: the disclosure states evaluated as 3 (line 10) and as 4 (line "
+          "20)\n");
+}
+
+TEST_CASE("claims: grade counts, in their sentence and against the tables' totals", "[claims]") {
+    // The tables' totals: 95 and 92 优秀, 75 一般.
+    CHECK(claims_findings("  评价项目数 3 行 10\n  等级 优秀 2 行 10\n  等级 良好 0 行 10\n"
+                          "  等级 一般 1 行 10\n  等级 较差 0 行 10\n") == "");
+    CHECK(claims_findings("  评价项目数 3 行 10\n  等级 优秀 3 行 10\n  等级 良好 0 行 10\n"
+                          "  等级 一般 1 行 10\n  等级 较差 0 行 10\n") ==
+          "error claim-sum-mismatch: the grade counts of line 10 add up to 4 but the same "
+          "sentence counts 3 projects evaluated\n"
+          "error claim-not-in-tables: 3 projects are stated as 优秀 (line 10), but 2 of the 3 "
+          "tables' totals are 优秀\n");
+    // Some grades left out: only a sum beyond the count is wrong.
+    CHECK(claims_findings("  评价项目数 3 行 10\n  grade excellent 2 line 10\n") == "");
+}
+
+TEST_CASE("claims: projects evaluated and not evaluated against the department's count",
+          "[claims]") {
+    CHECK(claims_findings("  项目总数 5 行 10\n  不予评价数 2 行 10\n  评价项目数 3 行 10\n") ==
+          "");
+    CHECK(claims_findings("  项目总数 6 行 10\n  不予评价数 2 行 10\n  评价项目数 3 行 10\n") ==
+          "error claim-sum-mismatch: 3 projects evaluated and 2 not evaluated make 5, but line "
+          "10 counts 6 projects\n");
+    CHECK(claims_findings("  项目总数 2 行 10\n  评价项目数 3 行 12\n") ==
+          "warning claim-exceeds-projects: 3 projects evaluated (line 12), but the department "
+          "has 2 projects (line 10)\n");
+}
+
+TEST_CASE("claims: the department's score, plain and budget-weighted", "[claims]") {
+    // Plain mean (95 + 92 + 75) / 3 = 87.33; weighted (10×95 + 30×92 + 60×75) / 100 = 82.1.
+    CHECK(claims_findings("  评价项目数 3\n  部门得分 82.1 加权平均\n") == "");
+    CHECK(claims_findings("  评价项目数 3\n  部门得分 87.33 算术平均\n") == "");
+    CHECK(claims_findings("  评价项目数 3\n  部门得分 82.1\n") ==
+          "note claim-averaging: 部门得分 82.1 is the budget-weighted mean of the tables' "
+          "totals\n");
+    CHECK(claims_findings("  评价项目数 3\n  部门得分 87.33 加权平均 行 9\n") ==
+          "error claim-not-in-tables: 部门得分 is stated as 87.33 (line 9), but the tables' "
+          "totals give 82.1 (weighted by budget)\n");
+}
+
+TEST_CASE("claims: the funds evaluated, against the tables' budgets", "[claims]") {
+    CHECK(claims_findings("  评价项目数 3\n  涉及金额 100万元\n") == "");
+    CHECK(claims_findings("  评价项目数 3\n  涉及金额 1000000元\n") == "");
+    CHECK(claims_findings("  评价项目数 3\n  涉及金额 100元 行 4\n") ==
+          "error claim-not-in-tables: 涉及金额 is stated as 100元 (line 4), but the tables' "
+          "全年预算数 add up to 100万元\n");
+}
+
+TEST_CASE("claims: a disclosure's report follows its directory's tables, and reads subdirectories",
+          "[claims]") {
+    fs::path dir = test::fresh_dir("claims-tree");
+    fs::create_directories(dir / "projects");
+    std::ofstream(dir / "000-部门.jx") << "部门 \"某局\" {\n  评价项目数 2\n  等级 优秀 2\n}\n";
+    std::ofstream(dir / "projects" / "001.jx") << table("一", 95, "10");
+    std::ofstream(dir / "zz.jx") << table("二", 91, "10");
+    auto policy = scoring::Policy::defaults();
+    driver::FileWalk walk({dir.string()});
+    std::vector<std::string> order;
+    std::string findings;
+    driver::check_files(walk, policy, 1, [&](driver::FileReport& r) {
+        order.push_back(fs::path(r.path).filename().string());
+        for (const auto& d : r.diagnostics)
+            if (d.code.rfind("claim", 0) == 0) findings += d.code + "\n";
+    });
+    CHECK(order == std::vector<std::string>{"001.jx", "zz.jx", "000-部门.jx"});
+    CHECK(findings == "");
+}
