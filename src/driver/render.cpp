@@ -119,7 +119,15 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
                     e.findings.push_back({d.severity == Severity::error, d.code, d.message});
             report.push_back(std::move(e));
         }
-        if (layouts.empty()) continue;
+        if (layouts.empty()) {
+            out.warnings.push_back(
+                l.parsed.file.disclosures.empty()
+                    ? fmt::format("{}: nothing rendered: it holds no project table", path)
+                    : fmt::format("{}: nothing rendered: it holds a disclosure's claims, no "
+                                  "project table (jixiao check reports on them)",
+                                  path));
+            continue;
+        }
         std::string target = to_directory
                                  ? (fs::path(req.output) / subdirs[k] /
                                     (fs::path(path).stem().string() + extension(req.format)))

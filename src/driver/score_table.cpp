@@ -136,6 +136,14 @@ int score_file(const std::string& path, const scoring::Policy& policy, bool colo
         err << render(d, &source, {colour});
         errors = errors || (d.severity == Severity::error && !d.explained());
     };
+    if (parsed.file.projects.empty())
+        err << render(make_warning("no-project",
+                                   parsed.file.disclosures.empty()
+                                       ? "the file holds no project table to score"
+                                       : "the file holds a disclosure's claims, no project table "
+                                         "to score (jixiao check reports on them)")
+                          .label({0, 0}),
+                      &source, {colour});
     for (const auto& p : parsed.file.projects) {
         std::vector<Diagnostic> model_findings;
         auto m = model::lower(p, model_findings);
