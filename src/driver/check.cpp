@@ -311,9 +311,15 @@ private:
     void close() {
         Directory d = std::move(open_.back());
         open_.pop_back();
+        std::size_t disclosures = 0;
+        for (const auto& r : d.held)
+            disclosures += r->disclosures.size();
         for (auto& r : d.held) {
             for (const auto& disclosure : r->disclosures) {
-                auto found = scoring::check_claims_against(disclosure, d.tally, policy_);
+                auto found =
+                    disclosures == 1
+                        ? scoring::check_claims_against(disclosure, d.tally, policy_)
+                        : std::vector<Diagnostic>{shared_directory(disclosure, disclosures)};
                 r->diagnostics.insert(r->diagnostics.end(), std::make_move_iterator(found.begin()),
                                       std::make_move_iterator(found.end()));
             }
@@ -324,6 +330,19 @@ private:
             sink_(*r);
         }
         if (!open_.empty()) open_.back().tally.add(d.tally);
+    }
+
+    // Several disclosures in one directory: whose tables are whose is unknown.
+    static Diagnostic shared_directory(const model::Disclosure& d, std::size_t disclosures) {
+        Diagnostic f = make_note(
+            "claim-unverifiable",
+            fmt::format("the claims are not checked against tables: {} disclosures share this "
+                        "directory, and a disclosure's tables are those of its directory (import "
+                        "each disclosure into a directory of its own)",
+                        disclosures));
+        f.label(d.name_span);
+        f.subject.project = d.name;
+        return f;
     }
 
     const scoring::Policy& policy_;

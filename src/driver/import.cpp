@@ -100,7 +100,8 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
         return exit_usage;
     }
     std::size_t tables = 0, written = 0, whole = 0, failed = 0, skipped = 0, unreadable = 0,
-                empty = 0;
+                empty = 0, disclosures = 0, claims_unwritten = 0;
+    bool io_failed = false; // the last spec was not written for an I/O error (reported as such)
     // Sources: files as given; directories searched for .txt, .csv and .xlsx, the specs of each
     // source written under its subdirectory of the output directory, so that names cannot clash.
     struct Source {
@@ -204,7 +205,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             ++failed;
             ++tables;
         }
-        if (!subdir.empty() && !result.specs.empty()) {
+        if (!subdir.empty() && (!result.specs.empty() || result.disclosure)) {
             fs::create_directories(fs::path(out_dir) / subdir, ec);
             if (ec) {
                 report_io(fmt::format("cannot create {}: {}", (fs::path(out_dir) / subdir).string(),
@@ -212,47 +213,67 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
                 continue;
             }
         }
-        for (const auto& spec : result.specs) {
-            ++tables;
-            std::string target = (fs::path(out_dir) / subdir / spec.file_name).string();
+        // Writes one spec of this source; `what` names its part of the source for messages ("the
+        // table of X at line N"). False when it was not written (reported).
+        auto place = [&](const std::string& target, const std::string& spec,
+                         const std::string& what) {
             auto [earlier, first_time] = written_from.emplace(target, path);
             if (!first_time) {
-                err << render(
-                    make_error("duplicate-target",
-                               fmt::format("{} was written from {} in this run; the "
-                                           "table of {} at line {} is not written",
-                                           target, earlier->second, path, spec.table.first_line)),
-                    nullptr);
-                ++failed;
-                continue;
+                err << render(make_error("duplicate-target",
+                                         fmt::format("{} was written from {} in this run; not "
+                                                     "written again from {}",
+                                                     target, earlier->second, what)),
+                              nullptr);
+                return false;
             }
-            for (const auto& c : spec.table.unplaced)
-                once(fmt::format("{}:{}: warning[unplaced-cell]: could not place the cell \"{}\" "
-                                 "({}); kept as a comment in {}",
-                                 shown, c.line, text::for_terminal(c.text),
-                                 text::for_terminal(c.where), text::for_terminal(target)));
             if (fs::exists(target) && !force) {
                 err << render(
                     make_error("exists",
                                fmt::format("{} exists; not overwritten (use --force)", target)),
                     nullptr);
-                ++failed;
-                continue;
+                return false;
             }
-            if (spec.spec.size() > limits.max_file_bytes) { // nothing could read it
+            if (spec.size() > limits.max_file_bytes) { // nothing could read it
                 err << render(
                     make_error("spec-too-large",
-                               fmt::format("{}: the table of {} at line {} makes a spec "
-                                           "of {} bytes, more than the {} MiB a spec "
-                                           "may have; not written",
-                                           target, path, spec.table.first_line, spec.spec.size(),
-                                           limits.max_file_bytes >> 20)),
+                               fmt::format("{}: {} makes a spec of {} bytes, more than "
+                                           "the {} MiB a spec may have; not written",
+                                           target, what, spec.size(), limits.max_file_bytes >> 20)),
                     nullptr);
-                ++failed;
-                continue;
+                return false;
             }
-            if (!writer.write(target, spec.spec, error)) {
+            if (!writer.write(target, spec, error)) {
                 report_io(error);
+                io_failed = true;
+                return false;
+            }
+            return true;
+        };
+        if (result.disclosure) {
+            std::string target =
+                (fs::path(out_dir) / subdir / result.disclosure->file_name).string();
+            io_failed = false;
+            if (place(target, result.disclosure->spec,
+                      fmt::format("the claims of the prose of {}", path))) {
+                ++disclosures;
+                out << "wrote " << text::for_terminal(target)
+                    << "  (the prose's claims: " << result.disclosure->claims << ")\n";
+            } else if (!io_failed) {
+                ++claims_unwritten;
+            }
+        }
+        for (const auto& spec : result.specs) {
+            ++tables;
+            std::string target = (fs::path(out_dir) / subdir / spec.file_name).string();
+            for (const auto& c : spec.table.unplaced)
+                once(fmt::format("{}:{}: warning[unplaced-cell]: could not place the cell \"{}\" "
+                                 "({}); kept as a comment in {}",
+                                 shown, c.line, text::for_terminal(c.text),
+                                 text::for_terminal(c.where), text::for_terminal(target)));
+            io_failed = false;
+            if (!place(target, spec.spec,
+                       fmt::format("the table of {} at line {}", path, spec.table.first_line))) {
+                if (!io_failed) ++failed;
                 continue;
             }
             ++written;
@@ -267,11 +288,19 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
     out << "imported " << written << " of " << tables << " project tables (" << whole << " whole, "
         << (written - whole) << " with unplaced cells kept as comments, " << failed << " failed)";
     if (skipped) out << "; skipped " << plural(skipped, "other table", "other tables");
+    if (disclosures)
+        out << "; the claims of "
+            << plural(disclosures, "disclosure's prose", "disclosures' prose");
+    if (claims_unwritten)
+        out << "; " << plural(claims_unwritten, "prose's claims", "proses' claims")
+            << " not written";
     if (empty) out << "; " << plural(empty, "source", "sources") << " without a table";
     if (unreadable) out << "; " << plural(unreadable, "source", "sources") << " could not be read";
     out << "\n";
     if (io_error) return exit_usage;
-    return (failed == 0 && unreadable == 0 && whole == written) ? exit_ok : exit_findings;
+    return (failed == 0 && claims_unwritten == 0 && unreadable == 0 && whole == written)
+               ? exit_ok
+               : exit_findings;
 }
 
 } // namespace jx::driver

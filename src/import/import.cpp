@@ -9,6 +9,7 @@
 
 #include "base/text.hpp"
 #include "format/format.hpp"
+#include "import/claims.hpp"
 #include "import/docx.hpp"
 #include "import/pdf.hpp"
 #include "import/xlsx.hpp"
@@ -368,6 +369,25 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         spec.file_name = fmt::format("{}-{:02}.jx", stem, t.index);
         spec.table = std::move(t);
         result.specs.push_back(std::move(spec));
+    }
+    ProseClaims claims = read_claims(grid);
+    std::string fallback = stem;
+    for (const auto& s : result.specs)
+        if (s.table.department && !text::trim(s.table.department->text).empty()) {
+            fallback = std::string(text::trim(s.table.department->text));
+            break;
+        }
+    if (auto raw = disclosure_spec(claims, std::filesystem::path(source_name).filename().string(),
+                                   fallback)) {
+        SourceFile src(source_name, *raw);
+        auto parsed = syntax::parse(src);
+        if (parsed.ok())
+            result.disclosure = {fmt::format("{}-00.jx", stem),
+                                 format::format(parsed.file, src.text()), claims.claims.size()};
+        else // a bug of the claim reader: say so rather than write a spec that does not parse
+            result.failures.push_back(
+                fmt::format("{}: the claims of its prose could not be written: {}", source_name,
+                            parsed.diagnostics.front().message));
     }
     return result;
 }

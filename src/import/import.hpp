@@ -3,6 +3,7 @@
 // reported and kept in the spec as a comment.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,16 @@ struct ImportedSpec {
     bool whole = true;     // every cell placed
 };
 
+// The claims of the disclosure's prose, as a spec of their own (a `部门` block).
+struct ImportedDisclosure {
+    std::string file_name; // <source stem>-00.jx: before the tables' specs
+    std::string spec;
+    std::size_t claims = 0;
+};
+
 struct ImportResult {
     std::vector<ImportedSpec> specs;
+    std::optional<ImportedDisclosure> disclosure;
     std::vector<Skipped> skipped;      // tables that are not project tables (department-level …)
     std::vector<std::string> problems; // warnings about the source (unnamed tables …)
     std::vector<std::string> notes;    // how the source was read (its encoding, when not UTF-8)

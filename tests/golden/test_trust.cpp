@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -54,13 +55,23 @@ std::vector<std::string> findings_on_the_seeds() {
     for (const auto& e : std::filesystem::directory_iterator(dir))
         if (e.path().extension() == ".txt") seeds.push_back(e.path().string());
     std::sort(seeds.begin(), seeds.end());
+    // Each seed imported into a directory of its own and checked there, as a user would: the
+    // claims of its prose against its tables.
     for (const auto& f : seeds) {
         auto r = import::import_text(std::filesystem::path(f).filename().string(), test::read(f),
                                      import::Format::text);
+        auto dir = test::fresh_dir("trust-" + std::filesystem::path(f).stem().string());
+        auto write = [&](const std::string& name, const std::string& spec) {
+            std::ofstream(dir / name, std::ios::binary) << spec;
+        };
         for (const auto& s : r.specs)
-            collect("import/" + s.file_name,
-                    driver::check_source(std::make_unique<SourceFile>(s.file_name, s.spec), policy),
-                    keys);
+            write(s.file_name, s.spec);
+        if (r.disclosure) write(r.disclosure->file_name, r.disclosure->spec);
+        driver::FileWalk walk({dir.string()});
+        driver::check_files(walk, policy, 1, [&](driver::FileReport& report) {
+            std::string name = std::filesystem::path(report.path).filename().string();
+            collect("import/" + name, std::move(report), keys);
+        });
     }
     return keys;
 }
