@@ -15,9 +15,10 @@ allowed() {
     scoring) echo "scoring model vocab diag base" ;;
     render) echo "render scoring model vocab diag base" ;;
     import) echo "import format syntax jixiao vocab diag base" ;;
-    driver) echo "driver render import scoring model format syntax jixiao vocab diag base" ;;
-    lsp) echo "lsp driver render import scoring model format syntax jixiao vocab diag base" ;;
-    cli) echo "cli lsp driver render import scoring model format syntax jixiao vocab diag base" ;;
+    export) echo "export base" ;;
+    driver) echo "driver export render import scoring model format syntax jixiao vocab diag base" ;;
+    lsp) echo "lsp driver export render import scoring model format syntax jixiao vocab diag base" ;;
+    cli) echo "cli lsp driver export render import scoring model format syntax jixiao vocab diag base" ;;
     *) echo "" ;;
     esac
 }

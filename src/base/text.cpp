@@ -1,5 +1,7 @@
 #include "base/text.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -409,6 +411,60 @@ char32_t unify_radical(char32_t c) {
     for (const auto& [radical, ideograph] : supplement)
         if (radical == c) return ideograph;
     return c;
+}
+
+std::string json_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    std::size_t run = 0; // the start of the bytes not yet copied: they need no escape
+    auto flush = [&](std::size_t i) { out.append(s.data() + run, i - run); };
+    const bool valid = find_invalid_utf8(s) == std::string_view::npos;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80 && valid) {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            // JSON is Unicode text: a byte that is not UTF-8 (a file name can hold any) becomes
+            // U+FFFD, or the document would not be JSON.
+            std::size_t start = i;
+            char32_t cp = next_code_point(s, i);
+            if (cp == 0xFFFD && i - start == 1) {
+                flush(start);
+                out += "\\ufffd";
+                run = i;
+            }
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        flush(i);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        }
+        run = ++i;
+    }
+    flush(s.size());
+    return out;
 }
 
 } // namespace jx::text

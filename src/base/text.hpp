@@ -76,4 +76,8 @@ std::optional<std::string_view> nearest(std::string_view word,
                                         const std::vector<std::string_view>& candidates,
                                         std::size_t max_distance);
 
+// The body of a JSON string holding `s` (without the quotes): control characters, quotes and
+// backslashes escaped; a byte that is not UTF-8 becomes U+FFFD.
+std::string json_escape(std::string_view s);
+
 } // namespace jx::text

@@ -15,6 +15,7 @@
 #include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/check.hpp"
+#include "driver/export.hpp"
 #include "driver/files.hpp"
 #include "driver/fix.hpp"
 #include "driver/format.hpp"
@@ -263,6 +264,29 @@ int main(int argc, char** argv) {
                      "Output file (one spec) or directory (several; html adds index.html)")
         ->required();
 
+    exporting::Container export_format = exporting::Container::sqlite;
+    auto* cmd_export = app.add_subcommand(
+        "export", "Write every project, row, claim and finding as tables for SQL, pandas or "
+                  "DuckDB: CSV, JSON Lines or SQLite");
+    cmd_export->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
+    cmd_export
+        ->add_option("--format,-f", export_format,
+                     "sqlite (default): one database; csv or jsonl: a directory with one file a "
+                     "table")
+        ->transform(choices<exporting::Container>({{"sqlite", exporting::Container::sqlite},
+                                                   {"csv", exporting::Container::csv},
+                                                   {"jsonl", exporting::Container::jsonl}}));
+    cmd_export->add_option("--policy", policy_path, "Scoring policy in YAML");
+    cmd_export
+        ->add_option("--jobs,-j", jobs, "Files checked in parallel (default: the number of cores)")
+        ->check(CLI::Range(1u, 256u));
+    cmd_export
+        ->add_option("-o,--output", out_dir,
+                     "The database file (sqlite) or the directory of the tables (csv, jsonl)")
+        ->required();
+    cmd_export->footer("The tables and their columns: README, \"Exporting the data\". Exit status: "
+                       "0 written (whatever the findings), 2 usage or I/O error.");
+
     auto* cmd_lsp = app.add_subcommand(
         "lsp", "Serve the Language Server Protocol on stdin/stdout, for editors: diagnostics, "
                "hover, completion, quick fixes, formatting, outline");
@@ -333,6 +357,16 @@ int main(int argc, char** argv) {
                 std::cerr << "error: " << text::for_terminal(e) << "\n";
             if (outcome.io_error) return exit_usage;
             return outcome.errors.empty() ? exit_ok : exit_findings;
+        }
+        if (*cmd_export) {
+            scoring::Policy policy;
+            if (!driver::load_policy_file(policy_path, policy, std::cerr)) return exit_usage;
+            driver::ExportRequest req;
+            req.paths = paths;
+            req.container = export_format;
+            req.output = out_dir;
+            req.jobs = jobs;
+            return driver::export_specs(req, policy, std::cout, std::cerr);
         }
         if (*cmd_lsp) {
             scoring::Policy policy;

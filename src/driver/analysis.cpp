@@ -6,7 +6,7 @@
 namespace jx::driver {
 
 Analysis analyse(std::unique_ptr<SourceFile> source, const scoring::Policy& policy,
-                 const syntax::Limits& limits) {
+                 const syntax::Limits& limits, model::Purpose purpose) {
     Analysis a;
     a.parsed = syntax::parse(*source, limits);
     a.source = std::move(source);
@@ -16,8 +16,7 @@ Analysis analyse(std::unique_ptr<SourceFile> source, const scoring::Policy& poli
         ProjectAnalysis pa;
         pa.tree = &p;
         std::vector<Diagnostic> model_errors;
-        pa.model =
-            std::make_unique<model::Project>(model::lower(p, model_errors, model::Purpose::check));
+        pa.model = std::make_unique<model::Project>(model::lower(p, model_errors, purpose));
         for (auto& d : model_errors)
             d.subject.project = p.name.text;
         pa.result = scoring::evaluate(*pa.model, policy);

@@ -10,6 +10,7 @@
 #include "base/source.hpp"
 #include "diag/diagnostic.hpp"
 #include "model/disclosure.hpp"
+#include "model/lower.hpp"
 #include "model/project.hpp"
 #include "scoring/claims.hpp"
 #include "scoring/engine.hpp"
@@ -35,7 +36,8 @@ struct Analysis {
     std::size_t indicators = 0;
 };
 
+// `purpose`: display keeps the text of targets and actuals as the table shows them.
 Analysis analyse(std::unique_ptr<SourceFile> source, const scoring::Policy& policy,
-                 const syntax::Limits& limits = {});
+                 const syntax::Limits& limits = {}, model::Purpose purpose = model::Purpose::check);
 
 } // namespace jx::driver

@@ -212,16 +212,21 @@ std::vector<std::string> discover(const std::vector<std::string>& paths,
     return files;
 }
 
-FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Policy& policy) {
+FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Policy& policy,
+                        bool keep_analysis) {
     FileReport report;
     report.path = source->name();
-    Analysis a = analyse(std::move(source), policy);
+    auto kept = std::make_shared<Analysis>(
+        analyse(std::move(source), policy, {},
+                keep_analysis ? model::Purpose::display : model::Purpose::check));
+    Analysis& a = *kept;
     report.diagnostics = std::move(a.diagnostics);
     report.projects = a.projects.size();
     report.indicators = a.indicators;
     report.disclosures = std::move(a.disclosures);
     report.tally = a.tally;
     report.source = std::move(a.source);
+    if (keep_analysis) report.analysis = std::move(kept);
     return report;
 }
 
@@ -231,7 +236,8 @@ Diagnostic internal_error(const std::string& path, const std::exception& e) {
         fmt::format("{}: jixiao could not check this file ({}); please report it", path, e.what()));
 }
 
-FileReport check_file(const std::string& path, const scoring::Policy& policy, bool listed_regular) {
+FileReport check_file(const std::string& path, const scoring::Policy& policy, bool listed_regular,
+                      bool keep_analysis) {
     std::string contents, error;
     if (!read_file(path, contents, error, listed_regular)) {
         FileReport r;
@@ -243,7 +249,8 @@ FileReport check_file(const std::string& path, const scoring::Policy& policy, bo
     // The run goes on whatever one file does: anything that escapes the checks is reported
     // against that file (and is a bug to fix), never let out of a worker thread.
     try {
-        return check_source(std::make_unique<SourceFile>(path, std::move(contents)), policy);
+        return check_source(std::make_unique<SourceFile>(path, std::move(contents)), policy,
+                            keep_analysis);
     } catch (const std::exception& e) {
         FileReport r;
         r.path = path;
@@ -355,23 +362,22 @@ private:
 
 void check_files(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
                  const std::function<void(FileReport&)>& sink_in_order,
-                 const std::function<void(FileReport&)>& prepare) {
+                 const std::function<void(FileReport&)>& prepare, bool keep_analysis) {
     DisclosureGate gate(policy, sink_in_order, prepare);
     check_files_each(
         walk, policy, jobs, [&](std::unique_ptr<FileReport> r) { gate.pass(std::move(r)); },
-        prepare);
+        prepare, keep_analysis);
     gate.finish();
 }
 
 void check_files_each(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
                       const std::function<void(std::unique_ptr<FileReport>)>& sink,
-                      const std::function<void(FileReport&)>& prepare) {
+                      const std::function<void(FileReport&)>& prepare, bool keep_analysis) {
     jobs = std::max(1u, jobs);
     auto checked = [&](FileWalk::Item& item) {
-        auto r =
-            item.problem
-                ? std::move(item.problem)
-                : std::make_unique<FileReport>(check_file(item.path, policy, item.listed_regular));
+        auto r = item.problem ? std::move(item.problem)
+                              : std::make_unique<FileReport>(check_file(
+                                    item.path, policy, item.listed_regular, keep_analysis));
         if (prepare) prepare(*r);
         return r;
     };

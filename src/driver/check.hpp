@@ -11,6 +11,7 @@
 
 #include "base/source.hpp"
 #include "diag/diagnostic.hpp"
+#include "driver/analysis.hpp"
 #include "model/disclosure.hpp"
 #include "scoring/claims.hpp"
 #include "scoring/engine.hpp"
@@ -28,6 +29,8 @@ struct FileReport {
     // A disclosure's claims wait for the tables of its directory (check_files checks them).
     std::vector<model::Disclosure> disclosures;
     scoring::TableTally tally;
+    // The file's syntax tree, models and results, kept only when asked (for export).
+    std::shared_ptr<const Analysis> analysis;
 };
 
 // Walks the paths given on a command line: files as given, directories searched recursively for
@@ -67,9 +70,11 @@ std::vector<std::string> discover(const std::vector<std::string>& paths,
 // Reads, parses, lowers and scores one file.
 // `listed_regular`: a directory listing showed the file as regular, so its type need not be
 // asked again.
+// `keep_analysis`: the report keeps the file's Analysis (FileReport::analysis).
 FileReport check_file(const std::string& path, const scoring::Policy& policy,
-                      bool listed_regular = false);
-FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Policy& policy);
+                      bool listed_regular = false, bool keep_analysis = false);
+FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Policy& policy,
+                        bool keep_analysis = false);
 
 // What is reported against a file when checking it threw (a bug to fix): the run goes on.
 Diagnostic internal_error(const std::string& path, const std::exception& e);
@@ -81,14 +86,15 @@ Diagnostic internal_error(const std::string& path, const std::exception& e);
 // in parallel); `sink` runs on the calling thread, in order.
 void check_files(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
                  const std::function<void(FileReport&)>& sink,
-                 const std::function<void(FileReport&)>& prepare = {});
+                 const std::function<void(FileReport&)>& prepare = {}, bool keep_analysis = false);
 // A disclosure's report (a file with a 部门 block) comes after the reports of the other files of
 // its directory, with its claims checked against their tables.
 
 // check_files without the disclosures' checks against their tables: each report as it is done.
 void check_files_each(FileWalk& walk, const scoring::Policy& policy, unsigned jobs,
                       const std::function<void(std::unique_ptr<FileReport>)>& sink,
-                      const std::function<void(FileReport&)>& prepare = {});
+                      const std::function<void(FileReport&)>& prepare = {},
+                      bool keep_analysis = false);
 
 // No file larger than this is read at all (specs have a lower limit of their own, reported by the
 // parser; imported workbooks may be larger).

@@ -48,60 +48,6 @@ std::string render_summary(const Totals& t) {
     return out;
 }
 
-std::string json_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 2);
-    std::size_t run = 0; // the start of the bytes not yet copied: they need no escape
-    auto flush = [&](std::size_t i) { out.append(s.data() + run, i - run); };
-    const bool valid = text::find_invalid_utf8(s) == std::string_view::npos;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80 && valid) {
-            ++i;
-            continue;
-        }
-        if (c >= 0x80) {
-            // JSON is Unicode text: a byte that is not UTF-8 (a file name can hold any) becomes
-            // U+FFFD, or the document would not be JSON.
-            std::size_t start = i;
-            char32_t cp = text::next_code_point(s, i);
-            if (cp == 0xFFFD && i - start == 1) {
-                flush(start);
-                out += "\\ufffd";
-                run = i;
-            }
-            continue;
-        }
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            ++i;
-            continue;
-        }
-        flush(i);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        }
-        run = ++i;
-    }
-    flush(s.size());
-    return out;
-}
-
 std::string json_finding(const FileReport& r, const Diagnostic& d) {
     std::size_t line = 0, column = 0;
     if (r.source && !d.labels.empty()) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/text.hpp"
 #include "driver/check.hpp"
 
 namespace jx::driver {
@@ -22,7 +23,7 @@ struct Totals {
 std::string render_text(const FileReport& r, bool colour);
 std::string render_summary(const Totals& t);
 
-std::string json_escape(std::string_view s);
+using text::json_escape;
 // One finding as a JSON object (also one line of --format jsonl); an explained finding carries
 // "cause": the code, line and column of the finding that explains it.
 std::string json_finding(const FileReport& r, const Diagnostic& d);

@@ -7,6 +7,7 @@
 
 #include "driver/check.hpp"
 #include "driver/report.hpp"
+#include "export/dataset.hpp"
 #include "support.hpp"
 
 using namespace jx;
@@ -129,4 +130,18 @@ TEST_CASE("claims: a disclosure's report follows its directory's tables, and rea
     });
     CHECK(order == std::vector<std::string>{"001.jx", "zz.jx", "000-部门.jx"});
     CHECK(findings == "");
+}
+
+TEST_CASE("export: the README lists the tables and columns export writes", "[export]") {
+    std::string readme = test::read(test::source_path("README.md"));
+    CHECK(readme.find(exporting::schema_markdown()) != std::string::npos);
+}
+
+TEST_CASE("export: decimals as exact integers of ten-thousandths", "[export]") {
+    CHECK(exporting::ten_thousandths("97.19") == 971900);
+    CHECK(exporting::ten_thousandths("87.33333333") == 873333);
+    CHECK(exporting::ten_thousandths("0.00005") == 1); // half-up
+    CHECK(exporting::ten_thousandths("-3") == -30000);
+    CHECK(exporting::ten_thousandths("x") == std::nullopt);
+    CHECK(exporting::ten_thousandths("99999999999999999") == std::nullopt); // beyond 64 bits
 }
