@@ -176,6 +176,10 @@ struct kw_claim_weighted
     : sor<lit<vocab::kw::claim_weighted>, en_kw<lit<vocab::kw::claim_weighted_en>>> {};
 struct kw_claim_mean : sor<lit<vocab::kw::claim_mean>, en_kw<lit<vocab::kw::claim_mean_en>>> {};
 struct kw_claim_funds : sor<lit<vocab::kw::claim_funds>, en_kw<lit<vocab::kw::claim_funds_en>>> {};
+struct kw_dept_targets : sor<lit<vocab::kw::dept_targets>, en_kw<lit<vocab::kw::dept_targets_en>>> {
+};
+struct kw_dept_results : sor<lit<vocab::kw::dept_results>, en_kw<lit<vocab::kw::dept_results_en>>> {
+};
 struct kw_source_line : sor<lit<vocab::kw::source_line>, en_kw<lit<vocab::kw::source_line_en>>> {};
 
 struct kw_row_total : sor<lit<vocab::kw::row_total>, en_kw<lit<vocab::kw::row_total_en>>> {};
@@ -485,7 +489,17 @@ struct funds_claim : seq<kw_claim_funds, sp, must<claim_amount>> {};
 // funds_claim first: `evaluated` is the head of `evaluated-funds`.
 struct claim : seq<sor<funds_claim, count_claim, grade_claim, score_claim>, opt<hsp, source_line>> {
 };
-struct disclosure_item : sor<year_stmt, claim, raise<disclosure_item>> {};
+// The department-level tables: 整体绩效目标 { "方案编制内容" 指标值 ≥ 4项 权重 3 } (its targets and
+// weights) and 整体绩效完成 { "方案编制内容" 指标值 4 完成值 1 偏差原因 "…" } (plan and
+// completion).
+struct dept_table_open : lbrace {};
+struct dept_table_close : rbrace {};
+struct dept_table_item : sor<indicator, raise<dept_table_item>> {};
+struct dept_table
+    : seq<sor<kw_dept_targets, kw_dept_results>, sp, must<dept_table_open>, sp,
+          star<not_at<rbrace>, not_at<eof>, recover<dept_table_item>, sp>, must<dept_table_close>> {
+};
+struct disclosure_item : sor<year_stmt, dept_table, claim, raise<disclosure_item>> {};
 struct disclosure
     : seq<kw_disclosure, sp, must<disclosure_name>, sp, must<disclosure_open>, sp,
           star<not_at<rbrace>, not_at<eof>, recover<disclosure_item>, sp>, must<disclosure_close>> {

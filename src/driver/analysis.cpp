@@ -32,6 +32,9 @@ Analysis analyse(std::unique_ptr<SourceFile> source, const scoring::Policy& poli
     for (const auto& d : a.parsed.file.disclosures) {
         auto m = model::lower(d, a.diagnostics);
         auto findings = scoring::check_claims(m);
+        auto in_tables = scoring::check_department_tables(m, policy);
+        findings.insert(findings.end(), std::make_move_iterator(in_tables.begin()),
+                        std::make_move_iterator(in_tables.end()));
         a.diagnostics.insert(a.diagnostics.end(), std::make_move_iterator(findings.begin()),
                              std::make_move_iterator(findings.end()));
         a.disclosures.push_back(std::move(m));

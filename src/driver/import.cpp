@@ -194,7 +194,8 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
         }
         for (const auto& p : result.problems)
             once(shown + ": warning: " + text::for_terminal(p));
-        if (result.specs.empty() && result.failures.empty() && result.skipped.empty()) {
+        if (result.specs.empty() && result.failures.empty() && result.skipped.empty() &&
+            !(result.disclosure && result.disclosure->tables > 0)) {
             err << shown
                 << ": warning[no-table]: no self-evaluation table found (its indicator table is "
                    "recognised by a header row such as 一级指标 | 二级指标 | 三级指标)\n";
@@ -257,7 +258,8 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
                       fmt::format("the claims of the prose of {}", path))) {
                 ++disclosures;
                 out << "wrote " << text::for_terminal(target)
-                    << "  (the prose's claims: " << result.disclosure->claims << ")\n";
+                    << "  (the prose's claims: " << result.disclosure->claims
+                    << "; department-level tables: " << result.disclosure->tables << ")\n";
             } else if (!io_failed) {
                 ++claims_unwritten;
             }

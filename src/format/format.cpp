@@ -222,6 +222,17 @@ private:
             rows.push_back({c.span, std::move(cells)});
         }
         table(1, rows);
+        for (const auto& t : d.tables) {
+            comments_before(t.span.begin, 1);
+            line(1, t.keyword.text + " {");
+            end_line(t.keyword.span.end);
+            std::vector<std::pair<Span, Cells>> indicators;
+            for (const auto& ind : t.indicators)
+                indicators.push_back({ind.span, indicator_cells(ind)});
+            table(2, indicators);
+            comments_before(t.span.end, 2);
+            line(1, "}\n");
+        }
         comments_before(d.span.end, 1);
         line(0, "}\n");
     }

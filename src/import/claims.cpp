@@ -176,11 +176,91 @@ ProseClaims read_claims(const Grid& grid) {
     return out;
 }
 
-std::optional<std::string> disclosure_spec(const ProseClaims& pc, const std::string& source_name,
-                                           const std::string& fallback_name) {
-    if (pc.claims.empty()) return std::nullopt;
+namespace {
+
+bool is_comparator(const std::string& s) {
+    for (const char* c : {"≥", "≤", "=", "＝", ">", "<", "＞", "＜"})
+        if (s == c) return true;
+    return false;
+}
+
+bool is_plain_number(const std::string& s) {
+    static const std::regex number_re("^[0-9]+(\\.[0-9]+)?$");
+    return std::regex_match(s, number_re);
+}
+
+// One department-level table as a block of the disclosure's spec.
+std::string department_block(const DepartmentRows& d) {
+    auto column = [&](std::initializer_list<const char*> names) -> std::optional<std::size_t> {
+        for (const char* n : names)
+            for (std::size_t i = 0; i < d.header.size(); ++i)
+                if (d.header[i] == n) return i;
+        return std::nullopt;
+    };
+    const auto name_col = column({"三级指标", "绩效指标", "年度任务"});
+    const auto duty_col = column({"职责"});
+    const auto nature_col = column({"指标性质"});
+    const auto value_col = column({"指标值", "绩效指标及指标值"});
+    const auto unit_col = column({"度量单位"});
+    const auto weight_col = column({"指标权重", "权重"});
+    const auto plan_col = column({"计划值"});
+    const auto done_col = column({"完成值"});
+    const auto reason_col = column({"偏差原因"});
+    const bool results = plan_col && done_col;
+    auto cell = [](const std::vector<Cell>& row, std::optional<std::size_t> col) {
+        if (!col || *col >= row.size()) return std::string();
+        std::string t(text::trim(row[*col].text));
+        // An ideographic space is an empty cell's filler, at either end.
+        const std::string_view filler = "\u3000";
+        while (t.size() >= filler.size() &&
+               t.compare(t.size() - filler.size(), filler.size(), filler) == 0)
+            t.resize(t.size() - filler.size());
+        while (t.rfind(filler, 0) == 0)
+            t.erase(0, filler.size());
+        return t;
+    };
     std::string out =
-        fmt::format("# 导入自 {} 的正文：其中关于绩效自评的说法，各注明所在行\n", source_name);
+        fmt::format("  {} {{  # 第 {} 行\n", results ? "整体绩效完成" : "整体绩效目标", d.line);
+    for (const auto& row : d.rows) {
+        std::string name = cell(row, name_col);
+        if (std::string duty = cell(row, duty_col); !duty.empty())
+            name = name.empty() ? duty : duty + "：" + name;
+        std::string line = "    " + quote(name);
+        if (results) {
+            if (auto plan = cell(row, plan_col); !plan.empty())
+                line += " 指标值 " + spec_value(plan);
+            if (auto done = cell(row, done_col); !done.empty())
+                line += " 完成值 " + spec_value(done);
+            if (auto reason = cell(row, reason_col); !reason.empty())
+                line += " 偏差原因 " + quote(reason);
+        } else {
+            const std::string nature = cell(row, nature_col), value = cell(row, value_col),
+                              unit = cell(row, unit_col);
+            if (is_comparator(nature) && !value.empty())
+                line += " 指标值 " + spec_value(nature + value + unit);
+            else if (!value.empty())
+                // 定性 (or no comparator): the value, and a unit the table gives beside it kept.
+                line += " 指标值 " + spec_value(value) + (unit.empty() ? "" : "，" + quote(unit));
+            else if (!unit.empty())
+                line += " 指标值 " + quote(unit);
+            if (auto weight = cell(row, weight_col); !weight.empty())
+                line += is_plain_number(weight) ? " 权重 " + weight
+                                                : " 偏差原因 " + quote("权重：" + weight);
+        }
+        out += line + fmt::format("  # 第 {} 行\n", row.front().line);
+    }
+    return out + "  }\n";
+}
+
+} // namespace
+
+std::optional<std::string> disclosure_spec(const ProseClaims& pc,
+                                           const std::vector<DepartmentRows>& tables,
+                                           const std::string& source_name,
+                                           const std::string& fallback_name) {
+    if (pc.claims.empty() && tables.empty()) return std::nullopt;
+    std::string out = fmt::format(
+        "# 导入自 {}：正文中关于绩效自评的说法（各注明所在行）与部门整体绩效表\n", source_name);
     for (const auto& [line, sentence] : pc.sentences) {
         std::string shown(text::trim(sentence));
         // A long paragraph is cut; the line number finds the rest.
@@ -208,6 +288,8 @@ std::optional<std::string> disclosure_spec(const ProseClaims& pc, const std::str
         if (!c.how.empty()) out += "  # " + c.how;
         out += "\n";
     }
+    for (const auto& t : tables)
+        out += department_block(t);
     out += "}\n";
     return out;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "import/grid.hpp"
+#include "import/tables.hpp"
 
 namespace jx::import {
 
@@ -31,8 +32,11 @@ struct ProseClaims {
 
 ProseClaims read_claims(const Grid& grid);
 
-// The spec of a disclosure's claims; none when the prose holds no claim.
+// The spec of a disclosure: its claims and its department-level tables (整体绩效目标 for targets
+// and weights, 整体绩效完成 for plan and completion), every cell in a field; none when the source
+// has neither.
 std::optional<std::string> disclosure_spec(const ProseClaims& claims,
+                                           const std::vector<DepartmentRows>& tables,
                                            const std::string& source_name,
                                            const std::string& fallback_name);
 

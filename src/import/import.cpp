@@ -377,13 +377,15 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
             fallback = std::string(text::trim(s.table.department->text));
             break;
         }
-    if (auto raw = disclosure_spec(claims, std::filesystem::path(source_name).filename().string(),
-                                   fallback)) {
+    if (auto raw =
+            disclosure_spec(claims, x.department,
+                            std::filesystem::path(source_name).filename().string(), fallback)) {
         SourceFile src(source_name, *raw);
         auto parsed = syntax::parse(src);
         if (parsed.ok())
             result.disclosure = {fmt::format("{}-00.jx", stem),
-                                 format::format(parsed.file, src.text()), claims.claims.size()};
+                                 format::format(parsed.file, src.text()), claims.claims.size(),
+                                 x.department.size()};
         else // a bug of the claim reader: say so rather than write a spec that does not parse
             result.failures.push_back(
                 fmt::format("{}: the claims of its prose could not be written: {}", source_name,

@@ -38,6 +38,7 @@ struct ImportedDisclosure {
     std::string file_name; // <source stem>-00.jx: before the tables' specs
     std::string spec;
     std::size_t claims = 0;
+    std::size_t tables = 0; // department-level tables
 };
 
 struct ImportResult {

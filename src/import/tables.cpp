@@ -328,9 +328,11 @@ private:
         }
         if (is_department_header(cells)) {
             close();
-            out_.skipped.push_back(
-                {cells.front().line,
-                 "department-level table (" + header_summary(cells) + "): not supported yet"});
+            DepartmentRows d;
+            d.line = cells.front().line;
+            for (const auto& c : cells)
+                d.header.push_back(squeeze(c.text));
+            out_.department.push_back(std::move(d));
             state_ = State::department;
             return;
         }
@@ -365,7 +367,10 @@ private:
             start_table(cells.front().line);
             state_ = State::head;
         }
-        if (state_ == State::department) return;
+        if (state_ == State::department) {
+            department_row(cells);
+            return;
+        }
         if (state_ == State::outside &&
             std::count_if(cells.begin(), cells.end(),
                           [](const Cell& c) { return !empty_cell(c); }) <= 1) {
@@ -397,6 +402,21 @@ private:
             return;
         }
         head_row(cells, head);
+    }
+
+    // A row of a department-level table. A row of fewer cells than the header continues the
+    // last cell of the row above (Word broke a long cell across rows).
+    void department_row(const std::vector<Cell>& cells) {
+        auto& d = out_.department.back();
+        std::vector<Cell> filled;
+        for (const auto& c : cells)
+            if (!empty_cell(c)) filled.push_back(c);
+        if (filled.empty()) return;
+        if (filled.size() == 1 && cells.size() < d.header.size() && !d.rows.empty()) {
+            d.rows.back().back().text += "\n" + filled.front().text;
+            return;
+        }
+        d.rows.push_back(cells);
     }
 
     static std::string collapse_breaks(const std::string& s) {
@@ -433,9 +453,10 @@ private:
         }
         if (!table_) {
             recent_prose_.push_back(line);
+            // Prose after a department-level table ends it.
+            if (state_ == State::department) state_ = State::outside;
             return;
         }
-        if (state_ == State::department) return;
         if (header_fragment_ &&
             std::string("绩效指标").find(squeeze(line.text)) != std::string::npos)
             return;

@@ -45,8 +45,17 @@ struct Skipped {
     std::string what; // "department-level table (序号 | 三级指标 | 指标性质 | …)"
 };
 
+// A department-level table (部门整体绩效目标 / 整体绩效目标实现情况), as its rows were laid out:
+// read into the disclosure's spec (import/claims.hpp), not as a project table.
+struct DepartmentRows {
+    std::size_t line = 0;            // of its header row
+    std::vector<std::string> header; // squeezed: 序号, 三级指标, 指标性质 …
+    std::vector<std::vector<Cell>> rows;
+};
+
 struct Extraction {
     std::vector<Table> tables;
+    std::vector<DepartmentRows> department;
     std::vector<Skipped> skipped;
     std::vector<std::string> problems; // a table that could not be imported at all
 };

@@ -9,6 +9,7 @@
 
 #include "base/decimal.hpp"
 #include "base/source.hpp"
+#include "model/project.hpp"
 #include "model/value.hpp"
 
 namespace jx::model {
@@ -36,11 +37,23 @@ struct Claim {
     int line = 0; // of the source the claim was read from; 0 when not stated
 };
 
+// A department-level table: the targets (指标性质 / 指标值 / 度量单位 / 指标权重) or the results
+// (计划值 / 完成值 / 偏差原因) of the department's whole spending, rows as a project's level 3.
+struct DepartmentTable {
+    enum class Kind { targets, results } kind = Kind::targets;
+    Span span, keyword_span;
+    std::string keyword; // as written
+    std::vector<Row> rows;
+    bool unreadable_weight = false; // a weight written but unreadable (reported): sums unknown
+};
+
 struct Disclosure {
     std::string name;
     Span span, name_span;
     int year = 0;
     std::vector<Claim> claims;
+    std::vector<DepartmentTable> tables;
+    bool damaged = false; // a syntax error inside: sums over its tables are unknown
 };
 
 } // namespace jx::model

@@ -143,6 +143,24 @@ std::optional<Figure> amount(const std::optional<ast::NumberField>& field,
     return f;
 }
 
+// A level-3 row, without its place in the tree.
+Row lower_indicator(const ast::Indicator& ind, std::vector<Diagnostic>& out, Purpose purpose) {
+    Row r;
+    r.name = ind.name.text;
+    r.weight_written = ind.weight.has_value();
+    r.score_written = ind.score.has_value();
+    r.damaged = ind.damaged;
+    r.span = ind.name.span;
+    r.weight = figure(ind.weight, out);
+    r.score = figure(ind.score, out);
+    if (ind.target) r.target = lower_value(ind.target->value, out, purpose);
+    if (ind.actual) r.actual = lower_value(ind.actual->value, out, purpose);
+    if (ind.reason) r.reason = std::string(text::trim(ind.reason->value.text));
+    r.not_applicable =
+        ind.not_applicable.has_value() || (r.target && r.target->not_applicable && !r.weight);
+    return r;
+}
+
 FundKind fund_kind(const std::string& written) {
     namespace kw = vocab::kw;
     std::string n = text::nfkc(written);
@@ -262,24 +280,12 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
                 m.rows.push_back(std::move(r));
             }
             for (const auto& ind : l2.indicators) {
-                Row r;
-                r.name = ind.name.text;
-                r.weight_written = ind.weight.has_value();
-                r.score_written = ind.score.has_value();
-                r.damaged = ind.damaged;
-                r.span = ind.name.span;
+                Row r = lower_indicator(ind, out, purpose);
                 r.level1 = l1.name_text;
                 r.level2 = l2.name_text;
                 r.level2_span = l2.name.span;
-                r.weight = figure(ind.weight, out);
-                r.score = figure(ind.score, out);
                 m.unreadable_weight |= ind.weight && !r.weight;
                 m.unreadable_score |= ind.score && !r.score;
-                if (ind.target) r.target = lower_value(ind.target->value, out, purpose);
-                if (ind.actual) r.actual = lower_value(ind.actual->value, out, purpose);
-                if (ind.reason) r.reason = std::string(text::trim(ind.reason->value.text));
-                r.not_applicable = ind.not_applicable.has_value() ||
-                                   (r.target && r.target->not_applicable && !r.weight);
                 if (!r.not_applicable && !r.name.empty()) {
                     auto [it, fresh] = seen_names.emplace(
                         std::pair<std::string_view, std::string_view>(l2.name_text, ind.name.text),
@@ -364,6 +370,21 @@ Disclosure lower(const ast::Disclosure& d, std::vector<Diagnostic>& out) {
             if (digits.size() <= 9) claim.line = std::stoi(digits);
         }
         m.claims.push_back(std::move(claim));
+    }
+    m.damaged = d.damaged;
+    for (const auto& t : d.tables) {
+        DepartmentTable table;
+        table.kind = t.kind == ast::DepartmentTable::Kind::results ? DepartmentTable::Kind::results
+                                                                   : DepartmentTable::Kind::targets;
+        table.span = t.span;
+        table.keyword = t.keyword.text;
+        table.keyword_span = t.keyword.span;
+        for (const auto& ind : t.indicators) {
+            Row r = lower_indicator(ind, out, Purpose::display);
+            table.unreadable_weight |= ind.weight && !r.weight;
+            table.rows.push_back(std::move(r));
+        }
+        m.tables.push_back(std::move(table));
     }
     return m;
 }

@@ -222,6 +222,98 @@ std::vector<Diagnostic> check_claims(const model::Disclosure& d) {
     return out;
 }
 
+namespace {
+
+// The one quantity a value states (≥ 4项, 12, 90%), if it states exactly one.
+const model::Quantity* sole_quantity(const std::optional<model::Value>& v) {
+    if (!v || v->not_applicable || v->conditions.size() != 1) return nullptr;
+    const auto& c = v->conditions.front();
+    if (c.kind != model::Condition::Kind::measured || c.is_range() || !c.low ||
+        c.low->kind != model::Operand::Kind::quantity || !c.low->quantity.number)
+        return nullptr;
+    return &c.low->quantity;
+}
+
+// Whether a results row's completion falls short of its plan. Department tables often give every
+// completion as a share (1 = done, 0.8 = four fifths) whatever the plan's unit: in a table whose
+// completions all lie in [0, 1], a share below 1 is short. Otherwise a completion in the plan's
+// unit is short when it is less (a plan of at most, ≤, is met by less).
+bool short_of_plan(const model::Row& row, bool shares) {
+    const model::Quantity* plan = sole_quantity(row.target);
+    const model::Quantity* done = sole_quantity(row.actual);
+    if (!done) return false;
+    const Decimal& a = done->number->value;
+    if (shares) return a < Decimal::from_int(1);
+    if (!plan || done->unit != plan->unit) return false;
+    const auto cmp = row.target->conditions.front().stated();
+    if (cmp && (*cmp == vocab::Cmp::le || *cmp == vocab::Cmp::lt)) return false;
+    return a < plan->number->value;
+}
+
+// Every completion of the table is a bare figure in [0, 1].
+bool completions_are_shares(const model::DepartmentTable& t) {
+    bool any = false;
+    for (const auto& r : t.rows) {
+        const model::Quantity* done = sole_quantity(r.actual);
+        if (!done) continue;
+        const Decimal& a = done->number->value;
+        if (!done->unit.empty() || a.is_negative() || a > Decimal::from_int(1)) return false;
+        any = true;
+    }
+    return any;
+}
+
+} // namespace
+
+std::vector<Diagnostic> check_department_tables(const model::Disclosure& d, const Policy& policy) {
+    std::vector<Diagnostic> out;
+    for (const auto& t : d.tables) {
+        if (t.kind == model::DepartmentTable::Kind::targets) {
+            if (d.damaged || t.unreadable_weight || t.rows.empty()) continue;
+            Decimal sum;
+            std::string terms;
+            bool every_weight = true;
+            for (const auto& r : t.rows) {
+                if (r.not_applicable) continue;
+                if (!r.weight) {
+                    every_weight = false;
+                    break;
+                }
+                sum = sum + r.weight->value;
+                terms += (terms.empty() ? "" : " + ") + r.weight->text;
+            }
+            if (!every_weight || sum == policy.total_weight) continue;
+            Diagnostic f = make_error("department-weight-mismatch",
+                                      fmt::format("the weights of {} add up to {}, not {}",
+                                                  t.keyword, show(sum), show(policy.total_weight)));
+            f.label(t.keyword_span);
+            f.note(fmt::format("{} = {}", show(sum), terms));
+            f.subject.project = d.name;
+            f.subject.indicator = t.keyword;
+            f.subject.reported = show(sum);
+            f.subject.expected = show(policy.total_weight);
+            out.push_back(std::move(f));
+        } else {
+            const bool shares = completions_are_shares(t);
+            for (const auto& r : t.rows) {
+                if (r.not_applicable || !r.reason.empty() || !short_of_plan(r, shares)) continue;
+                Diagnostic f = make_warning(
+                    "department-deviation-unexplained",
+                    fmt::format("\"{}\" was completed {} against a plan of {}, and no deviation "
+                                "reason says why",
+                                r.name, r.actual->shown, r.target->shown));
+                f.label(r.span);
+                f.subject.project = d.name;
+                f.subject.indicator = r.name;
+                f.subject.reported = r.actual->shown;
+                f.subject.expected = r.target->shown;
+                out.push_back(std::move(f));
+            }
+        }
+    }
+    return out;
+}
+
 std::vector<Diagnostic> check_claims_against(const model::Disclosure& d, const TableTally& t,
                                              const Policy& policy) {
     std::vector<Diagnostic> out;

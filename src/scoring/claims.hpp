@@ -43,6 +43,11 @@ struct TableTally {
 // against its count of projects, more projects evaluated than the department has.
 std::vector<Diagnostic> check_claims(const model::Disclosure& disclosure);
 
+// The department-level tables: the targets' weights against the policy's total, a completion
+// short of its plan without a deviation reason.
+std::vector<Diagnostic> check_department_tables(const model::Disclosure& disclosure,
+                                                const Policy& policy);
+
 // Claims against the tables of the disclosure's directory.
 std::vector<Diagnostic> check_claims_against(const model::Disclosure& disclosure,
                                              const TableTally& tables, const Policy& policy);

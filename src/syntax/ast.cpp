@@ -75,14 +75,16 @@ public:
                                 c.not_applicable ? " n/a(" + c.not_applicable->text + ")" : ""));
         for (const auto& child : c.children)
             category(child, depth + 1);
-        for (const auto& i : c.indicators) {
-            line(depth + 1,
-                 fmt::format("indicator {} | {} | {} | {} | {} | {}{}", i.name.text,
-                             value(i.target), value(i.actual), num(i.weight), num(i.score),
-                             txt(i.reason), i.not_applicable ? " | n/a" : ""));
-            for (const auto& d : i.duplicate_keywords)
-                line(depth + 2, "duplicate " + d.text);
-        }
+        for (const auto& i : c.indicators)
+            indicator(i, depth + 1);
+    }
+
+    void indicator(const Indicator& i, int depth) {
+        line(depth, fmt::format("indicator {} | {} | {} | {} | {} | {}{}", i.name.text,
+                                value(i.target), value(i.actual), num(i.weight), num(i.score),
+                                txt(i.reason), i.not_applicable ? " | n/a" : ""));
+        for (const auto& d : i.duplicate_keywords)
+            line(depth + 1, "duplicate " + d.text);
     }
 
     void project(const Project& p) {
@@ -120,6 +122,11 @@ public:
             line(1, fmt::format("claim {} {} {}{} {} line {}", c.keyword.text, opt(c.grade),
                                 c.figure.text, c.unit ? "|" + c.unit->text : "", opt(c.averaging),
                                 opt(c.line)));
+        for (const auto& t : d.tables) {
+            line(1, "table " + t.keyword.text);
+            for (const auto& ind : t.indicators)
+                indicator(ind, 2);
+        }
         for (const auto& k : d.duplicate_keywords)
             line(1, "duplicate " + k.text);
     }

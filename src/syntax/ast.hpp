@@ -173,12 +173,23 @@ struct Claim {
     std::optional<Token> line_keyword, line;
 };
 
+// A department-level table: 整体绩效目标 (targets and weights) or 整体绩效完成 (plan and
+// completion).
+struct DepartmentTable {
+    enum class Kind { targets, results } kind = Kind::targets;
+    Span span;
+    Token keyword;
+    std::vector<Indicator> indicators;
+};
+
 struct Disclosure {
     Span span;
     Token keyword;
     String name;
     std::optional<NumberField> year;
     std::vector<Claim> claims;
+    std::vector<DepartmentTable> tables;
+    bool damaged = false; // a syntax error inside: sums over its tables are unknowable
     std::vector<Token> duplicate_keywords;
 };
 

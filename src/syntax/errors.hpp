@@ -38,6 +38,11 @@ JX_ERROR(disclosure_item, "unexpected-in-disclosure",
          "expected a claim: 项目总数, 评价项目数, 不予评价数, 等级 优秀 N, 部门得分, 涉及金额 — or "
          "年度, "
          "or '}'");
+JX_ERROR(dept_table_open, "expected-open-brace", "expected '{' to open the department's table");
+JX_ERROR(dept_table_close, "expected-close-brace", "expected '}' to close the department's table");
+JX_ERROR(
+    dept_table_item, "expected-indicator",
+    "expected an indicator of the department's table: \"name\" 指标值 … 完成值 … 权重 …, or '}'");
 JX_ERROR(claim_count, "expected-number", "expected the number of projects the claim states");
 JX_ERROR(claim_grade, "expected-grade",
          "expected a grade after 等级: 优秀, 良好, 一般 or 较差 (excellent, good, fair, poor)");

@@ -129,7 +129,10 @@ namespace g = jx::grammar;
     X(claim_averaging) \
     X(source_line) \
     X(source_line_value) \
-    X(kw_source_line)
+    X(kw_source_line) \
+    X(dept_table) \
+    X(kw_dept_targets) \
+    X(kw_dept_results)
 // clang-format on
 
 enum class K : std::uint8_t {
@@ -741,6 +744,18 @@ private:
             case K::claim:
                 d.claims.push_back(claim(c));
                 break;
+            case K::dept_table: {
+                ast::DepartmentTable t;
+                t.span = span(c);
+                t.keyword = keyword(c);
+                t.kind = c.children.front().kind == K::kw_dept_results
+                             ? ast::DepartmentTable::Kind::results
+                             : ast::DepartmentTable::Kind::targets;
+                for (Node i : c.children)
+                    if (i.kind == K::indicator) t.indicators.push_back(indicator(i));
+                d.tables.push_back(std::move(t));
+                break;
+            }
             default:
                 break;
             }
@@ -1194,6 +1209,13 @@ ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repa
             for (const auto& l2 : l1.children)
                 for (const auto& ind : l2.indicators)
                     p.damaged = p.damaged || ind.damaged;
+    }
+    for (auto& d : result.file.disclosures) {
+        for (std::uint32_t at : syntax_error_at)
+            if (d.span.begin <= at && at <= d.span.end) d.damaged = true;
+        for (const auto& t : d.tables)
+            for (const auto& ind : t.indicators)
+                d.damaged = d.damaged || ind.damaged;
     }
     name_slips(text, result.diagnostics);
     if (nodes.capacity() > (std::size_t{1} << 20)) { // a huge file: do not keep its memory

@@ -117,6 +117,10 @@ inline constexpr Word claim_mean{"算术平均"};
 inline constexpr Word claim_mean_en{"mean"};
 inline constexpr Word claim_funds{"涉及金额"};
 inline constexpr Word claim_funds_en{"evaluated-funds"};
+inline constexpr Word dept_targets{"整体绩效目标"};
+inline constexpr Word dept_targets_en{"department-targets"};
+inline constexpr Word dept_results{"整体绩效完成"};
+inline constexpr Word dept_results_en{"department-results"};
 inline constexpr Word source_line{"行"};
 inline constexpr Word source_line_en{"line"};
 } // namespace kw
@@ -177,6 +181,9 @@ inline constexpr Keyword keywords[] = {
      {kw::claim_weighted_en.view(), kw::claim_mean_en.view()},
      "how the score claim was averaged"},
     {{kw::claim_funds.view()}, {kw::claim_funds_en.view()}, "a disclosure's funds claim"},
+    {{kw::dept_targets.view(), kw::dept_results.view()},
+     {kw::dept_targets_en.view(), kw::dept_results_en.view()},
+     "a disclosure's department-level tables"},
     {{kw::source_line.view()}, {kw::source_line_en.view()}, "a claim's source line"},
 };
 

@@ -9,9 +9,9 @@ cd "$src"
 "$jx" export --format csv indicator_specs tests/golden/disclosure -o "$out/csv" > /dev/null || exit 1
 "$jx" export --format jsonl indicator_specs tests/golden/disclosure -o "$out/jsonl" > /dev/null || exit 1
 cat > "$out/expected" <<'END'
-exported 30 files to OUT/jx.db: 27 projects, 218 rows, 28 claims, 71 findings
+exported 30 files to OUT/jx.db: 27 projects, 218 rows, 28 claims, 72 findings
 indicator_specs/fengtai-2022/001-02-基层党组织党建活动经费.jx|基层党组织党建活动经费|95|80
-27|218|28|71
+27|218|28|72
 claim-conflict|4
 END
 {

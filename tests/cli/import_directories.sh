@@ -18,15 +18,15 @@ cd "$out"
 "$jx" import --from csv src -o csv-only > stdout4 2> stderr4; s=$?
 [ "$s" -eq 0 ] || { echo "--from csv import exited $s"; exit 1; }
 cat > expected <<'EOF'
-wrote specs/a/x-00.jx  (the prose's claims: 3)
+wrote specs/a/x-00.jx  (the prose's claims: 3; department-level tables: 0)
 wrote specs/a/x-01.jx  (2023年西城家园社会治理服务平台建设项目)
-wrote specs/b/x-00.jx  (the prose's claims: 3)
+wrote specs/b/x-00.jx  (the prose's claims: 3; department-level tables: 0)
 wrote specs/b/x-01.jx  (2023年西城家园社会治理服务平台建设项目)
 imported 2 of 2 project tables (2 whole, 0 with unplaced cells kept as comments, 0 failed); the claims of 2 disclosures' prose
 --
 error[duplicate-target]: flat/x-00.jx was written from src/a/x.txt in this run; not written again from the claims of the prose of src/b/x.TXT
 error[duplicate-target]: flat/x-01.jx was written from src/a/x.txt in this run; not written again from the table of src/b/x.TXT at line 380
-wrote flat/x-00.jx  (the prose's claims: 3)
+wrote flat/x-00.jx  (the prose's claims: 3; department-level tables: 0)
 wrote flat/x-01.jx  (2023年西城家园社会治理服务平台建设项目)
 imported 1 of 2 project tables (1 whole, 0 with unplaced cells kept as comments, 1 failed); the claims of 1 disclosure's prose; 1 prose's claims not written
 --
