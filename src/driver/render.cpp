@@ -1,5 +1,6 @@
 #include "driver/render.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -8,6 +9,7 @@
 #include "driver/check.hpp"
 #include "driver/files.hpp"
 #include "model/lower.hpp"
+#include "render/disclosure.hpp"
 #include "render/writers.hpp"
 #include "syntax/parser.hpp"
 
@@ -28,6 +30,85 @@ const char* extension(RenderFormat f) {
         return ".csv";
     }
     return ".out";
+}
+
+// The report of a disclosure: the directory it is in checked as `jixiao check` checks it, the
+// findings on each claim beside it.
+rendering::DisclosureView disclosure_view(const std::string& path, std::size_t which,
+                                          const scoring::Policy& policy) {
+    fs::path dir = fs::path(path).parent_path();
+    if (dir.empty()) dir = ".";
+    std::error_code ec;
+    const fs::path self = fs::weakly_canonical(path, ec);
+    rendering::DisclosureView v;
+    FileWalk walk({dir.string()});
+    check_files(
+        walk, policy, 1,
+        [&](FileReport& r) {
+            std::error_code e;
+            if (fs::weakly_canonical(r.path, e) == self && which < r.disclosures.size()) {
+                const model::Disclosure& d = r.disclosures[which];
+                v.name = d.name;
+                v.year = d.year;
+                const bool unverifiable =
+                    std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                                [](const Diagnostic& f) { return f.code == "claim-unverifiable"; });
+                for (const auto& c : d.claims) {
+                    rendering::ClaimView cv;
+                    cv.what =
+                        c.kind == model::ClaimKind::grade ? c.keyword + " " + c.grade : c.keyword;
+                    cv.claimed = c.figure.text;
+                    cv.line = c.line;
+                    for (const auto& f : r.diagnostics) {
+                        if (f.labels.empty() || f.labels.front().span.begin != c.span.begin)
+                            continue;
+                        cv.verdict += (cv.verdict.empty() ? "" : "；") + f.message;
+                        if (cv.computed.empty()) cv.computed = f.subject.expected;
+                        cv.wrong = cv.wrong || f.severity == Severity::error;
+                    }
+                    const bool needs_tables = c.kind == model::ClaimKind::grade ||
+                                              c.kind == model::ClaimKind::score ||
+                                              c.kind == model::ClaimKind::funds;
+                    if (cv.verdict.empty() && unverifiable && needs_tables)
+                        cv.verdict = "无法核算：同目录的自评表不全（见下）";
+                    v.claims.push_back(std::move(cv));
+                }
+                for (const auto& f : r.diagnostics) {
+                    if (f.labels.empty()) continue;
+                    if (f.labels.front().span.begin == d.name_span.begin)
+                        v.notes.push_back(f.message);
+                    else if (f.code.rfind("department-", 0) == 0)
+                        v.table_findings.push_back(f.message);
+                }
+                for (const auto& t : d.tables) {
+                    rendering::DepartmentTableView tv;
+                    tv.title = t.keyword;
+                    tv.results = t.kind == model::DepartmentTable::Kind::results;
+                    for (const auto& row : t.rows)
+                        tv.rows.push_back({row.name, row.target ? row.target->shown : "",
+                                           row.actual ? row.actual->shown : "",
+                                           row.weight ? row.weight->text : "", row.reason});
+                    v.tables.push_back(std::move(tv));
+                }
+                return;
+            }
+            if (!r.analysis) return;
+            for (const auto& pa : r.analysis->projects) {
+                rendering::ProjectView pv;
+                pv.file = r.path;
+                pv.name = pa.model->name;
+                pv.reported_total = pa.model->total_score ? pa.model->total_score->text : "";
+                pv.recomputed_total = scoring::show(pa.result.recomputed_total);
+                for (const auto& f : r.diagnostics) {
+                    if (f.explained() || f.subject.project != pv.name) continue;
+                    pv.errors += f.severity == Severity::error;
+                    pv.warnings += f.severity == Severity::warning;
+                }
+                v.projects.push_back(std::move(pv));
+            }
+        },
+        {}, true);
+    return v;
 }
 
 struct Loaded {
@@ -119,12 +200,21 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
                     e.findings.push_back({d.severity == Severity::error, d.code, d.message});
             report.push_back(std::move(e));
         }
-        if (layouts.empty()) {
+        // A disclosure (and no project): its report, in html or Markdown.
+        std::string disclosure_content;
+        if (layouts.empty() && !l.parsed.file.disclosures.empty() &&
+            (req.format == RenderFormat::html || req.format == RenderFormat::md)) {
+            auto view = disclosure_view(path, 0, policy);
+            disclosure_content = req.format == RenderFormat::html
+                                     ? rendering::disclosure_html(view)
+                                     : rendering::disclosure_markdown(view);
+        }
+        if (layouts.empty() && disclosure_content.empty()) {
             out.warnings.push_back(
                 l.parsed.file.disclosures.empty()
                     ? fmt::format("{}: nothing rendered: it holds no project table", path)
-                    : fmt::format("{}: nothing rendered: it holds a disclosure's claims, no "
-                                  "project table (jixiao check reports on them)",
+                    : fmt::format("{}: nothing rendered: a disclosure renders as html or md "
+                                  "(--format html or md), its claims beside its tables",
                                   path));
             continue;
         }
@@ -151,7 +241,9 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             }
         }
         bool ok = true;
-        if (req.format == RenderFormat::xlsx) {
+        if (!disclosure_content.empty()) {
+            ok = writer.write(target, disclosure_content, error);
+        } else if (req.format == RenderFormat::xlsx) {
             std::vector<std::string> xlsx_warnings;
             ok = writer.write_with(
                 target,

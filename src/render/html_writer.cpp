@@ -3,12 +3,12 @@
 
 #include <fmt/format.h>
 
+#include "render/html_text.hpp"
 #include "render/writers.hpp"
 
 namespace jx::rendering {
-namespace {
 
-std::string esc(const std::string& s) {
+std::string html_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
         switch (c) {
@@ -34,6 +34,12 @@ std::string esc(const std::string& s) {
     return out;
 }
 
+namespace {
+
+std::string esc(const std::string& s) {
+    return html_escape(s);
+}
+
 // Print-ready: A4, the table within the page width, CJK fonts that Debian and Windows have.
 const char* style_sheet = R"(
 @page { size: A4 portrait; margin: 15mm 12mm; }
@@ -52,6 +58,7 @@ table.jx td.mismatch::after { content: attr(data-aside); display: block; font-we
 ul.notes { color: #a40000; }
 table.summary { border-collapse: collapse; width: 100%; }
 span.impossible { color: #a40000; font-weight: bold; }
+table.summary tr.wrong td { color: #a40000; }
 table.summary td, table.summary th { border-bottom: 0.5pt solid #999; padding: 1mm 2mm; text-align: left; }
 svg { max-width: 100%; height: auto; }
 @media print { a { color: inherit; text-decoration: none; } section.project { page-break-before: always; }
@@ -79,12 +86,20 @@ const char* css_class(Style s) {
 }
 
 std::string head(const std::string& title) {
+    return html_head(title);
+}
+
+} // namespace
+
+std::string html_head(const std::string& title) {
     return fmt::format("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                        "<meta name=\"viewport\" "
                        "content=\"width=device-width\">\n<title>{}</title>\n<style>{}</style>\n"
                        "</head>\n<body>\n",
                        esc(title), style_sheet);
 }
+
+namespace {
 
 // Bars with labels, as an inline SVG: no script, no network.
 std::string bar_chart(const std::vector<std::pair<std::string, std::size_t>>& bars,

@@ -8,6 +8,7 @@
 
 #include "diag/render.hpp"
 #include "driver/check.hpp"
+#include "driver/render.hpp"
 #include "driver/report.hpp"
 #include "driver/score_table.hpp"
 #include "import/import.hpp"
@@ -121,4 +122,32 @@ TEST_CASE("golden: the claims import reads from the prose of each seed", "[golde
         out += "== " + r.disclosure->file_name + "\n" + r.disclosure->spec;
     }
     test::check_golden("tests/golden/import/disclosures.expected", out);
+}
+
+TEST_CASE("golden: a disclosure's report, its claims beside its tables", "[golden][claims]") {
+    // 001's claims with the 26 tables of indicator_specs/fengtai-2022 beside them, and 002's
+    // claims with its department-level tables, rendered as Markdown.
+    auto dir = test::fresh_dir("disclosure-report");
+    fs::create_directories(dir / "fengtai");
+    for (const auto& rel : test::files_under("indicator_specs/fengtai-2022", ".jx"))
+        fs::copy_file(test::source_path(rel), dir / "fengtai" / fs::path(rel).filename());
+    fs::copy_file(test::source_path("tests/golden/disclosure/001-fengtai-2022/000-部门.jx"),
+                  dir / "fengtai" / "000-部门.jx");
+    std::string out;
+    for (const auto& [spec, name] :
+         {std::pair{(dir / "fengtai" / "000-部门.jx").string(), std::string("fengtai.md")},
+          std::pair{test::source_path("tests/golden/disclosure/002-zgc-mentougou-2023/000-部门.jx"),
+                    std::string("002.md")}}) {
+        driver::RenderRequest req;
+        req.paths = {spec};
+        req.format = driver::RenderFormat::md;
+        req.output = (dir / name).string();
+        auto outcome = driver::render_specs(req, scoring::Policy::defaults());
+        REQUIRE(outcome.errors.empty());
+        REQUIRE(outcome.written.size() == 1);
+        out += "== " + name + "\n" + test::read(req.output);
+    }
+    for (std::size_t at; (at = out.find(dir.string())) != std::string::npos;)
+        out.replace(at, dir.string().size(), "TMP");
+    test::check_golden("tests/golden/render/disclosure.md.expected", out);
 }
