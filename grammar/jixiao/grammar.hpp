@@ -176,6 +176,8 @@ struct kw_claim_weighted
     : sor<lit<vocab::kw::claim_weighted>, en_kw<lit<vocab::kw::claim_weighted_en>>> {};
 struct kw_claim_mean : sor<lit<vocab::kw::claim_mean>, en_kw<lit<vocab::kw::claim_mean_en>>> {};
 struct kw_claim_funds : sor<lit<vocab::kw::claim_funds>, en_kw<lit<vocab::kw::claim_funds_en>>> {};
+struct kw_index_system : sor<lit<vocab::kw::index_system>, en_kw<lit<vocab::kw::index_system_en>>> {
+};
 struct kw_dept_targets : sor<lit<vocab::kw::dept_targets>, en_kw<lit<vocab::kw::dept_targets_en>>> {
 };
 struct kw_dept_results : sor<lit<vocab::kw::dept_results>, en_kw<lit<vocab::kw::dept_results_en>>> {
@@ -462,9 +464,18 @@ struct total_grade_word : sor<JX_STR("优秀"), JX_STR("良好"), JX_STR("一般
                               en_kw<JX_STR("fair")>, en_kw<JX_STR("poor")>> {};
 struct grade_stmt : seq<kw_grade, sp, must<total_grade_word>> {};
 
+// 评价指标体系 { 产出指标 { 数量指标 { "指标1：…6个新建功能建设" 分值 10 } } }: the indicator tree
+// as the evaluation report publishes it (its 评价指标体系), which the table must follow.
+struct index_open : lbrace {};
+struct index_close : rbrace {};
+struct index_item : sor<level1_block, raise<index_item>> {};
+struct index_block
+    : seq<kw_index_system, sp, must<index_open>, sp,
+          star<not_at<rbrace>, not_at<eof>, recover<index_item>, sp>, must<index_close>> {};
+
 struct project_item
     : sor<year_stmt, department_stmt, unit_stmt, contact_stmt, phone_stmt, funds_block, goal_block,
-          total_stmt, grade_stmt, level1_block, raise<project_item>> {};
+          total_stmt, grade_stmt, index_block, level1_block, raise<project_item>> {};
 struct project
     : seq<kw_project, sp, must<project_name>, sp, must<project_open>, sp,
           star<not_at<rbrace>, not_at<eof>, recover<project_item>, sp>, must<project_close>> {};

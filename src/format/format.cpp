@@ -194,6 +194,22 @@ private:
         std::vector<int> widths = column_widths(all);
         for (const auto& l1 : p.categories)
             category1(l1, widths);
+        if (p.index_system) {
+            const auto& index = *p.index_system;
+            comments_before(index.span.begin, 1);
+            line(1, index.keyword.text + " {");
+            end_line(index.keyword.span.end);
+            std::vector<std::pair<Span, Cells>> rows;
+            for (const auto& l1 : index.categories)
+                for (const auto& l2 : l1.children)
+                    for (const auto& ind : l2.indicators)
+                        rows.push_back({ind.span, indicator_cells(ind)});
+            std::vector<int> index_widths = column_widths(rows);
+            for (const auto& l1 : index.categories)
+                category1(l1, index_widths, 2);
+            comments_before(index.span.end, 2);
+            line(1, "}\n");
+        }
 
         if (p.total) {
             std::string s = p.total->keyword.text;
@@ -265,27 +281,29 @@ private:
         statement(depth, span, s);
     }
 
-    void category1(const ast::Category& c, const std::vector<int>& widths) {
-        comments_before(c.span.begin, 1);
-        line(1, c.name.text + " {");
+    // A level-1 block at `depth` (1 in a project, 2 in its index system).
+    void category1(const ast::Category& c, const std::vector<int>& widths, int depth = 1) {
+        comments_before(c.span.begin, depth);
+        line(depth, c.name.text + " {");
         end_line(c.name.span.end);
         for (const auto& l2 : c.children) {
-            comments_before(l2.span.begin, 2);
+            comments_before(l2.span.begin, depth + 1);
             if (l2.not_applicable && l2.indicators.empty() && !has_comment_inside(l2.span)) {
-                line(2, l2.name.text + " { " + l2.not_applicable->text + " }");
+                line(depth + 1, l2.name.text + " { " + l2.not_applicable->text + " }");
                 end_line(l2.span.end);
                 continue;
             }
-            line(2, l2.name.text + " {");
+            line(depth + 1, l2.name.text + " {");
             end_line(l2.name.span.end);
-            if (l2.not_applicable) statement(3, l2.not_applicable->span, l2.not_applicable->text);
+            if (l2.not_applicable)
+                statement(depth + 2, l2.not_applicable->span, l2.not_applicable->text);
             for (const auto& ind : l2.indicators)
-                aligned(3, ind.span, indicator_cells(ind), widths);
-            comments_before(l2.span.end, 3);
-            line(2, "}\n");
+                aligned(depth + 2, ind.span, indicator_cells(ind), widths);
+            comments_before(l2.span.end, depth + 2);
+            line(depth + 1, "}\n");
         }
-        comments_before(c.span.end, 2);
-        line(1, "}\n");
+        comments_before(c.span.end, depth + 1);
+        line(depth, "}\n");
     }
 
     bool has_comment_inside(Span s) const {

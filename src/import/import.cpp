@@ -246,6 +246,27 @@ static std::string emit(Table& t, const std::string& source_name) {
         }
         w.line(1, "}");
     }
+    if (!t.index_system.empty()) {
+        // The index system the report published before the table, in its own tree.
+        w.line(1, "评价指标体系 {");
+        for (std::size_t i = 0; i < t.index_system.size();) {
+            const std::string l1 = t.index_system[i].level1;
+            w.line(2, Writer::category(l1) + " {");
+            while (i < t.index_system.size() && t.index_system[i].level1 == l1) {
+                const std::string l2 = t.index_system[i].level2;
+                w.line(3, Writer::category(l2) + " {");
+                while (i < t.index_system.size() && t.index_system[i].level1 == l1 &&
+                       t.index_system[i].level2 == l2) {
+                    const auto& r = t.index_system[i++];
+                    w.line(4, fmt::format("{}  分值 {}  # 第 {} 行", quote(one_line(r.name)),
+                                          r.weight, r.line));
+                }
+                w.line(3, "}");
+            }
+            w.line(2, "}");
+        }
+        w.line(1, "}");
+    }
     if (t.total_weight || t.total_score) {
         std::string s = "总分";
         w.field(s, "分值", t.total_weight);

@@ -221,6 +221,12 @@ private:
     State state_ = State::outside;
     std::optional<Table> table_;
     std::vector<Cell> prose_; // prose seen so far (for names and years)
+    // Reading an index system in the prose (index_system_line).
+    int index_header_ = 0; // header cells seen; 4: reading rows
+    std::string index_l1_, index_l2_;
+    bool index_fresh_l1_ = false, index_expect_name_ = false;
+    std::optional<Cell> index_name_;
+    std::vector<IndexRow> pending_index_;
     std::vector<Cell> recent_prose_;
     // Funds and indicator column maps, from the header rows.
     std::map<std::size_t, FundRole> fund_columns_;
@@ -248,6 +254,9 @@ private:
         last2_.clear();
         columns_.clear();
         in_funds_ = false;
+        table_->index_system = std::move(pending_index_);
+        pending_index_.clear();
+        index_header_ = 0;
     }
 
     // The goal cells in order: the expected goal, then the achieved result (more cells: its rest).
@@ -439,11 +448,95 @@ private:
             columns_.push_back(role_of(h));
     }
 
+    // The index system of an evaluation report, laid out in its prose one cell a line after the
+    // header 一级指标 / 二级指标 / 三级指标 / 分值: category words set the level 1 and 2, a name is
+    // taken when a weight follows it. Anything else ends it.
+    static bool is_category_word(const std::string& s, bool level1) {
+        for (const auto& c : vocab::categories)
+            if (s == c.name) {
+                const bool top = s == vocab::cat::output.view() ||
+                                 s == vocab::cat::benefit.view() ||
+                                 s == vocab::cat::satisfaction.view() ||
+                                 s == vocab::cat::budget_execution.view();
+                return top == level1;
+            }
+        return false;
+    }
+    static bool is_weight(const std::string& s) {
+        return !s.empty() && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char c) {
+            return (c >= '0' && c <= '9') || c == '.';
+        });
+    }
+    // True when the line was taken as part of an index system.
+    bool index_system_line(const Cell& line) {
+        static const char* const header[] = {"一级指标", "二级指标", "三级指标", "分值"};
+        const std::string t = squeeze(line.text);
+        if (index_header_ < 4) {
+            if (t == header[index_header_]) {
+                ++index_header_;
+                if (index_header_ == 4) {
+                    pending_index_.clear();
+                    index_l1_.clear();
+                    index_l2_.clear();
+                    index_name_.reset();
+                    index_fresh_l1_ = index_expect_name_ = false;
+                }
+                return false; // the header stays prose
+            }
+            index_header_ = t == header[0] ? 1 : 0;
+            return false;
+        }
+        if (index_name_) {
+            if (is_weight(t)) {
+                pending_index_.push_back(
+                    {index_l1_, index_l2_, index_name_->text, t, index_name_->line});
+                index_name_.reset();
+                return true;
+            }
+            // A line without a weight after it: the index system has ended, and that line was
+            // prose after all.
+            index_header_ = 0;
+            prose_.push_back(*index_name_);
+            recent_prose_.push_back(*index_name_);
+            index_name_.reset();
+            return false;
+        }
+        if (index_fresh_l1_) { // the cell after a level 1 is its level 2, whatever it says
+            index_l2_ = t;
+            index_fresh_l1_ = false;
+            // 预算执行率 | 预算执行率 | 预算执行率: the third is the indicator's name.
+            index_expect_name_ = t == vocab::cat::budget_execution.view();
+            return true;
+        }
+        if (index_expect_name_) {
+            index_expect_name_ = false;
+            index_name_ = Cell{std::string(text::trim(line.text)), line.line, line.where};
+            return true;
+        }
+        if (is_category_word(t, true)) {
+            index_l1_ = t;
+            index_l2_.clear();
+            index_fresh_l1_ = true;
+            return true;
+        }
+        if (is_category_word(t, false)) {
+            index_l2_ = t;
+            return true;
+        }
+        if (!index_l1_.empty() && !index_l2_.empty() && !t.empty() && t.size() <= 300) {
+            index_name_ = Cell{std::string(text::trim(line.text)), line.line, line.where};
+            return true;
+        }
+        index_header_ = 0; // the end of the index system
+        return false;
+    }
+
     void prose(const Cell& line) {
         if (line.text.empty()) { // the end of a spreadsheet's sheet ends its table
             close();
             return;
         }
+        if (!table_ && index_system_line(line)) return;
         prose_.push_back(line);
         if (table_ && state_ == State::indicators && header_open_ && !header_texts_.empty() &&
             header_like(header_texts_.back() + squeeze(line.text))) {

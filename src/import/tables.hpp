@@ -24,6 +24,13 @@ struct IndicatorRow {
     bool split = false; // Word split this row into pieces that were joined again
 };
 
+// A row of the index system an evaluation report lays out in its prose (评价指标体系: 一级指标 /
+// 二级指标 / 三级指标 / 分值, one cell a line), for the table that follows it.
+struct IndexRow {
+    std::string level1, level2, name, weight;
+    std::size_t line = 0;
+};
+
 struct Table {
     std::size_t index = 0; // 1-based, among the project tables of the source
     std::size_t first_line = 0, last_line = 0;
@@ -38,6 +45,7 @@ struct Table {
     std::optional<Cell> total_weight, total_score;
     std::size_t total_line = 0;
     std::vector<Cell> unplaced; // cells that could not be placed: reported, kept as comments
+    std::vector<IndexRow> index_system; // the report's 评价指标体系 before the table, if any
 };
 
 struct Skipped {

@@ -302,6 +302,18 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
             }
         }
     }
+    if (p.index_system) {
+        m.index_span = p.index_system->keyword.span;
+        for (const auto& l1 : p.index_system->categories)
+            for (const auto& l2 : l1.children)
+                for (const auto& ind : l2.indicators) {
+                    Row r = lower_indicator(ind, out, purpose);
+                    r.level1 = l1.name_text;
+                    r.level2 = l2.name_text;
+                    r.level2_span = l2.name.span;
+                    m.index_rows.push_back(std::move(r));
+                }
+    }
     for (std::size_t i = 0; i < m.rows.size(); ++i)
         if (canonical_category(m.rows[i].level1) == "预算执行率" && !m.rows[i].not_applicable) {
             m.budget_row = i;

@@ -78,6 +78,9 @@ struct Project {
     std::optional<std::size_t> budget_row; // index into rows
     std::vector<Row> rows;                 // every level-3 row, in table order
     std::vector<StatedWeight> stated_weights;
+    // The indicator tree as the evaluation report publishes it (评价指标体系), rows as above.
+    std::vector<Row> index_rows;
+    Span index_span; // its keyword
     std::optional<Figure> total_weight, total_score;
     // A weight or score was written but could not be read (already reported as invalid-number):
     // sums over them are unknown, so the checks of those sums stay silent.

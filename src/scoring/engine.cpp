@@ -1,5 +1,7 @@
 #include "scoring/engine.hpp"
 
+#include "scoring/index_system.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -1359,6 +1361,8 @@ ProjectResult evaluate(const model::Project& project, const Policy& policy) {
                      [](const Diagnostic& a, const Diagnostic& b) {
                          return a.labels.front().span.begin < b.labels.front().span.begin;
                      });
+    for (auto& d : check_index_system(project))
+        result.findings.push_back(std::move(d));
     return result;
 }
 

@@ -102,6 +102,11 @@ public:
             line(1, fmt::format("goals {} | {}", txt(p.goals->expected), txt(p.goals->achieved)));
         for (const auto& c : p.categories)
             category(c, 1);
+        if (p.index_system) {
+            line(1, "index-system " + p.index_system->keyword.text);
+            for (const auto& c : p.index_system->categories)
+                category(c, 2);
+        }
         if (p.goals)
             for (const auto& d : p.goals->duplicate_keywords)
                 line(1, "duplicate " + d.text);

@@ -143,6 +143,13 @@ struct Total {
     std::vector<Token> duplicate_keywords;
 };
 
+// The indicator tree as the evaluation report publishes it (评价指标体系).
+struct IndexSystem {
+    Span span;
+    Token keyword;
+    std::vector<Category> categories; // level 1
+};
+
 struct Project {
     Span span;
     Token keyword;
@@ -152,6 +159,7 @@ struct Project {
     std::optional<Funds> funds;
     std::optional<Goals> goals;
     std::vector<Category> categories; // level 1
+    std::optional<IndexSystem> index_system;
     std::optional<Total> total;
     std::optional<NumberField> grade; // number token holds the grade word
     std::vector<Token> duplicate_keywords;

@@ -29,6 +29,11 @@ JX_ERROR(project_name, "expected-project-name",
 JX_ERROR(project_open, "expected-open-brace", "expected '{' to open the project");
 JX_ERROR(project_close, "expected-close-brace", "expected '}' to close the project");
 
+JX_ERROR(index_open, "expected-open-brace", "expected '{' to open the index system");
+JX_ERROR(index_close, "expected-close-brace", "expected '}' to close the index system");
+JX_ERROR(index_item, "expected-category",
+         "expected a level-1 category of the index system, such as 产出指标 { … }, or '}'");
+
 // Disclosures and their claims
 JX_ERROR(disclosure_name, "expected-disclosure-name",
          "expected the department's name in double quotes after 部门");
@@ -52,7 +57,7 @@ JX_ERROR(source_line_value, "expected-line",
          "expected the line of the source the claim was read from, such as 行 341");
 JX_ERROR(project_item, "unexpected-in-project",
          "expected a project statement: 年度, 主管部门, 实施单位, 项目负责人, 联系电话, 项目资金, "
-         "年度总体目标, a level-1 category block, 总分, 等级, or '}'");
+         "年度总体目标, a level-1 category block, 评价指标体系, 总分, 等级, or '}'");
 
 // Metadata
 JX_ERROR(year_value, "expected-year", "expected a four-digit year such as 2023 after 年度");

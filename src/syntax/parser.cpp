@@ -132,7 +132,9 @@ namespace g = jx::grammar;
     X(kw_source_line) \
     X(dept_table) \
     X(kw_dept_targets) \
-    X(kw_dept_results)
+    X(kw_dept_results) \
+    X(index_block) \
+    X(kw_index_system)
 // clang-format on
 
 enum class K : std::uint8_t {
@@ -704,6 +706,15 @@ private:
             case K::level1_block:
                 p.categories.push_back(category(c));
                 break;
+            case K::index_block: {
+                ast::IndexSystem index;
+                index.span = span(c);
+                index.keyword = keyword(c);
+                for (Node l1 : c.children)
+                    if (l1.kind == K::level1_block) index.categories.push_back(category(l1));
+                set_once(p.index_system, std::move(index), p.duplicate_keywords, keyword(c));
+                break;
+            }
             case K::total_stmt:
                 set_once(p.total, total(c), p.duplicate_keywords, keyword(c));
                 break;

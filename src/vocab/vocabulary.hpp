@@ -117,6 +117,8 @@ inline constexpr Word claim_mean{"算术平均"};
 inline constexpr Word claim_mean_en{"mean"};
 inline constexpr Word claim_funds{"涉及金额"};
 inline constexpr Word claim_funds_en{"evaluated-funds"};
+inline constexpr Word index_system{"评价指标体系"};
+inline constexpr Word index_system_en{"index-system"};
 inline constexpr Word dept_targets{"整体绩效目标"};
 inline constexpr Word dept_targets_en{"department-targets"};
 inline constexpr Word dept_results{"整体绩效完成"};
@@ -172,6 +174,7 @@ inline constexpr Keyword keywords[] = {
     {{kw::na.view()}, {kw::na_en.view(), kw::na_en2.view()}, "indicator, level-2 category, value"},
     {{kw::total.view(), kw::total_alt.view()}, {kw::total_en.view()}, "total row"},
     {{kw::grade.view()}, {kw::grade_en.view()}, "stated grade; a claim's grade count"},
+    {{kw::index_system.view()}, {kw::index_system_en.view()}, "a project's published index system"},
     {{kw::disclosure.view()}, {kw::disclosure_en.view()}, "a disclosure"},
     {{kw::claim_projects.view(), kw::claim_evaluated.view(), kw::claim_excluded.view()},
      {kw::claim_projects_en.view(), kw::claim_evaluated_en.view(), kw::claim_excluded_en.view()},

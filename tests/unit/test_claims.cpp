@@ -145,3 +145,48 @@ TEST_CASE("export: decimals as exact integers of ten-thousandths", "[export]") {
     CHECK(exporting::ten_thousandths("x") == std::nullopt);
     CHECK(exporting::ten_thousandths("99999999999999999") == std::nullopt); // beyond 64 bits
 }
+
+namespace {
+
+// The index-system findings of a project whose table has `rows` and whose index system `index`.
+std::string index_findings(const std::string& rows, const std::string& index) {
+    std::string spec = "项目 \"p\" {\n  产出指标 {\n    数量指标 {\n" + rows +
+                       "    }\n  }\n  评价指标体系 {\n    产出指标 {\n      数量指标 {\n" + index +
+                       "      }\n    }\n  }\n}\n";
+    auto r = driver::check_source(std::make_unique<SourceFile>("p.jx", spec),
+                                  scoring::Policy::defaults());
+    std::string out;
+    for (const auto& d : r.diagnostics)
+        if (d.code.rfind("index-", 0) == 0 || d.code == "syntax")
+            out += std::string(severity_name(d.severity)) + " " + d.code + ": " + d.message + "\n";
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("index system: the table's indicators as the evaluation report publishes them",
+          "[index]") {
+    const std::string row1 =
+        "      \"指标1：平台5个新建功能建设\" 指标值 5个 完成值 4个 分值 10 得分 8\n";
+    // The same indicators and weights: nothing to say.
+    CHECK(index_findings(row1, "        \"指标1：平台5个新建功能建设\" 分值 10\n") == "");
+    // A figure of the name changed: 6 published, 5 reported.
+    CHECK(index_findings(row1, "        \"指标1：平台6个新建功能建设\" 分值 10\n") ==
+          "error index-indicator-changed: the table reports \"指标1：平台5个新建功能建设\" where "
+          "the index system sets \"指标1：平台6个新建功能建设\": its figures differ (5 against "
+          "6)\n");
+    // Other words, the same figures: a warning.
+    CHECK(index_findings(row1, "        \"指标1：平台5个新功能建成\" 分值 10\n") ==
+          "warning index-indicator-reworded: the table names \"指标1：平台5个新建功能建设\" what "
+          "the index system calls \"指标1：平台5个新功能建成\"\n");
+    // A weight changed.
+    CHECK(index_findings(row1, "        \"指标1：平台5个新建功能建设\" 分值 15\n") ==
+          "error index-weight-changed: \"指标1：平台5个新建功能建设\" weighs 10 in the table but "
+          "15 in the index system\n");
+    // An indicator the table does not report.
+    CHECK(
+        index_findings(row1, "        \"指标1：平台5个新建功能建设\" 分值 10\n"
+                             "        \"指标2：系统4个功能升级\" 分值 10\n") ==
+        "warning index-indicator-missing: the index system's \"指标2：系统4个功能升级\" (数量指标) "
+        "has no row in the table\n");
+}

@@ -370,9 +370,11 @@ TEST_CASE("check on the imported seeds finds the errors found on the hand transc
           "[import][seeds]") {
     auto policy = scoring::Policy::defaults();
     using Key = std::tuple<std::string, std::string, std::string, std::string>;
+    // The hand transcriptions hold the tables alone; the index system an evaluation report
+    // publishes in its prose (004) is compared with the table only on import.
     auto errors_of = [](const driver::FileReport& r, std::multiset<Key>& out) {
         for (const auto& d : r.diagnostics)
-            if (d.severity == Severity::error)
+            if (d.severity == Severity::error && d.code.rfind("index-", 0) != 0)
                 out.insert({d.subject.project, d.code, d.subject.reported, d.subject.expected});
     };
     std::multiset<Key> imported, hand;
