@@ -666,6 +666,15 @@ private:
             slot = std::move(value);
     }
 
+    // 年度 2023: the year's token kept as written.
+    ast::NumberField year_field(const Node& c) const {
+        ast::NumberField f;
+        f.span = span(c);
+        f.keyword = keyword(c);
+        if (auto y = c.find(K::year_value)) f.number = token(*y);
+        return f;
+    }
+
     ast::Project project(const Node& n) {
         ast::Project p;
         p.span = span(n);
@@ -677,14 +686,9 @@ private:
             case K::project_name:
                 if (auto s = c.find(K::string_lit)) p.name = string(*s);
                 break;
-            case K::year_stmt: {
-                ast::NumberField f;
-                f.span = span(c);
-                f.keyword = keyword(c);
-                if (auto y = c.find(K::year_value)) f.number = token(*y);
-                set_once(p.year, std::move(f), p.duplicate_keywords, f.keyword);
+            case K::year_stmt:
+                set_once(p.year, year_field(c), p.duplicate_keywords, keyword(c));
                 break;
-            }
             case K::department_stmt:
                 set_once(p.department, text_field(c), p.duplicate_keywords, keyword(c));
                 break;
@@ -744,14 +748,9 @@ private:
             case K::disclosure_name:
                 if (auto s = c.find(K::string_lit)) d.name = string(*s);
                 break;
-            case K::year_stmt: {
-                ast::NumberField f;
-                f.span = span(c);
-                f.keyword = keyword(c);
-                if (auto y = c.find(K::year_value)) f.number = token(*y);
-                set_once(d.year, std::move(f), d.duplicate_keywords, f.keyword);
+            case K::year_stmt:
+                set_once(d.year, year_field(c), d.duplicate_keywords, keyword(c));
                 break;
-            }
             case K::claim:
                 d.claims.push_back(claim(c));
                 break;
