@@ -93,7 +93,7 @@ fuzz)
     [ -n "${FUZZ_SEED:-}" ] && seed_option=(-seed="$FUZZ_SEED")
     seeds=build-fuzz/seeds
     rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,xlsx,docx,pdf,policy,xlsx_writer,safe_write,lsp}
-    for f in indicator_specs/*/*.jx examples/*.jx tests/golden/*/*.jx tests/bad_inputs/*.jx; do
+    for f in indicator_specs/*/*.jx examples/*.jx tests/golden/*/*.jx tests/golden/*/*/*.jx tests/bad_inputs/*.jx; do
         cp "$f" "$seeds/parse/$(echo "$f" | tr / _)"  # names repeat across folders
     done
     cp "$seeds"/parse/* "$seeds/format/"
