@@ -73,7 +73,10 @@ struct ProjectResult {
     std::vector<Diagnostic> findings;
 };
 
+// The result points at `project` and `policy` (ProjectResult::matches asks the policy): both
+// must outlive it, so a temporary policy is refused at compile time.
 ProjectResult evaluate(const model::Project& project, const Policy& policy);
+ProjectResult evaluate(const model::Project& project, Policy&& policy) = delete;
 
 // Shows a decimal for people: rounded to `places`, trailing zeros dropped (9.90 → 9.9).
 std::string show(const Decimal& d, int places = 2);

@@ -14,7 +14,8 @@ int main() {
     if (!parsed.ok()) return 100;
     std::vector<jx::Diagnostic> out;
     auto model = jx::model::lower(parsed.file.projects.at(0), out);
-    auto result = jx::scoring::evaluate(model, jx::scoring::Policy::defaults());
+    const auto policy = jx::scoring::Policy::defaults();
+    auto result = jx::scoring::evaluate(model, policy);
     int errors = 0;
     for (const auto& d : result.findings) {
         std::printf("%s\n", d.code.c_str());

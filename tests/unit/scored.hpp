@@ -16,6 +16,7 @@ struct Scored {
     jx::syntax::ParseResult parsed;
     std::vector<jx::Diagnostic> model_errors;
     jx::model::Project project;
+    jx::scoring::Policy policy; // the result points at it: kept as long as the result
     jx::scoring::ProjectResult result;
 
     // Findings about rows and the budget; the table's own (weights-not-100, incomplete-table)
@@ -49,7 +50,8 @@ score_spec(const std::string& text,
     INFO(text);
     REQUIRE(s->parsed.ok());
     s->project = jx::model::lower(s->parsed.file.projects.at(0), s->model_errors);
-    s->result = jx::scoring::evaluate(s->project, policy);
+    s->policy = policy;
+    s->result = jx::scoring::evaluate(s->project, s->policy);
     return s;
 }
 

@@ -38,8 +38,10 @@ std::unique_ptr<Spec> load(const std::string& rel) {
         std::vector<Diagnostic> ignored;
         s->projects.push_back(model::lower(p, ignored));
     }
+    // The results point at the policy: one that outlives them (a temporary would dangle).
+    static const scoring::Policy policy = scoring::Policy::defaults();
     for (const auto& m : s->projects)
-        s->results.push_back(scoring::evaluate(m, scoring::Policy::defaults()));
+        s->results.push_back(scoring::evaluate(m, policy));
     return s;
 }
 
@@ -352,8 +354,9 @@ TEST_CASE("csv: a text cell a spreadsheet would run as a formula is neutralised,
     REQUIRE(parsed.ok());
     std::vector<Diagnostic> ignored;
     auto m = model::lower(parsed.file.projects[0], ignored);
-    auto layout = rendering::build_layout(m, scoring::evaluate(m, scoring::Policy::defaults()),
-                                          rendering::Scores::reported);
+    const auto policy = scoring::Policy::defaults();
+    auto layout =
+        rendering::build_layout(m, scoring::evaluate(m, policy), rendering::Scores::reported);
     std::string csv = rendering::to_csv(layout);
     CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
     CHECK(csv.find(",=") == std::string::npos);
@@ -373,8 +376,9 @@ TEST_CASE("markdown: HTML in a name is shown, never run", "[render]") {
     REQUIRE(parsed.ok());
     std::vector<Diagnostic> ignored;
     auto m = model::lower(parsed.file.projects[0], ignored);
-    auto layout = rendering::build_layout(m, scoring::evaluate(m, scoring::Policy::defaults()),
-                                          rendering::Scores::reported);
+    const auto policy = scoring::Policy::defaults();
+    auto layout =
+        rendering::build_layout(m, scoring::evaluate(m, policy), rendering::Scores::reported);
     std::string md = rendering::to_markdown(layout);
     CHECK(md.find("<script>") == std::string::npos);
     CHECK(md.find("&lt;script>alert(1)&lt;/script> & \\*bold\\* <= 5") != std::string::npos);
