@@ -216,9 +216,11 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
         }
         // Writes one spec of this source; `what` names its part of the source for messages ("the
         // table of X at line N"). False when it was not written (reported).
+        // A name of its own for the source: clang before 16 cannot capture a structured binding.
+        const std::string& source = path;
         auto place = [&](const std::string& target, const std::string& spec,
                          const std::string& what) {
-            auto [earlier, first_time] = written_from.emplace(target, path);
+            auto [earlier, first_time] = written_from.emplace(target, source);
             if (!first_time) {
                 err << render(make_error("duplicate-target",
                                          fmt::format("{} was written from {} in this run; not "
