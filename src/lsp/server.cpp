@@ -623,6 +623,25 @@ struct Server::Impl {
                                                      p.total->span, p.total->keyword.span));
             list.push_back(std::move(project));
         }
+        // A disclosure: its claims, then its department-level tables and their rows.
+        for (const auto& d : doc.analysis.parsed.file.disclosures) {
+            json disclosure = symbol(d.name.text, kind::module, d.span, d.name.span);
+            for (const auto& c : d.claims) {
+                json claim = symbol(c.keyword.text + (c.grade ? " " + c.grade->text : ""),
+                                    kind::number, c.span, c.keyword.span);
+                claim["detail"] = c.figure.text + (c.unit ? c.unit->text : "") +
+                                  (c.line ? fmt::format("（第 {} 行）", c.line->text) : "");
+                disclosure["children"].push_back(std::move(claim));
+            }
+            for (const auto& t : d.tables) {
+                json table = symbol(t.keyword.text, kind::struct_, t.span, t.keyword.span);
+                for (const auto& ind : t.indicators)
+                    table["children"].push_back(
+                        symbol(ind.name.text, kind::field, ind.span, ind.name.span));
+                disclosure["children"].push_back(std::move(table));
+            }
+            list.push_back(std::move(disclosure));
+        }
         return list;
     }
 

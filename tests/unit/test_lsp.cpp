@@ -474,6 +474,27 @@ TEST_CASE("lsp: hover on a graded row shows its band, completion offers its scal
     CHECK(grade_names == std::vector<std::string>{"优", "良", "中", "低", "差"});
 }
 
+TEST_CASE("lsp: a disclosure's claims and department tables in the outline, its findings shown",
+          "[lsp]") {
+    InProcess s;
+    auto diagnostics = s.open(
+        "file:///d.jx", "部门 \"某局\" {\n  评价项目数 16 行 341\n  等级 优秀 13 行 341\n"
+                        "  等级 良好 0 行 341\n  等级 一般 0 行 341\n  等级 较差 0 行 341\n"
+                        "  整体绩效目标 {\n    \"方案编制内容\" 指标值 ≥ 4项 权重 3\n  }\n}\n");
+    auto symbols = s.ask("textDocument/documentSymbol", {{"textDocument", doc_id("file:///d.jx")}});
+    REQUIRE(symbols.size() == 1);
+    CHECK(symbols[0]["name"] == "某局");
+    CHECK(symbols[0]["children"][0]["name"] == "评价项目数");
+    CHECK(symbols[0]["children"][0]["detail"] == "16（第 341 行）");
+    CHECK(symbols[0]["children"][1]["name"] == "等级 优秀");
+    CHECK(symbols[0]["children"][5]["name"] == "整体绩效目标");
+    CHECK(symbols[0]["children"][5]["children"][0]["name"] == "方案编制内容");
+    std::vector<std::string> codes;
+    for (const auto& d : diagnostics)
+        codes.push_back(d["code"]);
+    CHECK(codes == std::vector<std::string>{"claim-sum-mismatch", "department-weight-mismatch"});
+}
+
 TEST_CASE("lsp: framing errors are answered and the next message is read", "[lsp]") {
     auto framed = [](const std::string& body) {
         return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
