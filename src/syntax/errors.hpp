@@ -27,9 +27,11 @@ JX_ERROR(project_name, "expected-project-name",
          "expected the project's name in double quotes after 项目");
 JX_ERROR(project_open, "expected-open-brace", "expected '{' to open the project");
 JX_ERROR(project_close, "expected-close-brace", "expected '}' to close the project");
-JX_ERROR(project_item, "unexpected-in-project",
-         "expected a project statement: 年度, 主管部门, 实施单位, 项目负责人, 联系电话, 项目资金, "
-         "年度总体目标, a level-1 category block, 总分, 等级, or '}'");
+JX_ERROR(
+    project_item, "unexpected-in-project",
+    "expected a project statement: 年度, 主管部门, 实施单位, 项目负责人, 联系电话, 财务负责人, "
+    "模板, 项目资金, 年度总体目标, a level-1 category block, 总分, 等级, 评价结论, 存在问题, "
+    "改进措施, or '}'");
 
 // Metadata
 JX_ERROR(year_value, "expected-year", "expected a four-digit year such as 2023 after 年度");
@@ -41,6 +43,18 @@ JX_ERROR(contact_value, "expected-string",
          "expected the contact person's name in double quotes after 项目负责人");
 JX_ERROR(phone_value, "expected-string",
          "expected the phone number in double quotes after 联系电话");
+JX_ERROR(finance_officer_value, "expected-string",
+         "expected the finance officer's name in double quotes after 财务负责人");
+JX_ERROR(layout_value, "expected-string",
+         "expected a template's name in double quotes after 模板, such as \"sichuan\"");
+
+// Assessment texts
+JX_ERROR(conclusion_text, "expected-string",
+         "expected the evaluation's conclusion as text in double quotes after 评价结论");
+JX_ERROR(problems_text, "expected-string",
+         "expected the problems found as text in double quotes after 存在问题");
+JX_ERROR(measures_text, "expected-string",
+         "expected the measures for improvement as text in double quotes after 改进措施");
 
 // Funds
 JX_ERROR(funds_open, "expected-open-brace",
