@@ -155,6 +155,12 @@ struct kw_department : sor<lit<vocab::kw::department>, en_kw<lit<vocab::kw::depa
 struct kw_unit : sor<lit<vocab::kw::unit>, en_kw<lit<vocab::kw::unit_en>>> {};
 struct kw_contact : sor<lit<vocab::kw::contact>, en_kw<lit<vocab::kw::contact_en>>> {};
 struct kw_phone : sor<lit<vocab::kw::phone>, en_kw<lit<vocab::kw::phone_en>>> {};
+struct kw_finance_officer
+    : sor<lit<vocab::kw::finance_officer>, en_kw<lit<vocab::kw::finance_officer_en>>> {};
+struct kw_layout : sor<lit<vocab::kw::layout>, en_kw<lit<vocab::kw::layout_en>>> {};
+struct kw_conclusion : sor<lit<vocab::kw::conclusion>, en_kw<lit<vocab::kw::conclusion_en>>> {};
+struct kw_problems : sor<lit<vocab::kw::problems>, en_kw<lit<vocab::kw::problems_en>>> {};
+struct kw_measures : sor<lit<vocab::kw::measures>, en_kw<lit<vocab::kw::measures_en>>> {};
 struct kw_funds : sor<lit<vocab::kw::funds>, en_kw<lit<vocab::kw::funds_en>>> {};
 struct kw_goal : sor<lit<vocab::kw::goal>, en_kw<lit<vocab::kw::goal_en>>> {};
 struct kw_expected : sor<lit<vocab::kw::expected>, en_kw<lit<vocab::kw::expected_en>>> {};
@@ -346,6 +352,18 @@ struct department_stmt : seq<kw_department, sp, must<department_value>> {};
 struct unit_stmt : seq<kw_unit, sp, must<unit_value>> {};
 struct contact_stmt : seq<kw_contact, sp, must<contact_value>> {};
 struct phone_stmt : seq<kw_phone, sp, must<phone_value>> {};
+struct finance_officer_value : seq<string_lit> {};
+struct layout_value : seq<string_lit> {};
+struct finance_officer_stmt : seq<kw_finance_officer, sp, must<finance_officer_value>> {};
+struct layout_stmt : seq<kw_layout, sp, must<layout_value>> {};
+
+// 评价结论 "…" 存在问题 "…" 改进措施 """…""" (the texts under other provinces' tables)
+struct conclusion_text : seq<string_lit> {};
+struct problems_text : seq<string_lit> {};
+struct measures_text : seq<string_lit> {};
+struct conclusion_stmt : seq<kw_conclusion, sp, must<conclusion_text>> {};
+struct problems_stmt : seq<kw_problems, sp, must<problems_text>> {};
+struct measures_stmt : seq<kw_measures, sp, must<measures_text>> {};
 
 // 项目资金 万元 { 年度资金总额 年初 280 全年 280 执行 279.77 分值 10 执行率 99.92% 得分 9.99 }
 struct money_unit : sor<JX_STR("万元"), JX_STR("亿元"), JX_STR("元"), JX_STR("万"),
@@ -474,8 +492,9 @@ struct index_block
           star<not_at<rbrace>, not_at<eof>, recover<index_item>, sp>, must<index_close>> {};
 
 struct project_item
-    : sor<year_stmt, department_stmt, unit_stmt, contact_stmt, phone_stmt, funds_block, goal_block,
-          total_stmt, grade_stmt, index_block, level1_block, raise<project_item>> {};
+    : sor<year_stmt, department_stmt, unit_stmt, contact_stmt, phone_stmt, finance_officer_stmt,
+          layout_stmt, funds_block, goal_block, total_stmt, grade_stmt, conclusion_stmt,
+          problems_stmt, measures_stmt, index_block, level1_block, raise<project_item>> {};
 struct project
     : seq<kw_project, sp, must<project_name>, sp, must<project_open>, sp,
           star<not_at<rbrace>, not_at<eof>, recover<project_item>, sp>, must<project_close>> {};

@@ -182,6 +182,8 @@ private:
         text_stmt(p.unit);
         text_stmt(p.contact);
         text_stmt(p.phone);
+        text_stmt(p.finance_officer);
+        text_stmt(p.layout);
         if (p.funds) funds(*p.funds);
         if (p.goals) goals(*p.goals);
 
@@ -219,6 +221,9 @@ private:
         }
         if (p.grade)
             statement(1, p.grade->span, p.grade->keyword.text + " " + p.grade->number.text);
+        text_stmt(p.conclusion);
+        text_stmt(p.problems);
+        text_stmt(p.measures);
         comments_before(p.span.end, 1);
         line(0, "}\n");
     }

@@ -273,6 +273,14 @@ static std::string emit(Table& t, const std::string& source_name) {
         w.field(s, "得分", t.total_score);
         w.line(1, s + fmt::format("  # 第 {} 行", t.total_line));
     }
+    auto text_under = [&](const char* kw, const std::optional<Cell>& c) {
+        if (c && !std::string(text::trim(c->text)).empty())
+            w.line(1, fmt::format("{} {}", kw, text_block(c->text)));
+    };
+    text_under("评价结论", t.conclusion);
+    text_under("存在问题", t.problems);
+    text_under("改进措施", t.measures);
+    meta("财务负责人", t.finance_officer);
     for (const auto& c : t.unplaced)
         w.line(1, fmt::format("# 未能归位的单元格（{}）：{}", c.where, comment_text(c.text)));
     w.line(0, "}");

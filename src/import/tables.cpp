@@ -242,6 +242,8 @@ private:
     bool header_open_ = false;
     std::vector<Cell> goal_cells_;
     std::size_t other_rows_line_ = 0, other_rows_ = 0;
+    // The table just closed at its total row, and only rows under the total followed since.
+    bool under_total_ = false;
 
     void start_table(std::size_t line) {
         close();
@@ -315,6 +317,8 @@ private:
         header_fragment_ =
             table_ && cells.size() == 1 && !head.empty() && std::string("绩效指标").find(head) == 0;
         if (header_fragment_) return;
+        if (under_total_ && under_total_row(cells, head)) return;
+        under_total_ = false;
         if (state_ == State::goals && head != "项目名称" && !is_indicator_header(cells) &&
             !is_department_header(cells) && head != "总分" && head != "总计") {
             for (const auto& c : cells)
@@ -404,6 +408,7 @@ private:
             total(cells, first);
             table_->last_line = cells.back().line;
             close();
+            under_total_ = true;
             return;
         }
         if (state_ == State::indicators) {
@@ -569,6 +574,33 @@ private:
             return;
         }
         table_->unplaced.push_back(line);
+    }
+
+    // A row under the total (评价结论 "…", 财务负责人 "…"): its text joins the table just closed.
+    bool under_total_row(const std::vector<Cell>& cells, const std::string& head) {
+        if (out_.tables.empty()) return false;
+        Table& t = out_.tables.back();
+        std::optional<Cell>* slot = head == "评价结论"     ? &t.conclusion
+                                    : head == "存在问题"   ? &t.problems
+                                    : head == "改进措施"   ? &t.measures
+                                    : head == "财务负责人" ? &t.finance_officer
+                                                           : nullptr;
+        if (!slot || *slot) return false; // a second one is no row of this table
+        bool seen_label = false;
+        for (const auto& c : cells) {
+            if (empty_cell(c)) continue;
+            if (!seen_label) {
+                seen_label = true;
+                continue;
+            }
+            if (!*slot)
+                *slot = c;
+            else
+                t.unplaced.push_back(c); // a second value: kept, never dropped
+        }
+        if (!*slot) *slot = Cell{}; // the label with nothing after it: stated empty
+        t.last_line = cells.back().line;
+        return true;
     }
 
     void head_row(const std::vector<Cell>& cells, const std::string& head) {
@@ -811,7 +843,8 @@ bool is_layout_label(const std::string& cell) {
     if (!fund_row_name(h).empty() && fund_row_name(h).size() + 12 >= h.size()) return true;
     static constexpr std::string_view labels[] = {
         "项目名称", "主管部门",     "实施单位", "项目负责人", "联系电话", "年度总体目标",
-        "预期目标", "实际完成情况", "总分",     "总计",       "合计",     "项目支出绩效自评表"};
+        "预期目标", "实际完成情况", "总分",     "总计",       "合计",     "项目支出绩效自评表",
+        "评价结论", "存在问题",     "改进措施", "财务负责人"};
     for (auto l : labels)
         if (h == l) return true;
     // 项目资金（万元）, 项目资金(元); a year line such as （2022年度）.

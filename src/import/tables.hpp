@@ -44,6 +44,9 @@ struct Table {
     std::vector<IndicatorRow> indicators;
     std::optional<Cell> total_weight, total_score;
     std::size_t total_line = 0;
+    // The rows under the total of some templates (Sichuan): 评价结论, 存在问题, 改进措施 and the
+    // second signature, 财务负责人.
+    std::optional<Cell> conclusion, problems, measures, finance_officer;
     std::vector<Cell> unplaced; // cells that could not be placed: reported, kept as comments
     std::vector<IndexRow> index_system; // the report's 评价指标体系 before the table, if any
 };

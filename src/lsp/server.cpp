@@ -466,8 +466,8 @@ struct Server::Impl {
         if (depth == 0) {
             keywords_where({"a project"});
         } else if (depth == 1) {
-            keywords_where(
-                {"metadata", "the funds block", "goals block", "total row", "stated grade"});
+            keywords_where({"metadata", "the funds block", "goals block", "total row",
+                            "stated grade", "assessment text"});
             for (const auto& [l1, kids] : policy.categories)
                 category(l1, "level-1 category");
         } else if (depth == 2 && is(stack[1], vocab::kw::funds, vocab::kw::funds_en)) {

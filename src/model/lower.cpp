@@ -188,6 +188,11 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
     m.unit = text_of(p.unit);
     m.contact = text_of(p.contact);
     m.phone = text_of(p.phone);
+    m.finance_officer = text_of(p.finance_officer);
+    m.layout = text_of(p.layout);
+    m.conclusion = text_of(p.conclusion);
+    m.problems = text_of(p.problems);
+    m.measures = text_of(p.measures);
     if (p.goals) {
         Goals g;
         if (p.goals->expected) g.expected = p.goals->expected->value.text;

@@ -72,6 +72,10 @@ struct Project {
     Span name_span;
     int year = 0;
     std::string department, unit, contact, phone; // 主管部门, 实施单位, 项目负责人, 联系电话
+    std::string finance_officer;                  // 财务负责人 (a signature of some templates)
+    std::string layout; // 模板: the template the spec follows, as named; no check depends on it
+    // The texts under the table of some templates: 评价结论, 存在问题, 改进措施.
+    std::string conclusion, problems, measures;
     std::optional<Goals> goals;
     std::optional<Funds> funds;
     // A level-1 category 预算执行率 (as some units lay the table out) is the budget row.

@@ -46,6 +46,7 @@ public:
         goals();
         indicators();
         total();
+        assessment();
         out_.rows = row_;
         widths();
         return std::move(out_);
@@ -250,6 +251,22 @@ private:
         }
         text(row_, col_reason, m.reason, Style::text);
         ++row_;
+    }
+
+    // The texts and the signature under the table of some templates, written only when the spec
+    // states them, so that a table without them keeps its layout.
+    void assessment() {
+        const int last = out_.columns - 1;
+        auto text_row = [&](std::string_view label, const std::string& value) {
+            if (value.empty()) return;
+            text(row_, 0, std::string(label), Style::label, 1, 2);
+            text(row_, 2, value, Style::text, 1, last - 1);
+            ++row_;
+        };
+        text_row(vocab::kw::conclusion.view(), p_.conclusion);
+        text_row(vocab::kw::problems.view(), p_.problems);
+        text_row(vocab::kw::measures.view(), p_.measures);
+        text_row(vocab::kw::finance_officer.view(), p_.finance_officer);
     }
 
     void total() {

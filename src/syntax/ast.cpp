@@ -91,6 +91,10 @@ public:
         line(0, fmt::format("project {} ({})", p.name.text, p.keyword.text));
         line(1, fmt::format("year {} department {} unit {} contact {} phone {}", num(p.year),
                             txt(p.department), txt(p.unit), txt(p.contact), txt(p.phone)));
+        // Lines for the fields of other templates only when written, so that dumps of specs
+        // without them stay as they were.
+        if (p.finance_officer) line(1, "finance-officer " + txt(p.finance_officer));
+        if (p.layout) line(1, "template " + txt(p.layout));
         if (p.funds) {
             line(1, fmt::format("funds {} {}", p.funds->keyword.text, opt(p.funds->unit)));
             for (const auto& r : p.funds->rows)
@@ -116,6 +120,9 @@ public:
                 line(1, "duplicate " + d.text);
         }
         if (p.grade) line(1, "grade " + p.grade->number.text);
+        if (p.conclusion) line(1, "conclusion " + txt(p.conclusion));
+        if (p.problems) line(1, "problems " + txt(p.problems));
+        if (p.measures) line(1, "measures " + txt(p.measures));
         for (const auto& d : p.duplicate_keywords)
             line(1, "duplicate " + d.text);
     }

@@ -155,13 +155,15 @@ struct Project {
     Token keyword;
     String name;
     std::optional<NumberField> year;
-    std::optional<TextField> department, unit, contact, phone;
+    std::optional<TextField> department, unit, contact, phone, finance_officer;
+    std::optional<TextField> layout; // 模板: the template the spec follows
     std::optional<Funds> funds;
     std::optional<Goals> goals;
     std::vector<Category> categories; // level 1
     std::optional<IndexSystem> index_system;
     std::optional<Total> total;
-    std::optional<NumberField> grade; // number token holds the grade word
+    std::optional<NumberField> grade;                        // number token holds the grade word
+    std::optional<TextField> conclusion, problems, measures; // 评价结论, 存在问题, 改进措施
     std::vector<Token> duplicate_keywords;
     // A syntax error inside the project: some of its rows or fields were not read, so sums over
     // the table are unknowable (and not checked).

@@ -55,9 +55,11 @@ JX_ERROR(claim_score, "expected-number", "expected the department's score after 
 JX_ERROR(claim_amount, "expected-number", "expected an amount after 涉及金额, such as 121.83万元");
 JX_ERROR(source_line_value, "expected-line",
          "expected the line of the source the claim was read from, such as 行 341");
-JX_ERROR(project_item, "unexpected-in-project",
-         "expected a project statement: 年度, 主管部门, 实施单位, 项目负责人, 联系电话, 项目资金, "
-         "年度总体目标, a level-1 category block, 评价指标体系, 总分, 等级, or '}'");
+JX_ERROR(
+    project_item, "unexpected-in-project",
+    "expected a project statement: 年度, 主管部门, 实施单位, 项目负责人, 联系电话, 财务负责人, "
+    "模板, 项目资金, 年度总体目标, a level-1 category block, 评价指标体系, 总分, 等级, 评价结论, "
+    "存在问题, 改进措施, or '}'");
 
 // Metadata
 JX_ERROR(year_value, "expected-year", "expected a four-digit year such as 2023 after 年度");
@@ -69,6 +71,18 @@ JX_ERROR(contact_value, "expected-string",
          "expected the contact person's name in double quotes after 项目负责人");
 JX_ERROR(phone_value, "expected-string",
          "expected the phone number in double quotes after 联系电话");
+JX_ERROR(finance_officer_value, "expected-string",
+         "expected the finance officer's name in double quotes after 财务负责人");
+JX_ERROR(layout_value, "expected-string",
+         "expected a template's name in double quotes after 模板, such as \"sichuan\"");
+
+// Assessment texts
+JX_ERROR(conclusion_text, "expected-string",
+         "expected the evaluation's conclusion as text in double quotes after 评价结论");
+JX_ERROR(problems_text, "expected-string",
+         "expected the problems found as text in double quotes after 存在问题");
+JX_ERROR(measures_text, "expected-string",
+         "expected the measures for improvement as text in double quotes after 改进措施");
 
 // Funds
 JX_ERROR(funds_open, "expected-open-brace",

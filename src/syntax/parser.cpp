@@ -32,6 +32,11 @@ namespace g = jx::grammar;
     X(unit_stmt) \
     X(contact_stmt) \
     X(phone_stmt) \
+    X(finance_officer_stmt) \
+    X(layout_stmt) \
+    X(conclusion_stmt) \
+    X(problems_stmt) \
+    X(measures_stmt) \
     X(string_lit) \
     X(number) \
     X(unit) \
@@ -101,6 +106,11 @@ namespace g = jx::grammar;
     X(kw_unit) \
     X(kw_contact) \
     X(kw_phone) \
+    X(kw_finance_officer) \
+    X(kw_layout) \
+    X(kw_conclusion) \
+    X(kw_problems) \
+    X(kw_measures) \
     X(kw_expected) \
     X(kw_achieved) \
     X(kw_initial) \
@@ -700,6 +710,21 @@ private:
                 break;
             case K::phone_stmt:
                 set_once(p.phone, text_field(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::finance_officer_stmt:
+                set_once(p.finance_officer, text_field(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::layout_stmt:
+                set_once(p.layout, text_field(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::conclusion_stmt:
+                set_once(p.conclusion, text_field(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::problems_stmt:
+                set_once(p.problems, text_field(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::measures_stmt:
+                set_once(p.measures, text_field(c), p.duplicate_keywords, keyword(c));
                 break;
             case K::funds_block:
                 set_once(p.funds, funds(c), p.duplicate_keywords, keyword(c));

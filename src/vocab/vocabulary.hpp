@@ -40,6 +40,12 @@ inline constexpr Word contact{"项目负责人"};
 inline constexpr Word contact_en{"contact"};
 inline constexpr Word phone{"联系电话"};
 inline constexpr Word phone_en{"phone"};
+// The second signature of other provinces' templates (Sichuan: 项目负责人 and 财务负责人).
+inline constexpr Word finance_officer{"财务负责人"};
+inline constexpr Word finance_officer_en{"finance-officer"};
+// The template (layout) a spec follows: a name of `jixiao templates`. No check depends on it.
+inline constexpr Word layout{"模板"};
+inline constexpr Word layout_en{"template"};
 inline constexpr Word funds{"项目资金"};
 inline constexpr Word funds_en{"funds"};
 inline constexpr Word row_total{"年度资金总额"};
@@ -125,6 +131,13 @@ inline constexpr Word dept_results{"整体绩效完成"};
 inline constexpr Word dept_results_en{"department-results"};
 inline constexpr Word source_line{"行"};
 inline constexpr Word source_line_en{"line"};
+// The texts under the table of other provinces' templates (Sichuan).
+inline constexpr Word conclusion{"评价结论"};
+inline constexpr Word conclusion_en{"conclusion"};
+inline constexpr Word problems{"存在问题"};
+inline constexpr Word problems_en{"problems"};
+inline constexpr Word measures{"改进措施"};
+inline constexpr Word measures_en{"measures"};
 } // namespace kw
 
 // One keyword: its Chinese spellings (the first is the canonical one), its English ones, and
@@ -142,6 +155,8 @@ inline constexpr Keyword keywords[] = {
     {{kw::unit.view()}, {kw::unit_en.view()}, "metadata"},
     {{kw::contact.view()}, {kw::contact_en.view()}, "metadata"},
     {{kw::phone.view()}, {kw::phone_en.view()}, "metadata"},
+    {{kw::finance_officer.view()}, {kw::finance_officer_en.view()}, "metadata"},
+    {{kw::layout.view()}, {kw::layout_en.view()}, "metadata"},
     {{kw::funds.view()}, {kw::funds_en.view()}, "the funds block"},
     {{kw::row_total.view(), kw::row_appropriation.view(), kw::row_carryover.view(),
       kw::row_other.view()},
@@ -188,6 +203,9 @@ inline constexpr Keyword keywords[] = {
      {kw::dept_targets_en.view(), kw::dept_results_en.view()},
      "a disclosure's department-level tables"},
     {{kw::source_line.view()}, {kw::source_line_en.view()}, "a claim's source line"},
+    {{kw::conclusion.view()}, {kw::conclusion_en.view()}, "assessment text"},
+    {{kw::problems.view()}, {kw::problems_en.view()}, "assessment text"},
+    {{kw::measures.view()}, {kw::measures_en.view()}, "assessment text"},
 };
 
 // The grades of a total (等级, and a disclosure's grade counts), best first: the Chinese the

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "diag/render.hpp"
+#include "model/lower.hpp"
 #include "syntax/parser.hpp"
 
 using namespace jx;
@@ -37,6 +38,38 @@ TEST_CASE("English keywords build the same tree as Chinese ones", "[parser]") {
           b.file.projects[0].total->score->number.text);
     CHECK(a.file.projects[0].year->number.text == "2022");
     CHECK(b.file.projects[0].year->number.text == "2022");
+}
+
+TEST_CASE("the template, the second signature and the texts under the table reach the model",
+          "[parser]") {
+    SourceFile zh("zh.jx", "项目 \"p\" { 财务负责人 \"王五\" 模板 \"sichuan\" 评价结论 \"好\"\n"
+                           "存在问题 \"慢\" 改进措施 \"\"\"按月\n通报\"\"\" }");
+    SourceFile en("en.jx", "project \"p\" { finance-officer \"王五\" template \"sichuan\" "
+                           "conclusion \"好\" problems \"慢\" measures \"\"\"按月\n通报\"\"\" }");
+    for (SourceFile* src : {&zh, &en}) {
+        INFO(src->name());
+        auto r = syntax::parse(*src);
+        REQUIRE(r.ok());
+        std::vector<Diagnostic> ignored;
+        auto m = model::lower(r.file.projects.at(0), ignored);
+        CHECK(m.finance_officer == "王五");
+        CHECK(m.layout == "sichuan");
+        CHECK(m.conclusion == "好");
+        CHECK(m.problems == "慢");
+        CHECK(m.measures == "按月\n通报");
+    }
+}
+
+TEST_CASE("a template or a text written twice, or without its string, is an error", "[parser]") {
+    SourceFile twice("t.jx", "项目 \"p\" { 模板 \"a\" 模板 \"b\" }");
+    auto r = syntax::parse(twice);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].code == "duplicate-field");
+    SourceFile bare("b.jx", "项目 \"p\" { 评价结论 好 }");
+    auto b = syntax::parse(bare);
+    REQUIRE(!b.diagnostics.empty());
+    CHECK(b.diagnostics[0].code == "expected-string");
+    CHECK(b.diagnostics[0].message.find("评价结论") != std::string::npos);
 }
 
 TEST_CASE("three independent mistakes give three diagnostics", "[parser]") {

@@ -28,9 +28,9 @@ struct Spec {
     std::vector<scoring::ProjectResult> results;
 };
 
-std::unique_ptr<Spec> load(const std::string& rel) {
+std::unique_ptr<Spec> load_text(const std::string& name, const std::string& text) {
     auto s = std::make_unique<Spec>();
-    s->source = std::make_unique<SourceFile>(rel, test::read(test::source_path(rel)));
+    s->source = std::make_unique<SourceFile>(name, text);
     s->parsed = syntax::parse(*s->source);
     REQUIRE(s->parsed.ok());
     s->projects.reserve(s->parsed.file.projects.size());
@@ -43,6 +43,10 @@ std::unique_ptr<Spec> load(const std::string& rel) {
     for (const auto& m : s->projects)
         s->results.push_back(scoring::evaluate(m, policy));
     return s;
+}
+
+std::unique_ptr<Spec> load(const std::string& rel) {
+    return load_text(rel, test::read(test::source_path(rel)));
 }
 
 // Renders every spec of indicator_specs/ in `format` into a fresh temporary directory.
@@ -382,4 +386,38 @@ TEST_CASE("markdown: HTML in a name is shown, never run", "[render]") {
     std::string md = rendering::to_markdown(layout);
     CHECK(md.find("<script>") == std::string::npos);
     CHECK(md.find("&lt;script>alert(1)&lt;/script> & \\*bold\\* <= 5") != std::string::npos);
+}
+
+TEST_CASE("a table in another province's words: its texts and signature survive render → import "
+          "→ render",
+          "[render][import]") {
+    auto s = load("examples/16-other-templates.jx");
+    const auto layout =
+        rendering::build_layout(s->projects[0], s->results[0], rendering::Scores::reported);
+    const std::string csv = rendering::to_csv(layout);
+    fs::path dir = test::fresh_dir("other-templates-roundtrip");
+    std::string error;
+    std::vector<std::string> warnings;
+    const std::string xlsx = (dir / "t.xlsx").string();
+    REQUIRE(rendering::write_xlsx({layout}, xlsx, error, warnings));
+    for (const auto& [name, text, format] :
+         {std::tuple{std::string("t.csv"), csv, import::Format::csv},
+          std::tuple{std::string("t.xlsx"), test::read(xlsx), import::Format::xlsx}}) {
+        INFO(name);
+        auto r = import::import_text(name, text, format);
+        REQUIRE(r.specs.size() == 1);
+        CHECK(r.specs[0].whole);
+        CHECK(r.skipped.empty()); // the rows under the total are the table's, not another table
+        auto back = load_text(r.specs[0].file_name, r.specs[0].spec);
+        const auto& m = back->projects.at(0);
+        CHECK(m.conclusion == s->projects[0].conclusion);
+        CHECK(m.problems == s->projects[0].problems);
+        CHECK(m.measures == s->projects[0].measures);
+        CHECK(m.finance_officer == "王五");
+        REQUIRE(m.funds);
+        CHECK(m.funds->rows.size() == 5);
+        // Render again: the same table, cell for cell.
+        CHECK(rendering::to_csv(rendering::build_layout(m, back->results.at(0),
+                                                        rendering::Scores::reported)) == csv);
+    }
 }

@@ -88,6 +88,15 @@ TEST_CASE("every spelling of every keyword and category is read by the grammar",
         if (!w.empty())
             CHECK(parses("项目 \"p\" { 产出指标 { 数量指标 { \"r\" " + std::string(w) +
                          " \"x\" } } }"));
+    // The texts of a project: metadata and the assessment texts under the table.
+    for (const auto& k : vocab::keywords) {
+        if (k.where != "metadata" && k.where != "assessment text") continue;
+        if (k.chinese[0] == vocab::kw::year.view()) continue; // a year, not a text
+        for (auto w : k.chinese)
+            if (!w.empty()) CHECK(parses("项目 \"p\" { " + std::string(w) + " \"x\" }"));
+        for (auto w : k.english)
+            if (!w.empty()) CHECK(parses("project \"p\" { " + std::string(w) + " \"x\" }"));
+    }
     for (auto w : {vocab::kw::target.view(), vocab::kw::target_short.view(),
                    vocab::kw::actual.view(), vocab::kw::actual_short.view()})
         CHECK(parses("项目 \"p\" { 产出指标 { 数量指标 { \"r\" " + std::string(w) + " 5个 } } }"));
