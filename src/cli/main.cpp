@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/check.hpp"
@@ -55,7 +56,7 @@ CLI::Validator choices(std::vector<std::pair<std::string, E>> options) {
                     given = std::to_string(static_cast<int>(value));
                     return {};
                 }
-            return "must be one of " + names + ", not \"" + given + "\"";
+            return trf("must be one of {}, not \"{}\"", names, given);
         },
         names);
 }
@@ -100,12 +101,12 @@ private:
     void draw() const {
         std::size_t total = total_;
         if (total < done_) { // still counting
-            std::cerr << "\rchecked " << done_ << " files" << clear_line << std::flush;
+            std::cerr << "\r" << trf("checked {} files", done_) << clear_line << std::flush;
             return;
         }
         const std::size_t width = 30, filled = done_ * width / total;
         std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
-                  << done_ << " / " << total << " files (" << done_ * 100 / total << "%)"
+                  << trf("{} / {} files ({}%)", done_, total, done_ * 100 / total)
                   << clear_line << std::flush;
     }
 
@@ -164,10 +165,38 @@ int run_check(const std::vector<std::string>& paths, const std::string& format,
 
 } // namespace
 
+// The message language, chosen before anything is said: --lang (anywhere on the line) over the
+// locale. An unknown --lang value is left to the option's own check below.
+void choose_language(int argc, char** argv) {
+    auto language = i18n::from_environment();
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        std::string_view value;
+        if (a == "--lang" && i + 1 < argc)
+            value = argv[i + 1];
+        else if (a.starts_with("--lang="))
+            value = a.substr(7);
+        else
+            continue;
+        i18n::parse_language(value, language);
+    }
+    i18n::set_language(language);
+}
+
 int main(int argc, char** argv) {
-    CLI::App app{"jixiao — write, check and regenerate 项目支出绩效自评表 (performance "
-                 "self-evaluation tables)"};
+    choose_language(argc, argv);
+    CLI::App app{tr("jixiao — write, check and regenerate 项目支出绩效自评表 (performance "
+                    "self-evaluation tables)")};
     app.require_subcommand(1);
+    // CLI11's own headings, in the message language.
+    for (const char* label : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"),
+                              N_("POSITIONALS"), N_("REQUIRED"), N_("Excludes"), N_("Needs")})
+        app.get_formatter()->label(label, tr(label));
+    std::string lang;
+    app.add_option("--lang", lang,
+                   tr("Message language: zh (Chinese) or en (English); default: the locale "
+                      "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English when none is set"))
+        ->check(CLI::IsMember({"zh", "zh_CN", "en", "C"}));
     app.set_version_flag("--version", "jixiao " JIXIAO_VERSION);
 
     std::vector<std::string> paths;
@@ -176,99 +205,99 @@ int main(int argc, char** argv) {
     bool check = false;
 
     auto* cmd_check = app.add_subcommand(
-        "check", "Recompute every score and report the figures that do not add up");
-    cmd_check->add_option("paths", paths, "Spec files (*.jx) or directories (searched recursively)")
+        "check", tr("Recompute every score and report the figures that do not add up"));
+    cmd_check->add_option("paths", paths, tr("Spec files (*.jx) or directories (searched recursively)"))
         ->required();
     cmd_check
         ->add_option("--format", format,
-                     "Output: text (default), json (one document) or jsonl (one finding per line)")
+                     tr("Output: text (default), json (one document) or jsonl (one finding per line)"))
         ->check(CLI::IsMember({"text", "json", "jsonl"}));
     cmd_check->add_option(
         "--policy", policy_path,
-        "Scoring policy in YAML (default: the built-in policy; see `jixiao policy`)");
+        tr("Scoring policy in YAML (default: the built-in policy; see `jixiao policy`)"));
     cmd_check
-        ->add_option("--jobs,-j", jobs, "Files checked in parallel (default: the number of cores)")
+        ->add_option("--jobs,-j", jobs, tr("Files checked in parallel (default: the number of cores)"))
         ->check(CLI::Range(1u, 256u));
-    cmd_check->add_option("--color", colour, "Colour: auto (on a terminal), always, never")
+    cmd_check->add_option("--color", colour, tr("Colour: auto (on a terminal), always, never"))
         ->check(CLI::IsMember({"auto", "always", "never"}));
     cmd_check->footer(
-        "Exit status: 0 no error-level finding, 1 at least one, 2 usage or I/O error.");
+        tr("Exit status: 0 no error-level finding, 1 at least one, 2 usage or I/O error."));
 
     std::string score_path;
     auto* cmd_score = app.add_subcommand(
-        "score", "Show a project's table with reported and recomputed scores side by side");
-    cmd_score->add_option("file", score_path, "A spec file (*.jx)")->required();
-    cmd_score->add_option("--policy", policy_path, "Scoring policy in YAML");
+        "score", tr("Show a project's table with reported and recomputed scores side by side"));
+    cmd_score->add_option("file", score_path, tr("A spec file (*.jx)"))->required();
+    cmd_score->add_option("--policy", policy_path, tr("Scoring policy in YAML"));
 
     auto* cmd_fmt = app.add_subcommand(
         "fmt",
-        "Rewrite specs in the canonical layout (atomically; never a file that does not parse)");
-    cmd_fmt->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
+        tr("Rewrite specs in the canonical layout (atomically; never a file that does not parse)"));
+    cmd_fmt->add_option("paths", paths, tr("Spec files (*.jx) or directories"))->required();
     cmd_fmt->add_flag("--check", check,
-                      "Change nothing; exit 1 and name each file that would change");
+                      tr("Change nothing; exit 1 and name each file that would change"));
 
     bool dry_run = false;
     auto* cmd_fix = app.add_subcommand(
-        "fix", "Set totals, weight totals, execution rates and budget scores to their arithmetic "
-               "(atomically, every comment kept)");
-    cmd_fix->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
-    cmd_fix->add_flag("--dry-run", dry_run, "Change nothing; print the fixes as a unified diff");
-    cmd_fix->add_option("--policy", policy_path, "Scoring policy in YAML");
-    cmd_fix->footer("Only figures with one right answer are fixed; a row's score, which the "
+        "fix", tr("Set totals, weight totals, execution rates and budget scores to their arithmetic "
+               "(atomically, every comment kept)"));
+    cmd_fix->add_option("paths", paths, tr("Spec files (*.jx) or directories"))->required();
+    cmd_fix->add_flag("--dry-run", dry_run, tr("Change nothing; print the fixes as a unified diff"));
+    cmd_fix->add_option("--policy", policy_path, tr("Scoring policy in YAML"));
+    cmd_fix->footer(tr("Only figures with one right answer are fixed; a row's score, which the "
                     "policy judges, is left as written.\nExit status: 0 nothing left to fix, 1 "
                     "with --dry-run a file would change (or a file does not parse), 2 usage or "
-                    "I/O error.");
+                    "I/O error."));
 
     std::optional<import::Format> from;
     std::string out_dir;
     bool force = false;
     auto* cmd_import = app.add_subcommand(
         "import",
-        "Turn published self-evaluation tables (text dumps, CSV, XLSX, DOCX, PDF) into specs");
+        tr("Turn published self-evaluation tables (text dumps, CSV, XLSX, DOCX, PDF) into specs"));
     cmd_import
         ->add_option(
             "paths", paths,
-            "Source files (text dumps of Word/PDF tables, CSV, XLSX, Word DOCX, PDF with a text "
-            "layer; .doc/.xls/.wps/.et through LibreOffice) or directories of them")
+            tr("Source files (text dumps of Word/PDF tables, CSV, XLSX, Word DOCX, PDF with a text "
+            "layer; .doc/.xls/.wps/.et through LibreOffice) or directories of them"))
         ->required();
-    cmd_import->add_option("--from", from, "Source format (default: told from each file)")
+    cmd_import->add_option("--from", from, tr("Source format (default: told from each file)"))
         ->transform(choices<import::Format>({{"text", import::Format::text},
                                              {"csv", import::Format::csv},
                                              {"xlsx", import::Format::xlsx},
                                              {"docx", import::Format::docx},
                                              {"pdf", import::Format::pdf}}));
-    cmd_import->add_option("-o,--output", out_dir, "Directory for the specs (one per table)")
+    cmd_import->add_option("-o,--output", out_dir, tr("Directory for the specs (one per table)"))
         ->required();
-    cmd_import->add_flag("--force", force, "Overwrite specs that exist");
-    cmd_import->footer("Exit status: 0 every table imported whole, 1 a table partly or not "
-                       "imported or a source unreadable, 2 usage or I/O error.");
+    cmd_import->add_flag("--force", force, tr("Overwrite specs that exist"));
+    cmd_import->footer(tr("Exit status: 0 every table imported whole, 1 a table partly or not "
+                       "imported or a source unreadable, 2 usage or I/O error."));
 
     driver::RenderFormat render_format = driver::RenderFormat::html;
     rendering::Scores scores = rendering::Scores::reported;
     auto* cmd_render =
-        app.add_subcommand("render", "Regenerate the official table as xlsx, html, md or csv");
-    cmd_render->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
+        app.add_subcommand("render", tr("Regenerate the official table as xlsx, html, md or csv"));
+    cmd_render->add_option("paths", paths, tr("Spec files (*.jx) or directories"))->required();
     cmd_render->add_option("--format,-f", render_format, "xlsx, html (default), md or csv")
         ->transform(choices<driver::RenderFormat>({{"xlsx", driver::RenderFormat::xlsx},
                                                    {"html", driver::RenderFormat::html},
                                                    {"md", driver::RenderFormat::md},
                                                    {"csv", driver::RenderFormat::csv}}));
     cmd_render
-        ->add_option("--scores", scores, "Scores shown: reported (default), recomputed, or both")
+        ->add_option("--scores", scores, tr("Scores shown: reported (default), recomputed, or both"))
         ->transform(choices<rendering::Scores>({{"reported", rendering::Scores::reported},
                                                 {"recomputed", rendering::Scores::recomputed},
                                                 {"both", rendering::Scores::both}}));
-    cmd_render->add_option("--policy", policy_path, "Scoring policy in YAML");
+    cmd_render->add_option("--policy", policy_path, tr("Scoring policy in YAML"));
     cmd_render
         ->add_option("-o,--output", out_dir,
-                     "Output file (one spec) or directory (several; html adds index.html)")
+                     tr("Output file (one spec) or directory (several; html adds index.html)"))
         ->required();
 
     exporting::Container export_format = exporting::Container::sqlite;
     auto* cmd_export = app.add_subcommand(
-        "export", "Write every project, row, claim and finding as tables for SQL, pandas or "
-                  "DuckDB: CSV, JSON Lines or SQLite");
-    cmd_export->add_option("paths", paths, "Spec files (*.jx) or directories")->required();
+        "export", tr("Write every project, row, claim and finding as tables for SQL, pandas or "
+                  "DuckDB: CSV, JSON Lines or SQLite"));
+    cmd_export->add_option("paths", paths, tr("Spec files (*.jx) or directories"))->required();
     cmd_export
         ->add_option("--format,-f", export_format,
                      "sqlite (default): one database; csv or jsonl: a directory with one file a "
@@ -276,26 +305,26 @@ int main(int argc, char** argv) {
         ->transform(choices<exporting::Container>({{"sqlite", exporting::Container::sqlite},
                                                    {"csv", exporting::Container::csv},
                                                    {"jsonl", exporting::Container::jsonl}}));
-    cmd_export->add_option("--policy", policy_path, "Scoring policy in YAML");
+    cmd_export->add_option("--policy", policy_path, tr("Scoring policy in YAML"));
     cmd_export
-        ->add_option("--jobs,-j", jobs, "Files checked in parallel (default: the number of cores)")
+        ->add_option("--jobs,-j", jobs, tr("Files checked in parallel (default: the number of cores)"))
         ->check(CLI::Range(1u, 256u));
     cmd_export
         ->add_option("-o,--output", out_dir,
-                     "The database file (sqlite) or the directory of the tables (csv, jsonl)")
+                     tr("The database file (sqlite) or the directory of the tables (csv, jsonl)"))
         ->required();
-    cmd_export->footer("The tables and their columns: README, \"Exporting the data\". Exit status: "
+    cmd_export->footer(tr("The tables and their columns: README, \")Exporting the data\". Exit status: "
                        "0 written (whatever the findings), 2 usage or I/O error.");
 
     auto* cmd_lsp = app.add_subcommand(
-        "lsp", "Serve the Language Server Protocol on stdin/stdout, for editors: diagnostics, "
-               "hover, completion, quick fixes, formatting, outline");
-    cmd_lsp->add_option("--policy", policy_path, "Scoring policy in YAML");
-    cmd_lsp->footer("Started by an editor (editors/vscode, editors/nvim), not by hand. Exit "
-                    "status: 0 after shutdown and exit, 1 when the client went away without.");
+        "lsp", tr("Serve the Language Server Protocol on stdin/stdout, for editors: diagnostics, "
+               "hover, completion, quick fixes, formatting, outline"));
+    cmd_lsp->add_option("--policy", policy_path, tr("Scoring policy in YAML"));
+    cmd_lsp->footer(tr("Started by an editor (editors/vscode, editors/nvim), not by hand. Exit "
+                    "status: 0 after shutdown and exit, 1 when the client went away without."));
 
     auto* cmd_policy = app.add_subcommand(
-        "policy", "Print the built-in scoring policy as YAML, to copy and adapt");
+        "policy", tr("Print the built-in scoring policy as YAML, to copy and adapt"));
 
     // `jixiao` alone: the short help. A mistyped command: the nearest one.
     if (argc == 1) {
@@ -311,9 +340,12 @@ int main(int argc, char** argv) {
             for (auto n : names)
                 known += (known.empty() ? "" : ", ") + std::string(n);
             auto near = text::nearest(first, names, 2);
-            std::cerr << "error: unknown command \"" << text::for_terminal(first) << "\""
-                      << (near ? "; did you mean \"" + std::string(*near) + "\"?" : "")
-                      << " (commands: " << known << "; jixiao --help)\n";
+            std::cerr << (near ? trf("error: unknown command \"{}\"; did you mean \"{}\"? (commands: "
+                                     "{}; jixiao --help)\n",
+                                     text::for_terminal(first), *near, known)
+                               : trf("error: unknown command \"{}\" (commands: {}; jixiao "
+                                     "--help)\n",
+                                     text::for_terminal(first), known));
             return exit_usage;
         }
     }
@@ -350,11 +382,11 @@ int main(int argc, char** argv) {
             req.scores = scores;
             auto outcome = driver::render_specs(req, policy);
             for (const auto& w : outcome.written)
-                std::cout << "wrote " << text::for_terminal(w) << "\n";
+                std::cout << trf("wrote {}\n", text::for_terminal(w));
             for (const auto& w : outcome.warnings)
-                std::cerr << "warning: " << text::for_terminal(w) << "\n";
+                std::cerr << severity_label(Severity::warning) << ": " << text::for_terminal(w) << "\n";
             for (const auto& e : outcome.errors)
-                std::cerr << "error: " << text::for_terminal(e) << "\n";
+                std::cerr << severity_label(Severity::error) << ": " << text::for_terminal(e) << "\n";
             if (outcome.io_error) return exit_usage;
             return outcome.errors.empty() ? exit_ok : exit_findings;
         }
@@ -387,7 +419,7 @@ int main(int argc, char** argv) {
     std::cerr.flush();
     if (!std::cerr) return exit_usage; // nowhere left to say it
     if (!std::cout) {
-        print_io_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
+        print_io_error(trf("cannot write the output: {}", std::strerror(errno)));
         return exit_usage;
     }
     return status;

@@ -1,5 +1,7 @@
 #include "diag/diagnostic.hpp"
 
+#include "base/i18n.hpp"
+
 namespace jx {
 
 const char* severity_name(Severity s) {
@@ -12,6 +14,18 @@ const char* severity_name(Severity s) {
         return "note";
     }
     return "error";
+}
+
+const char* severity_label(Severity s) {
+    switch (s) {
+    case Severity::error:
+        return tr("error");
+    case Severity::warning:
+        return tr("warning");
+    case Severity::note:
+        return tr("note");
+    }
+    return tr("error");
 }
 
 Diagnostic make_error(std::string code, std::string message) {

@@ -12,7 +12,8 @@ namespace jx {
 
 // note: a fact worth knowing that needs no action (a template's known misspelling, read as meant).
 enum class Severity { error, warning, note };
-const char* severity_name(Severity s);
+const char* severity_name(Severity s);  // stable: JSON, SARIF, the LSP
+const char* severity_label(Severity s); // for people, in the message language
 
 struct Label {
     Span span;

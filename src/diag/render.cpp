@@ -94,7 +94,7 @@ std::string render(const Diagnostic& d, const SourceFile* file, const RenderOpti
             out += style.paint(fmt::format("{}: ", text::for_terminal(file->name())), "1");
         }
     }
-    out += style.paint(fmt::format("{}[{}]", severity_name(d.severity), d.code),
+    out += style.paint(fmt::format("{}[{}]", severity_label(d.severity), d.code),
                        severity_colour(d.severity));
     out += style.paint(": " + text::for_terminal(d.message), "1");
     out += '\n';
@@ -156,7 +156,7 @@ std::string render(const Diagnostic& d, const SourceFile* file, const RenderOpti
                 max_line = std::max(max_line, file->position(l.span.begin).line);
             gutter = std::to_string(max_line).size();
         }
-        out += std::string(gutter, ' ') + style.paint(" = note", "1") + ": " +
+        out += std::string(gutter, ' ') + style.paint(std::string(" = ") + severity_label(Severity::note), "1") + ": " +
                text::for_terminal(n) + '\n';
     }
     return out;

@@ -2,6 +2,7 @@
 
 #include "model/lower.hpp"
 #include "scoring/claims.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::driver {
 
@@ -43,7 +44,7 @@ Analysis analyse(std::unique_ptr<SourceFile> source, const scoring::Policy& poli
         a.tally.add(*pa.model, pa.result, policy);
     if (a.projects.empty() && a.disclosures.empty() && a.diagnostics.empty())
         a.diagnostics.push_back(
-            make_warning("no-project", "the file holds no project (项目 \"…\" { … })")
+            make_warning("no-project", tr("the file holds no project (项目 \"…\" { … })"))
                 .label({0, 0}));
     return a;
 }

@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "driver/analysis.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::driver {
 namespace fs = std::filesystem;
@@ -30,7 +31,7 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
         return false;
     };
     auto failed_read = [&] {
-        return fail(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+        return fail(trf("cannot read {}: {}", path, std::strerror(errno)));
     };
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below by its type.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -45,14 +46,14 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
     auto check_type = [&]() -> bool {
         struct stat st {};
         if (::fstat(fd, &st) != 0) return failed_read();
-        if (S_ISDIR(st.st_mode)) return fail(fmt::format("{} is a directory", path));
+        if (S_ISDIR(st.st_mode)) return fail(trf("{} is a directory", path));
         if (!S_ISREG(st.st_mode))
             // A FIFO or a device would block or never end: only regular files are read.
-            return fail(fmt::format(
+            return fail(trf(
                 "{} is not a regular file (a FIFO, socket or device); give a .jx file", path));
         if (static_cast<std::uint64_t>(st.st_size) > max_read_bytes)
             // Not even read: a 10 GB file given by mistake must not exhaust memory.
-            return fail(fmt::format("{} is {} bytes, more than jixiao reads ({} bytes)", path,
+            return fail(trf("{} is {} bytes, more than jixiao reads ({} bytes)", path,
                                     st.st_size, max_read_bytes));
         contents.reserve(static_cast<std::size_t>(st.st_size) + 1);
         return true;
@@ -80,7 +81,7 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
         std::size_t used = contents.size();
         if (used > max_read_bytes)
             return fail(
-                fmt::format("{} is over {} bytes, more than jixiao reads", path, max_read_bytes));
+                trf("{} is over {} bytes, more than jixiao reads", path, max_read_bytes));
         contents.resize(std::max(contents.capacity(), used + buffer.size()));
         n = read_some(contents.data() + used, contents.size() - used);
         if (n < 0) return failed_read();
@@ -145,7 +146,7 @@ bool FileWalk::next(Item& item) {
         }
         if (ec) {
             item.problem =
-                io_problem(dir, fmt::format("cannot read directory {}: {}", dir, ec.message()));
+                io_problem(dir, trf("cannot read directory {}: {}", dir, ec.message()));
             return false;
         }
         // As `name + '/'` for a directory would compare, without building the string.
@@ -171,7 +172,7 @@ bool FileWalk::next(Item& item) {
             std::error_code ec;
             auto status = fs::status(p, ec);
             if (ec || !fs::exists(status)) {
-                item.problem = io_problem(p, fmt::format("{}: no such file or directory", p));
+                item.problem = io_problem(p, trf("{}: no such file or directory", p));
                 return true;
             }
             if (!fs::is_directory(status)) {
@@ -233,7 +234,7 @@ FileReport check_source(std::unique_ptr<SourceFile> source, const scoring::Polic
 Diagnostic internal_error(const std::string& path, const std::exception& e) {
     return make_error(
         "internal-error",
-        fmt::format("{}: jixiao could not check this file ({}); please report it", path, e.what()));
+        trf("{}: jixiao could not check this file ({}); please report it", path, e.what()));
 }
 
 FileReport check_file(const std::string& path, const scoring::Policy& policy, bool listed_regular,
@@ -343,7 +344,7 @@ private:
     static Diagnostic shared_directory(const model::Disclosure& d, std::size_t disclosures) {
         Diagnostic f = make_note(
             "claim-unverifiable",
-            fmt::format("the claims are not checked against tables: {} disclosures share this "
+            trf("the claims are not checked against tables: {} disclosures share this "
                         "directory, and a disclosure's tables are those of its directory (import "
                         "each disclosure into a directory of its own)",
                         disclosures));

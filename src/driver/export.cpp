@@ -11,6 +11,7 @@
 #include "driver/report.hpp"
 #include "driver/status.hpp"
 #include "format/format.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::driver {
 
@@ -204,7 +205,7 @@ int export_specs(const ExportRequest& req, const scoring::Policy& policy, std::o
         report_io_error(err, sink->error());
         return exit_usage;
     }
-    out << fmt::format("exported {} files to {}: {} projects, {} rows, {} claims, {} findings\n",
+    out << trf("exported {} files to {}: {} projects, {} rows, {} claims, {} findings\n",
                        totals.files, req.output, added[0], added[1], added[2], added[3]);
     return totals.io_error ? exit_usage : exit_ok;
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include "base/i18n.hpp"
 
 namespace jx::driver {
 
@@ -55,7 +56,7 @@ std::string directory_of(const std::string& target) {
 
 // `dir/.jixiao-<pid>-XXXXXX`: short, so that any legal target name works beside it.
 std::string temp_template(const std::string& dir) {
-    return fmt::format("{}/{}{}-XXXXXX", dir, temp_prefix, ::getpid());
+    return trf("{}/{}{}-XXXXXX", dir, temp_prefix, ::getpid());
 }
 
 // The pid in a temporary file's name, or 0 when the name is not one of ours.
@@ -142,27 +143,27 @@ bool OutputWriter::prepare(const std::string& path, std::string& target, std::st
     if (fs::is_symlink(fs::symlink_status(path, ec))) {
         target = fs::canonical(path, ec).string();
         if (ec) {
-            error = fmt::format("cannot write {}: it is a symbolic link to a missing file", path);
+            error = trf("cannot write {}: it is a symbolic link to a missing file", path);
             return false;
         }
     }
     struct stat st {};
     if (::lstat(target.c_str(), &st) == 0) {
         if (!S_ISREG(st.st_mode)) {
-            error = fmt::format("cannot write {}: it is {}, not a regular file (jixiao replaces "
+            error = trf("cannot write {}: it is {}, not a regular file (jixiao replaces "
                                 "only regular files)",
                                 path, kind_of(st.st_mode));
             return false;
         }
         if (auto it = inputs_.find({st.st_dev, st.st_ino}); it != inputs_.end()) {
             error = it->second == path
-                        ? fmt::format("cannot write {}: it is an input of this run", path)
-                        : fmt::format("cannot write {}: it is {}, an input of this run", path,
+                        ? trf("cannot write {}: it is an input of this run", path)
+                        : trf("cannot write {}: it is {}, an input of this run", path,
                                       it->second);
             return false;
         }
     } else if (errno != ENOENT) {
-        error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+        error = trf("cannot write {}: {}", path, std::strerror(errno));
         return false;
     }
     remove_stale_temporaries(directory_of(target));
@@ -209,12 +210,12 @@ bool OutputWriter::finish(const std::string& path, const std::string& target, in
         return true;
     }
     if (::close(fd) != 0) {
-        error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+        error = trf("cannot write {}: {}", path, std::strerror(errno));
         ::unlink(tmp.c_str());
         return false;
     }
     if (::rename(tmp.c_str(), target.c_str()) != 0) {
-        error = fmt::format("cannot replace {}: {}", path, std::strerror(errno));
+        error = trf("cannot replace {}: {}", path, std::strerror(errno));
         ::unlink(tmp.c_str());
         return false;
     }
@@ -228,11 +229,11 @@ bool OutputWriter::write(const std::string& path, std::string_view contents, std
     std::string tmp = temp_template(directory_of(target));
     int fd = ::mkostemp(tmp.data(), O_CLOEXEC); // O_EXCL: never an existing file or link
     if (fd < 0) {
-        error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+        error = trf("cannot write {}: {}", path, std::strerror(errno));
         return false;
     }
     if (!write_all(fd, contents)) {
-        error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+        error = trf("cannot write {}: {}", path, std::strerror(errno));
         ::close(fd);
         ::unlink(tmp.c_str());
         return false;
@@ -246,7 +247,7 @@ bool OutputWriter::write_with(const std::string& path, const Producer& produce,
     if (!prepare(path, target, error)) return false;
     std::string dir = temp_template(directory_of(target));
     if (!::mkdtemp(dir.data())) { // 0700: no one else can plant anything inside
-        error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+        error = trf("cannot write {}: {}", path, std::strerror(errno));
         return false;
     }
     std::string tmp = dir + "/w";
@@ -262,7 +263,7 @@ bool OutputWriter::write_with(const std::string& path, const Producer& produce,
     }
     int fd = ::open(tmp.c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
-        error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+        error = trf("cannot write {}: {}", path, std::strerror(errno));
         cleanup();
         return false;
     }

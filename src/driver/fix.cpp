@@ -13,6 +13,7 @@
 #include "driver/files.hpp"
 #include "driver/report.hpp"
 #include "driver/status.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::driver {
 namespace {
@@ -225,7 +226,7 @@ int fix_files(const std::vector<std::string>& paths, bool dry_run, const scoring
             if (fixed.text == text) return;
             if (fixed.text.size() > limits.max_file_bytes) {
                 err << render(make_error("spec-too-large",
-                                         fmt::format("{}: not fixed: fixed, it would be more than "
+                                         trf("{}: not fixed: fixed, it would be more than "
                                                      "the {} MiB a spec may have",
                                                      path, limits.max_file_bytes >> 20)),
                               nullptr);

@@ -12,6 +12,7 @@
 #include "driver/status.hpp"
 #include "format/format.hpp"
 #include "syntax/parser.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::driver {
 
@@ -40,7 +41,7 @@ int format_files(const std::vector<std::string>& paths, bool check_only, bool co
             if (formatted.size() > limits.max_file_bytes) {
                 err << render(
                     make_error("spec-too-large",
-                               fmt::format("{}: not formatted: formatted, it would be {} "
+                               trf("{}: not formatted: formatted, it would be {} "
                                            "bytes, more than the {} MiB a spec may have "
                                            "(split it into several files)",
                                            path, formatted.size(), limits.max_file_bytes >> 20)),

@@ -23,6 +23,7 @@
 #include "driver/status.hpp"
 #include "import/import.hpp"
 #include "syntax/parser.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::driver {
 namespace {
@@ -50,7 +51,7 @@ bool convert_with_libreoffice(const std::string& soffice, const std::string& pat
     namespace fs = std::filesystem;
     char scratch[] = "/tmp/jixiao-convert-XXXXXX";
     if (!::mkdtemp(scratch)) {
-        error = fmt::format("cannot make a scratch directory: {}", std::strerror(errno));
+        error = trf("cannot make a scratch directory: {}", std::strerror(errno));
         return false;
     }
     const std::string dir = scratch;
@@ -77,7 +78,7 @@ bool convert_with_libreoffice(const std::string& soffice, const std::string& pat
     bool ok = ran && read_file(target, converted, error);
     if (!ran)
         error =
-            fmt::format("LibreOffice could not convert it ({})", import::conversion_command(path));
+            trf("LibreOffice could not convert it ({})", import::conversion_command(path));
     std::error_code ec;
     fs::remove_all(dir, ec);
     return ok;
@@ -96,7 +97,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
     };
     fs::create_directories(out_dir, ec);
     if (ec) {
-        report_io(fmt::format("cannot create {}: {}", out_dir, ec.message()));
+        report_io(trf("cannot create {}: {}", out_dir, ec.message()));
         return exit_usage;
     }
     std::size_t tables = 0, written = 0, whole = 0, failed = 0, skipped = 0, unreadable = 0,
@@ -166,7 +167,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
                 }
                 contents = std::move(converted);
                 format = to;
-                conversion_note = fmt::format(
+                conversion_note = trf(
                     "a binary office document, read as the {} LibreOffice made of it "
                     "({})",
                     to == import::Format::xlsx ? "xlsx" : "docx", import::conversion_command(path));
@@ -188,7 +189,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
         for (const auto& n : result.notes)
             once(shown + ": note: " + text::for_terminal(n));
         for (const auto& s : result.skipped) {
-            once(fmt::format("{}:{}: note: skipped a {}", shown, s.line,
+            once(trf("{}:{}: note: skipped a {}", shown, s.line,
                              text::for_terminal(s.what)));
             ++skipped;
         }
@@ -209,7 +210,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
         if (!subdir.empty() && (!result.specs.empty() || result.disclosure)) {
             fs::create_directories(fs::path(out_dir) / subdir, ec);
             if (ec) {
-                report_io(fmt::format("cannot create {}: {}", (fs::path(out_dir) / subdir).string(),
+                report_io(trf("cannot create {}: {}", (fs::path(out_dir) / subdir).string(),
                                       ec.message()));
                 continue;
             }
@@ -223,7 +224,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             auto [earlier, first_time] = written_from.emplace(target, source);
             if (!first_time) {
                 err << render(make_error("duplicate-target",
-                                         fmt::format("{} was written from {} in this run; not "
+                                         trf("{} was written from {} in this run; not "
                                                      "written again from {}",
                                                      target, earlier->second, what)),
                               nullptr);
@@ -232,14 +233,14 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             if (fs::exists(target) && !force) {
                 err << render(
                     make_error("exists",
-                               fmt::format("{} exists; not overwritten (use --force)", target)),
+                               trf("{} exists; not overwritten (use --force)", target)),
                     nullptr);
                 return false;
             }
             if (spec.size() > limits.max_file_bytes) { // nothing could read it
                 err << render(
                     make_error("spec-too-large",
-                               fmt::format("{}: {} makes a spec of {} bytes, more than "
+                               trf("{}: {} makes a spec of {} bytes, more than "
                                            "the {} MiB a spec may have; not written",
                                            target, what, spec.size(), limits.max_file_bytes >> 20)),
                     nullptr);
@@ -257,7 +258,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
                 (fs::path(out_dir) / subdir / result.disclosure->file_name).string();
             io_failed = false;
             if (place(target, result.disclosure->spec,
-                      fmt::format("the claims of the prose of {}", path))) {
+                      trf("the claims of the prose of {}", path))) {
                 ++disclosures;
                 out << "wrote " << text::for_terminal(target)
                     << "  (the prose's claims: " << result.disclosure->claims
@@ -270,13 +271,13 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             ++tables;
             std::string target = (fs::path(out_dir) / subdir / spec.file_name).string();
             for (const auto& c : spec.table.unplaced)
-                once(fmt::format("{}:{}: warning[unplaced-cell]: could not place the cell \"{}\" "
+                once(trf("{}:{}: warning[unplaced-cell]: could not place the cell \"{}\" "
                                  "({}); kept as a comment in {}",
                                  shown, c.line, text::for_terminal(c.text),
                                  text::for_terminal(c.where), text::for_terminal(target)));
             io_failed = false;
             if (!place(target, spec.spec,
-                       fmt::format("the table of {} at line {}", path, spec.table.first_line))) {
+                       trf("the table of {} at line {}", path, spec.table.first_line))) {
                 if (!io_failed) ++failed;
                 continue;
             }

@@ -12,6 +12,7 @@
 #include "render/disclosure.hpp"
 #include "render/writers.hpp"
 #include "syntax/parser.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::driver {
 namespace fs = std::filesystem;
@@ -150,7 +151,7 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         fs::path dir = to_directory ? fs::path(req.output) : fs::path(req.output).parent_path();
         if (!dir.empty()) fs::create_directories(dir, ec);
         if (ec) {
-            fail_io(fmt::format("cannot create {}: {}", req.output, ec.message()));
+            fail_io(trf("cannot create {}: {}", req.output, ec.message()));
             return out;
         }
     }
@@ -173,7 +174,7 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         l.parsed = syntax::parse(*l.source);
         if (!l.parsed.ok()) {
             out.errors.push_back(
-                fmt::format("{}: not rendered: it has syntax errors (run jixiao check)", path));
+                trf("{}: not rendered: it has syntax errors (run jixiao check)", path));
             continue;
         }
         std::vector<rendering::Layout> layouts;
@@ -212,8 +213,8 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         if (layouts.empty() && disclosure_content.empty()) {
             out.warnings.push_back(
                 l.parsed.file.disclosures.empty()
-                    ? fmt::format("{}: nothing rendered: it holds no project table", path)
-                    : fmt::format("{}: nothing rendered: a disclosure renders as html or md "
+                    ? trf("{}: nothing rendered: it holds no project table", path)
+                    : trf("{}: nothing rendered: a disclosure renders as html or md "
                                   "(--format html or md), its claims beside its tables",
                                   path));
             continue;
@@ -226,8 +227,8 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         if (auto [earlier, first_time] = rendered_from.emplace(target, path); !first_time) {
             out.errors.push_back(
                 earlier->second.empty()
-                    ? fmt::format("{}: not rendered: {} is the report of all specs", path, target)
-                    : fmt::format("{}: not rendered: {} is written from {} in this run", path,
+                    ? trf("{}: not rendered: {} is the report of all specs", path, target)
+                    : trf("{}: not rendered: {} is written from {} in this run", path,
                                   target, earlier->second));
             continue;
         }
@@ -235,7 +236,7 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             std::error_code ec;
             fs::create_directories(fs::path(target).parent_path(), ec);
             if (ec) {
-                fail_io(fmt::format("cannot create {}: {}", fs::path(target).parent_path().string(),
+                fail_io(trf("cannot create {}: {}", fs::path(target).parent_path().string(),
                                     ec.message()));
                 continue;
             }

@@ -7,6 +7,7 @@
 #include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/status.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::driver {
 
@@ -38,11 +39,11 @@ std::string render_text(const FileReport& r, bool colour) {
 
 std::string render_summary(const Totals& t) {
     std::string out =
-        fmt::format("checked {} file{}, {} project{}, {} indicator{}: {} error{}, {} warning{}{}\n",
+        trf("checked {} file{}, {} project{}, {} indicator{}: {} error{}, {} warning{}{}\n",
                     t.files, t.files == 1 ? "" : "s", t.projects, t.projects == 1 ? "" : "s",
                     t.indicators, t.indicators == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s",
                     t.warnings, t.warnings == 1 ? "" : "s",
-                    t.notes ? fmt::format(", {} note{}", t.notes, t.notes == 1 ? "" : "s") : "");
+                    t.notes ? trf(", {} note{}", t.notes, t.notes == 1 ? "" : "s") : "");
     for (const auto& [code, n] : t.by_code)
         out += fmt::format("  {:>5}  {}\n", n, code);
     return out;

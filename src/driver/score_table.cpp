@@ -11,6 +11,7 @@
 #include "driver/status.hpp"
 #include "model/lower.hpp"
 #include "syntax/parser.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::driver {
 namespace {
@@ -96,7 +97,7 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
     std::string total_weight = p.total_weight ? p.total_weight->value.to_string() : "";
     std::string total_score = p.total_score ? p.total_score->value.to_string() : "";
     rows.push_back({"总分", "",
-                    fmt::format("(rows add up to {} / {})", r.weight_sum.normalized().to_string(),
+                    trf("(rows add up to {} / {})", r.weight_sum.normalized().to_string(),
                                 r.reported_score_sum.normalized().to_string()),
                     total_weight, total_score, show(r.recomputed_total, places), "",
                     r.recomputed_grade});

@@ -7,6 +7,7 @@
 
 #include "base/text.hpp"
 #include "import/ooxml.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::import {
 namespace {
@@ -65,7 +66,7 @@ struct Reader {
         if (text::trim(text).empty()) return true; // an empty paragraph says nothing
         Item item;
         item.kind = Item::Kind::prose;
-        item.prose = {std::move(text), items, fmt::format("paragraph {}", items)};
+        item.prose = {std::move(text), items, trf("paragraph {}", items)};
         grid.push_back(std::move(item));
         return true;
     }
@@ -86,7 +87,7 @@ struct Reader {
             for (auto tc : tr.children("w:tc")) {
                 ++cell_no;
                 if (++cells > max_grid_cells) {
-                    error = fmt::format("more than {} cells, more than jixiao reads of one "
+                    error = trf("more than {} cells, more than jixiao reads of one "
                                         "source",
                                         max_grid_cells);
                     return false;
@@ -100,7 +101,7 @@ struct Reader {
                 row_key += text + '\x1f';
                 item.cells.push_back(
                     {std::move(text), items,
-                     fmt::format("table {}, row {}, cell {}", tables, row_no, cell_no)});
+                     trf("table {}, row {}, cell {}", tables, row_no, cell_no)});
             }
             if (item.cells.empty()) continue;
             if (is_header && !past_header) {
@@ -145,12 +146,12 @@ bool read_docx_data(const std::string& data, const std::string& path, Grid& grid
     pugi::xml_document doc;
     std::string why;
     if (!parse_xml(xml, doc, why)) {
-        error = fmt::format("{}: the document cannot be read: {}", path, why);
+        error = trf("{}: the document cannot be read: {}", path, why);
         return false;
     }
     auto body = doc.child("w:document").child("w:body");
     if (!body) {
-        error = fmt::format("{}: word/document.xml has no w:body", path);
+        error = trf("{}: word/document.xml has no w:body", path);
         return false;
     }
     Reader reader{grid, error};

@@ -3,12 +3,13 @@
 #include <string_view>
 
 #include <fmt/format.h>
+#include "base/i18n.hpp"
 
 namespace jx::import {
 namespace {
 
 std::string too_many_cells(std::size_t line) {
-    return fmt::format("line {} holds cell number {}, more than the {} jixiao imports from one "
+    return trf("line {} holds cell number {}, more than the {} jixiao imports from one "
                        "source; split the file",
                        line, max_grid_cells + 1, max_grid_cells);
 }
@@ -39,7 +40,7 @@ bool read_text_dump(const std::string& text, Grid& grid, std::string& error) {
             }
             in_row = true;
             row.kind = Item::Kind::row;
-            row.cells.push_back({line.substr(1), line_no, fmt::format("line {}", line_no)});
+            row.cells.push_back({line.substr(1), line_no, trf("line {}", line_no)});
         } else if (line.find_first_not_of(' ') == std::string::npos) {
             end_row(); // a blank line ends a row
         } else if (in_row) {
@@ -47,7 +48,7 @@ bool read_text_dump(const std::string& text, Grid& grid, std::string& error) {
         } else {
             Item prose;
             prose.kind = Item::Kind::prose;
-            prose.prose = {line, line_no, fmt::format("line {}", line_no)};
+            prose.prose = {line, line_no, trf("line {}", line_no)};
             grid.push_back(std::move(prose));
         }
         if (nl == text.size()) break;
@@ -72,7 +73,7 @@ bool read_csv(const std::string& text, Grid& grid, std::string& error) {
             std::string_view("=+-@\t\r").find(field[1]) != std::string_view::npos)
             field.erase(0, 1);
         row.cells.push_back(
-            {field, field_line, fmt::format("row {}, column {}", record, row.cells.size() + 1)});
+            {field, field_line, trf("row {}, column {}", record, row.cells.size() + 1)});
         field.clear();
         field_started = false;
         field_line = line;
@@ -121,7 +122,7 @@ bool read_csv(const std::string& text, Grid& grid, std::string& error) {
         return false;
     }
     if (quoted) {
-        error = fmt::format("a quoted field opened on line {} is never closed", field_line);
+        error = trf("a quoted field opened on line {} is never closed", field_line);
         return false;
     }
     if ((!field.empty() || !row.cells.empty()) && !end_record()) {

@@ -15,6 +15,7 @@
 #include "import/xlsx.hpp"
 #include "jixiao/grammar.hpp"
 #include "syntax/parser.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::import {
 namespace pegtl = tao::pegtl;
@@ -140,7 +141,7 @@ Format converted_format(const std::string& path) {
 }
 
 std::string conversion_command(const std::string& path) {
-    return fmt::format("soffice --headless --convert-to {} '{}'",
+    return trf("soffice --headless --convert-to {} '{}'",
                        converted_format(path) == Format::xlsx ? "xlsx" : "docx", path);
 }
 
@@ -309,19 +310,19 @@ std::optional<std::string> as_utf8(const std::string& contents, std::string& err
         if (text::gb18030_to_utf8(contents, &gb_bad))
             // Mostly UTF-8 with a piece in another encoding: decoding it all as GB18030 would
             // garble the rest, and guessing the piece could put a wrong figure in a spec.
-            error = fmt::format("the file is UTF-8 except at line {} (byte 0x{:02X}), where "
+            error = trf("the file is UTF-8 except at line {} (byte 0x{:02X}), where "
                                 "some text in another encoding was pasted in; retype it there",
                                 line_of(bad),
                                 static_cast<unsigned>(static_cast<unsigned char>(contents[bad])));
         else
-            error = fmt::format("the file is neither UTF-8 (line {} has an invalid byte) nor "
+            error = trf("the file is neither UTF-8 (line {} has an invalid byte) nor "
                                 "GB18030 (line {})",
                                 line_of(bad), line_of(gb_bad));
         return std::nullopt;
     }
     auto decoded = text::gb18030_to_utf8(contents);
     notes.push_back(
-        fmt::format("not UTF-8 (line {} has an invalid byte); read as GB18030", line_of(bad)));
+        trf("not UTF-8 (line {} has an invalid byte); read as GB18030", line_of(bad)));
     return decoded;
 }
 
@@ -331,7 +332,7 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
                          Format format) {
     ImportResult result;
     if (format == Format::office_binary) {
-        result.source_error = fmt::format(
+        result.source_error = trf(
             "{} is a binary office document (Word 97–2003, Excel 97–2003 or WPS), which jixiao "
             "reads through LibreOffice; install it (apt-get install libreoffice-writer-nogui "
             "libreoffice-calc-nogui) or convert the file yourself: {}",
@@ -351,7 +352,7 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
     const std::string& contents = decoded ? *decoded : raw_contents;
     if (!package && contents.size() > max_grid_text_bytes) {
         result.source_error =
-            fmt::format("{}: {} bytes of text, more than the {} jixiao imports from one source "
+            trf("{}: {} bytes of text, more than the {} jixiao imports from one source "
                         "(split it)",
                         source_name, contents.size(), max_grid_text_bytes);
         return result;
@@ -389,7 +390,7 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         auto parsed = syntax::parse(src);
         if (!parsed.ok()) {
             result.failures.push_back(
-                fmt::format("{}: the table at line {} could not be imported: {}", source_name,
+                trf("{}: the table at line {} could not be imported: {}", source_name,
                             t.first_line, parsed.diagnostics.front().message));
             continue;
         }
@@ -417,7 +418,7 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
                                  x.department.size()};
         else // a bug of the claim reader: say so rather than write a spec that does not parse
             result.failures.push_back(
-                fmt::format("{}: the claims of its prose could not be written: {}", source_name,
+                trf("{}: the claims of its prose could not be written: {}", source_name,
                             parsed.diagnostics.front().message));
     }
     return result;

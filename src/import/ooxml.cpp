@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <zip.h>
+#include "base/i18n.hpp"
 
 namespace jx::import {
 
@@ -22,7 +23,7 @@ bool OoxmlPackage::open(const std::string& data, std::string& error) {
     if (!zip_) {
         if (src) zip_source_free(src);
         error =
-            fmt::format("{} is not a readable {} file: {}", path_, kind_, zip_error_strerror(&ze));
+            trf("{} is not a readable {} file: {}", path_, kind_, zip_error_strerror(&ze));
         zip_error_fini(&ze);
         return false;
     }
@@ -53,16 +54,16 @@ OoxmlPackage::Member OoxmlPackage::member(const std::string& name, std::string& 
 std::string OoxmlPackage::problem(Member m, const std::string& name, std::uint64_t size) const {
     switch (m) {
     case Member::absent:
-        return fmt::format("{} is missing", name);
+        return trf("{} is missing", name);
     case Member::too_large:
-        return fmt::format("{} unpacks to {} bytes, more than the {} jixiao reads of one part",
+        return trf("{} unpacks to {} bytes, more than the {} jixiao reads of one part",
                            name, size, max_part_bytes);
     case Member::over_budget:
-        return fmt::format("{} unpacks to {} bytes, past the {} bytes jixiao unpacks of one "
+        return trf("{} unpacks to {} bytes, past the {} bytes jixiao unpacks of one "
                            "{} in all (its parts are listed more than once, or are huge)",
                            name, size, max_unpacked_bytes, whole_);
     case Member::damaged:
-        return fmt::format("{} is damaged", name);
+        return trf("{} is damaged", name);
     case Member::read:
         break;
     }
@@ -74,7 +75,7 @@ bool OoxmlPackage::part(const std::string& name, std::string& out, std::string& 
     Member m = member(name, out, size);
     if (m == Member::read) return true;
     error =
-        fmt::format("{} is not a readable {} {}: {}", path_, kind_, whole_, problem(m, name, size));
+        trf("{} is not a readable {} {}: {}", path_, kind_, whole_, problem(m, name, size));
     return false;
 }
 
@@ -85,7 +86,7 @@ bool OoxmlPackage::optional_part(const std::string& name, std::string& out, bool
     present = m == Member::read;
     if (m == Member::read || m == Member::absent) return true;
     error =
-        fmt::format("{} is not a readable {} {}: {}", path_, kind_, whole_, problem(m, name, size));
+        trf("{} is not a readable {} {}: {}", path_, kind_, whole_, problem(m, name, size));
     return false;
 }
 
@@ -99,7 +100,7 @@ bool OoxmlPackage::read(const std::string& name, std::string& out, std::string& 
 
 bool parse_xml(const std::string& xml, pugi::xml_document& doc, std::string& why) {
     if (static_cast<std::size_t>(std::count(xml.begin(), xml.end(), '<')) > max_xml_tags) {
-        why = fmt::format("it has more than {} XML tags, more than jixiao reads", max_xml_tags);
+        why = trf("it has more than {} XML tags, more than jixiao reads", max_xml_tags);
         return false;
     }
     if (!doc.load_buffer(xml.data(), xml.size())) {

@@ -13,6 +13,7 @@ extern "C" {
 }
 
 #include "base/text.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::import {
 namespace {
@@ -294,12 +295,12 @@ bool Document::open(const std::string& data, std::string& error) {
     }
     if (status == 2) {
         error = out_of_memory()
-                    ? fmt::format("the PDF needs more than {} MiB to open", max_pdf_memory >> 20)
-                    : fmt::format("not a readable PDF: {}", why);
+                    ? trf("the PDF needs more than {} MiB to open", max_pdf_memory >> 20)
+                    : trf("not a readable PDF: {}", why);
         return false;
     }
     if (pages_ > max_pdf_pages) {
-        error = fmt::format("{} pages, more than the {} jixiao reads of one PDF", pages_,
+        error = trf("{} pages, more than the {} jixiao reads of one PDF", pages_,
                             max_pdf_pages);
         return false;
     }
@@ -357,12 +358,12 @@ bool Document::read_page(int n, PageContent& content, std::string& error) {
     fz_drop_page(ctx, page);
     if (failed) {
         error = out_of_memory()
-                    ? fmt::format("page {} needs more than {} MiB", n + 1, max_pdf_memory >> 20)
-                    : fmt::format("page {} cannot be read: {}", n + 1, why);
+                    ? trf("page {} needs more than {} MiB", n + 1, max_pdf_memory >> 20)
+                    : trf("page {} cannot be read: {}", n + 1, why);
         return false;
     }
     if (content.overflow) {
-        error = fmt::format("page {} holds more than {} ruling lines or {} characters, more than "
+        error = trf("page {} holds more than {} ruling lines or {} characters, more than "
                             "jixiao reads of a page",
                             n + 1, max_segments_per_page, max_grid_cells * 8);
         return false;
@@ -708,7 +709,7 @@ struct Reader {
         bool too_large = false;
         std::vector<Lattice> tables = lattices(content, too_large);
         if (too_large) {
-            error = fmt::format("page {} draws a grid of more than {} cells, more than jixiao "
+            error = trf("page {} draws a grid of more than {} cells, more than jixiao "
                                 "reads of a table",
                                 page_no, max_lattice_units);
             return false;
@@ -772,7 +773,7 @@ struct Reader {
                     any = any || !text.empty();
                     ids.push_back(id);
                     item.cells.push_back({std::move(text), 0,
-                                          fmt::format("page {}, table {}, row {}, cell {}", page_no,
+                                          trf("page {}, table {}, row {}, cell {}", page_no,
                                                       ti + 1, r + 1, item.cells.size() + 1)});
                 }
                 if (!any) continue;
@@ -800,7 +801,7 @@ struct Reader {
             ++items;
             if (p.item.kind == Item::Kind::prose) {
                 p.item.prose.line = items;
-                p.item.prose.where = fmt::format("page {}, line {}", page_no, items);
+                p.item.prose.where = trf("page {}, line {}", page_no, items);
             } else {
                 for (std::size_t k = 0; k < p.item.cells.size(); ++k) {
                     p.item.cells[k].line = items;
@@ -808,7 +809,7 @@ struct Reader {
                         written[p.cell_ids[k]] = {grid.size(), k};
                     if (++cells > max_grid_cells) {
                         error =
-                            fmt::format("more than {} cells, more than jixiao reads of one source",
+                            trf("more than {} cells, more than jixiao reads of one source",
                                         max_grid_cells);
                         return false;
                     }
@@ -838,7 +839,7 @@ struct Reader {
 bool read_pdf_data(const std::string& data, const std::string& path, Grid& grid,
                    std::vector<std::string>& notes, std::string& error) {
     if (data.size() > max_pdf_bytes) {
-        error = fmt::format("{}: {} bytes, more than the {} MiB jixiao reads of one PDF", path,
+        error = trf("{}: {} bytes, more than the {} MiB jixiao reads of one PDF", path,
                             data.size(), max_pdf_bytes >> 20);
         return false;
     }
@@ -864,7 +865,7 @@ bool read_pdf_data(const std::string& data, const std::string& path, Grid& grid,
         }
     }
     if (glyphs == 0) {
-        error = fmt::format(
+        error = trf(
             "{}: the PDF has no text layer{} — it is a scan or a picture of the tables; jixiao "
             "reads the text a PDF holds and does not guess it from images (no OCR). Import the "
             "original Word or Excel file instead",
@@ -878,7 +879,7 @@ bool read_pdf_data(const std::string& data, const std::string& path, Grid& grid,
         std::string pages;
         for (int p : scanned)
             pages += (pages.empty() ? "" : ", ") + std::to_string(p);
-        notes.push_back(fmt::format("page{} {} {} images without text (scanned?) and {} not read",
+        notes.push_back(trf("page{} {} {} images without text (scanned?) and {} not read",
                                     scanned.size() > 1 ? "s" : "", pages,
                                     scanned.size() > 1 ? "are" : "is",
                                     scanned.size() > 1 ? "were" : "was"));

@@ -7,6 +7,7 @@
 
 #include "base/text.hpp"
 #include "vocab/vocabulary.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::import {
 
@@ -290,11 +291,11 @@ private:
             if (table_->name.empty()) {
                 if (auto n = name_from_prose(recent_prose_.empty() ? prose_ : recent_prose_)) {
                     table_->name = n->first;
-                    table_->name_where = fmt::format("prose, line {}", n->second);
+                    table_->name_where = trf("prose, line {}", n->second);
                 } else {
                     table_->name = fmt::format("未命名项目（第 {} 行）", table_->first_line);
                     out_.problems.push_back(
-                        fmt::format("the table at line {} states no project name; named \"{}\"",
+                        trf("the table at line {} states no project name; named \"{}\"",
                                     table_->first_line, table_->name));
                 }
             }
@@ -393,7 +394,7 @@ private:
         if (state_ == State::outside) {
             // Rows of some other table (a payment list …): reported, not silently dropped.
             if (!out_.skipped.empty() && out_.skipped.back().line == other_rows_line_) {
-                out_.skipped.back().what = fmt::format(
+                out_.skipped.back().what = trf(
                     "table of {} rows that is not a self-evaluation table", ++other_rows_);
             } else {
                 other_rows_line_ = cells.front().line;

@@ -15,6 +15,7 @@
 #include "base/decimal.hpp"
 #include "base/text.hpp"
 #include "import/ooxml.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::import {
 namespace {
@@ -296,7 +297,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
         pugi::xml_document doc;
         std::string why;
         if (!parse(shared, doc, why)) {
-            error = fmt::format("{}: the shared strings cannot be read: {}", path, why);
+            error = trf("{}: the shared strings cannot be read: {}", path, why);
             return false;
         }
         for (auto si : doc.child("sst").children("si"))
@@ -310,7 +311,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
         pugi::xml_document doc;
         std::string why;
         if (!parse(styles, doc, why)) {
-            error = fmt::format("{}: the number styles cannot be read: {}", path, why);
+            error = trf("{}: the number styles cannot be read: {}", path, why);
             return false;
         }
         std::map<int, std::string> codes{{9, "0%"}, {10, "0.00%"}, {2, "0.00"}, {1, "0"}};
@@ -326,7 +327,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
     pugi::xml_document wb, rl;
     std::string why;
     if (!parse(workbook, wb, why) || !parse(rels, rl, why)) {
-        error = fmt::format("{}: the workbook's list of sheets cannot be read: {}", path, why);
+        error = trf("{}: the workbook's list of sheets cannot be read: {}", path, why);
         return false;
     }
     std::size_t cells = 0, text_bytes = 0; // over all sheets, bounded like any source
@@ -346,12 +347,12 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
             target = "xl/" + target;
         std::string xml, problem;
         if (!package.read(target, xml, problem)) {
-            error = fmt::format("{}: sheet \"{}\" cannot be read: {}", path, sheet.name, problem);
+            error = trf("{}: sheet \"{}\" cannot be read: {}", path, sheet.name, problem);
             return false;
         }
         pugi::xml_document doc;
         if (!parse(xml, doc, why)) {
-            error = fmt::format("{}: sheet \"{}\" cannot be read: {}", path, sheet.name, why);
+            error = trf("{}: sheet \"{}\" cannot be read: {}", path, sheet.name, why);
             return false;
         }
         auto ws = doc.child("worksheet");
@@ -362,14 +363,14 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
             if (row_attr) {
                 unsigned long long n = row_attr.as_ullong();
                 if (n == 0 || n > static_cast<unsigned long long>(max_rows)) {
-                    error = fmt::format("{}: sheet \"{}\" has a row numbered \"{}\", outside a "
+                    error = trf("{}: sheet \"{}\" has a row numbered \"{}\", outside a "
                                         "worksheet's {} rows",
                                         path, sheet.name, row_attr.value(), max_rows);
                     return false;
                 }
                 r = static_cast<int>(n) - 1;
             } else if (++r >= max_rows) {
-                error = fmt::format("{}: sheet \"{}\" has more than {} rows", path, sheet.name,
+                error = trf("{}: sheet \"{}\" has more than {} rows", path, sheet.name,
                                     max_rows);
                 return false;
             }
@@ -379,7 +380,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                 if (ref_attr) {
                     auto at = cell_ref(ref_attr.value());
                     if (!at) {
-                        error = fmt::format("{}: sheet \"{}\" has a cell at \"{}\", which is not "
+                        error = trf("{}: sheet \"{}\" has a cell at \"{}\", which is not "
                                             "a cell of a worksheet (A1 to XFD1048576)",
                                             path, sheet.name, ref_attr.value());
                         return false;
@@ -387,7 +388,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                     r = at->first;
                     col = at->second;
                 } else if (++col >= max_cols) {
-                    error = fmt::format("{}: sheet \"{}\" has a row of more than {} cells", path,
+                    error = trf("{}: sheet \"{}\" has a row of more than {} cells", path,
                                         sheet.name, max_cols);
                     return false;
                 }
@@ -412,14 +413,14 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                 }
                 if (cell.text().empty() && cell.formula.empty()) continue;
                 if (++cells > max_grid_cells) {
-                    error = fmt::format("{}: the workbook holds more than {} cells, more than "
+                    error = trf("{}: the workbook holds more than {} cells, more than "
                                         "jixiao imports from one source",
                                         path, max_grid_cells);
                     return false;
                 }
                 text_bytes += cell.text().size();
                 if (text_bytes > max_grid_text_bytes) {
-                    error = fmt::format(
+                    error = trf(
                         "{}: the workbook's cells show more than {} bytes of text in all (a "
                         "shared string counted for each cell that shows it), the budget jixiao "
                         "gives one source; at sheet \"{}\", cell {}{}",
@@ -441,7 +442,7 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
 bool read_xlsx(const std::string& path, std::vector<XlsxSheet>& sheets, std::string& error) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) {
-        error = fmt::format("cannot read {}", path);
+        error = trf("cannot read {}", path);
         return false;
     }
     std::string data;
@@ -465,7 +466,7 @@ bool xlsx_grid(const std::vector<XlsxSheet>& sheets, Grid& grid, std::string& er
         std::size_t before = cells;
         cells += filled_rows * static_cast<std::size_t>(s.cols);
         if (cells > max_grid_cells) {
-            error = fmt::format("sheet \"{}\" spans {} rows of {} columns{}, more than the {} "
+            error = trf("sheet \"{}\" spans {} rows of {} columns{}, more than the {} "
                                 "cells jixiao imports from one source",
                                 s.name, filled_rows, s.cols,
                                 before ? ", with the sheets before it" : "", max_grid_cells);
@@ -490,7 +491,7 @@ bool xlsx_grid(const std::vector<XlsxSheet>& sheets, Grid& grid, std::string& er
         }
         Item sep; // a sheet ends whatever table it holds
         sep.kind = Item::Kind::prose;
-        sep.prose = {"", line, fmt::format("end of sheet '{}'", s.name)};
+        sep.prose = {"", line, trf("end of sheet '{}'", s.name)};
         grid.push_back(std::move(sep));
     }
     return true;

@@ -20,6 +20,7 @@
 #include "lsp/transport.hpp"
 #include "scoring/engine.hpp"
 #include "vocab/vocabulary.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::lsp {
 namespace {
@@ -276,7 +277,7 @@ struct Server::Impl {
         s += fmt::format("执行率 = {} / {} = {}%\n\n", b.rate->num.to_string(),
                          b.rate->den.to_string(), scoring::show(pct, 2));
         if (auto e = b.expected())
-            s += fmt::format("recomputed score **{}** = {}\n", scoring::show(*e, policy.precision),
+            s += trf("recomputed score **{}** = {}\n", scoring::show(*e, policy.precision),
                              b.basis);
         return s;
     }
@@ -285,20 +286,20 @@ struct Server::Impl {
         using Kind = scoring::RowResult::Kind;
         const auto& row = *rr.row;
         std::string s = fmt::format("**{}** — {} › {}\n\n", row.name, row.level1, row.level2);
-        s += fmt::format("reported: 分值 {} · 得分 {}\n\n",
+        s += trf("reported: 分值 {} · 得分 {}\n\n",
                          row.weight ? row.weight->value.to_string() : "—",
                          row.score ? row.score->value.to_string() : "—");
         switch (rr.kind) {
         case Kind::exact:
-            s += fmt::format("recomputed score **{}** = {}\n",
+            s += trf("recomputed score **{}** = {}\n",
                              scoring::show(rr.expected(), policy.precision), rr.basis);
             break;
         case Kind::band:
-            s += fmt::format("grade band **{}**: {}–{} points\n\n{}\n", rr.band_name,
+            s += trf("grade band **{}**: {}–{} points\n\n{}\n", rr.band_name,
                              scoring::show(rr.band_low), scoring::show(rr.band_high), rr.basis);
             break;
         case Kind::judgement:
-            s += fmt::format("the reported score stands (a judgement, 0–{} points): {}\n",
+            s += trf("the reported score stands (a judgement, 0–{} points): {}\n",
                              rr.weight.to_string(), rr.basis);
             break;
         case Kind::not_applicable:
@@ -318,7 +319,7 @@ struct Server::Impl {
 
     std::string total_text(const scoring::ProjectResult& r) const {
         const auto& p = *r.project;
-        return fmt::format(
+        return trf(
             "**总分**\n\nthe weights add up to {} (总分 分值 {})\n\nthe row scores add up to {} "
             "(总分 得分 {})\n\nrecomputed total **{}**, grade {}\n",
             r.weight_sum.normalized().to_string(),
@@ -482,7 +483,7 @@ struct Server::Impl {
             for (const auto& [name, kids] : policy.categories)
                 if (name == l1)
                     for (const auto& k : kids)
-                        category(k, fmt::format("level-2 category of {}", l1).c_str());
+                        category(k, trf("level-2 category of {}", l1).c_str());
             add(vocab::kw::na.view(), kind::completion_keyword, "the whole category 不涉及");
         } else {
             keywords_where({"indicator", "funds, indicators, total"});
@@ -701,7 +702,7 @@ struct Server::Impl {
         // copying or printing a value is recursive in nlohmann-json.
         if (nesting_depth(body) > max_nesting) {
             fail(nullptr, code::invalid_request,
-                 fmt::format("a message nested deeper than {} levels", max_nesting));
+                 trf("a message nested deeper than {} levels", max_nesting));
             return std::move(out);
         }
         json message = json::parse(body, nullptr, false);

@@ -11,6 +11,7 @@
 #include "base/text.hpp"
 #include "format/format.hpp"
 #include "vocab/vocabulary.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::model {
 
@@ -25,15 +26,15 @@ std::optional<Figure> read_figure(const ast::Token& number, const std::optional<
     if (!value) {
         std::string why =
             error == Decimal::ParseError::too_many_decimals
-                ? fmt::format("more than {} decimals", Decimal::max_scale)
+                ? trf("more than {} decimals", Decimal::max_scale)
             : error == Decimal::ParseError::too_large
-                ? fmt::format("more than {} digits before the decimal point",
+                ? trf("more than {} digits before the decimal point",
                               Decimal::max_integer_digits)
             : error == Decimal::ParseError::too_precise
-                ? fmt::format("more than {} significant digits", Decimal::max_significant_digits)
-                : "not a number";
+                ? trf("more than {} significant digits", Decimal::max_significant_digits)
+                : tr("not a number");
         out.push_back(make_error("invalid-number",
-                                 fmt::format("{} cannot be used as a figure: {}", number.text, why))
+                                 trf("{} cannot be used as a figure: {}", number.text, why))
                           .label(number.span));
         return std::nullopt;
     }
@@ -298,10 +299,10 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
                     if (!fresh)
                         out.push_back(
                             make_warning("duplicate-indicator",
-                                         fmt::format("indicator \"{}\" appears twice under {}",
+                                         trf("indicator \"{}\" appears twice under {}",
                                                      r.name, l2.name_text))
                                 .label(r.span)
-                                .label(it->second, "first written here", false));
+                                .label(it->second, tr("first written here"), false));
                 }
                 m.rows.push_back(std::move(r));
             }

@@ -5,29 +5,30 @@
 #include <utility>
 
 #include "base/text.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::model {
 
 const char* family_name(Family f) {
     switch (f) {
     case Family::none:
-        return "number";
+        return tr("number");
     case Family::percent:
-        return "percentage";
+        return tr("percentage");
     case Family::money:
-        return "money";
+        return tr("money");
     case Family::time:
-        return "time";
+        return tr("time");
     case Family::count:
-        return "count";
+        return tr("count");
     case Family::area:
-        return "area";
+        return tr("area");
     case Family::length:
-        return "length";
+        return tr("length");
     case Family::compound:
-        return "compound unit";
+        return tr("compound unit");
     }
-    return "number";
+    return tr("number");
 }
 
 namespace {

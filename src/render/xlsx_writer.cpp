@@ -10,6 +10,7 @@
 
 #include "base/text.hpp"
 #include "render/writers.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::rendering {
 namespace {
@@ -167,7 +168,7 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
                 std::vector<std::string>& warnings) {
     lxw_workbook* wb = workbook_new(path.c_str());
     if (!wb) {
-        error = fmt::format("cannot create {}", path);
+        error = trf("cannot create {}", path);
         return false;
     }
     Formats formats(wb);
@@ -177,7 +178,7 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
         lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
         if (!ws) { // sheet_name makes only names Excel takes; never go on without the sheet
             workbook_close(wb);
-            error = fmt::format("cannot write {}: libxlsxwriter refused the sheet name \"{}\"",
+            error = trf("cannot write {}: libxlsxwriter refused the sheet name \"{}\"",
                                 path, name);
             return false;
         }
@@ -186,9 +187,9 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
         std::string failed; // the first write refused, for the message
         auto check = [&](lxw_error e, int row, int col, const std::string& text) {
             if (e == LXW_NO_ERROR || !failed.empty()) return;
-            failed = fmt::format("cell {}{} of \"{}\"", column_name(col), row + 1, l.project);
+            failed = trf("cell {}{} of \"{}\"", column_name(col), row + 1, l.project);
             if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
-                failed += fmt::format(" holds {} characters, more than the {} an xlsx cell can "
+                failed += trf(" holds {} characters, more than the {} an xlsx cell can "
                                       "(render it as html or md instead)",
                                       text::code_point_count(text), 32767);
             else
@@ -201,7 +202,7 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
             std::string out = text::xml_safe(text, &replaced);
             if (replaced)
                 warnings.push_back(
-                    fmt::format("cell {}{} of \"{}\": {} character{} that an xlsx file cannot hold "
+                    trf("cell {}{} of \"{}\": {} character{} that an xlsx file cannot hold "
                                 "(control characters) replaced by U+FFFD",
                                 column_name(col), row + 1, text::xml_safe(l.project), replaced,
                                 replaced == 1 ? "" : "s"));
@@ -248,7 +249,7 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
         }
         if (!failed.empty()) {
             workbook_close(wb); // frees it; the caller removes the partial file
-            error = fmt::format("cannot write {}: {}", path, failed);
+            error = trf("cannot write {}: {}", path, failed);
             return false;
         }
         worksheet_set_paper(ws, 9); // A4
@@ -259,7 +260,7 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
     }
     lxw_error e = workbook_close(wb);
     if (e != LXW_NO_ERROR) {
-        error = fmt::format("cannot write {}: {}", path, lxw_strerror(e));
+        error = trf("cannot write {}: {}", path, lxw_strerror(e));
         return false;
     }
     return true;

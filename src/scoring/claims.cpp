@@ -7,6 +7,7 @@
 
 #include "scoring/engine.hpp"
 #include "vocab/vocabulary.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::scoring {
 
@@ -24,7 +25,7 @@ std::string subject_of(const Claim& c) {
 }
 
 std::string where(const Claim& c) {
-    return c.line > 0 ? fmt::format(" (line {})", c.line) : std::string();
+    return c.line > 0 ? trf(" (line {})", c.line) : std::string();
 }
 
 // Two claims are about the same thing: the same kind (and grade).
@@ -58,11 +59,11 @@ void conflicts(const model::Disclosure& d, std::vector<Diagnostic>& out) {
             if (!same_subject(c, first)) continue;
             if (value_of(c) != value_of(first)) {
                 Diagnostic f = finding(Severity::error, "claim-conflict",
-                                       fmt::format("the disclosure states {} as {}{} and as {}{}",
+                                       trf("the disclosure states {} as {}{} and as {}{}",
                                                    subject_of(c), first.figure.text, where(first),
                                                    c.figure.text, where(c)),
                                        c, d);
-                f.label(first.span, "stated first here", false);
+                f.label(first.span, tr("stated first here"), false);
                 f.subject.expected = first.figure.text;
                 out.push_back(std::move(f));
             }
@@ -104,7 +105,7 @@ void sentence_sums(const model::Disclosure& d, std::vector<Diagnostic>& out) {
             if ((every_grade && sum != count) || sum > count) {
                 Diagnostic f = finding(
                     Severity::error, "claim-sum-mismatch",
-                    fmt::format("the grade counts of line {} add up to {} but the same sentence "
+                    trf("the grade counts of line {} add up to {} but the same sentence "
                                 "counts {} projects evaluated",
                                 line, show(sum), evaluated->figure.text),
                     *evaluated, d);
@@ -112,7 +113,7 @@ void sentence_sums(const model::Disclosure& d, std::vector<Diagnostic>& out) {
                     f.label(g->span, "", false);
                 f.note(fmt::format("{} = {}", show(sum), terms));
                 if (!every_grade)
-                    f.note("the grades the sentence leaves out cannot make the sum smaller");
+                    f.note(tr("the grades the sentence leaves out cannot make the sum smaller"));
                 f.subject.expected = show(sum);
                 out.push_back(std::move(f));
             }
@@ -122,7 +123,7 @@ void sentence_sums(const model::Disclosure& d, std::vector<Diagnostic>& out) {
             if (both != projects->figure.value) {
                 Diagnostic f = finding(
                     Severity::error, "claim-sum-mismatch",
-                    fmt::format("{} projects evaluated and {} not evaluated make {}, but line {} "
+                    trf("{} projects evaluated and {} not evaluated make {}, but line {} "
                                 "counts {} projects",
                                 evaluated->figure.text, excluded->figure.text, show(both), line,
                                 projects->figure.text),
@@ -148,14 +149,14 @@ void evaluated_within_projects(const model::Disclosure& d, std::vector<Diagnosti
         // 支付), which are not budget projects of the department, so more can be evaluated.
         Diagnostic f =
             finding(Severity::warning, "claim-exceeds-projects",
-                    fmt::format("{} projects evaluated{}, but the department has {} "
+                    trf("{} projects evaluated{}, but the department has {} "
                                 "projects{}",
                                 c.figure.text, where(c), most->figure.text, where(*most)),
                     c, d);
-        f.label(most->span, "the department's projects", false);
-        f.note("unless the evaluation also covered transfer-payment projects (中央对地方 or 市对区"
+        f.label(most->span, tr("the department's projects"), false);
+        f.note(tr("unless the evaluation also covered transfer-payment projects (中央对地方 or 市对区"
                "转移支付), which are not the department's budget projects: the disclosure should "
-               "say so");
+               "say so"));
         f.subject.expected = most->figure.text;
         out.push_back(std::move(f));
     }
@@ -284,7 +285,7 @@ std::vector<Diagnostic> check_department_tables(const model::Disclosure& d, cons
             }
             if (!every_weight || sum == policy.total_weight) continue;
             Diagnostic f = make_error("department-weight-mismatch",
-                                      fmt::format("the weights of {} add up to {}, not {}",
+                                      trf("the weights of {} add up to {}, not {}",
                                                   t.keyword, show(sum), show(policy.total_weight)));
             f.label(t.keyword_span);
             f.note(fmt::format("{} = {}", show(sum), terms));
@@ -299,7 +300,7 @@ std::vector<Diagnostic> check_department_tables(const model::Disclosure& d, cons
                 if (r.not_applicable || !r.reason.empty() || !short_of_plan(r, shares)) continue;
                 Diagnostic f = make_warning(
                     "department-deviation-unexplained",
-                    fmt::format("\"{}\" was completed {} against a plan of {}, and no deviation "
+                    trf("\"{}\" was completed {} against a plan of {}, and no deviation "
                                 "reason says why",
                                 r.name, r.actual->shown, r.target->shown));
                 f.label(r.span);
@@ -333,11 +334,11 @@ std::vector<Diagnostic> check_claims_against(const model::Disclosure& d, const T
         if (std::none_of(d.claims.begin(), d.claims.end(), needs_tables)) return out;
         Diagnostic f = make_note(
             "claim-unverifiable",
-            stated ? fmt::format("the grade, score and funds claims cannot be recomputed: {} "
+            stated ? trf("the grade, score and funds claims cannot be recomputed: {} "
                                  "project tables are published with the disclosure, for the {} "
                                  "projects it says were evaluated{}",
                                  t.tables, stated->figure.text, where(*stated))
-                   : fmt::format("the grade, score and funds claims cannot be recomputed: the "
+                   : trf("the grade, score and funds claims cannot be recomputed: the "
                                  "disclosure does not say how many projects were evaluated, so "
                                  "the {} tables published with it may not be all of them",
                                  t.tables));
@@ -356,11 +357,11 @@ std::vector<Diagnostic> check_claims_against(const model::Disclosure& d, const T
             if (c.figure.value == Decimal::from_int(static_cast<long long>(n))) continue;
             Diagnostic f = finding(
                 Severity::error, "claim-not-in-tables",
-                fmt::format("{} projects are stated as {}{}, but {} of the {} tables' totals are "
+                trf("{} projects are stated as {}{}, but {} of the {} tables' totals are "
                             "{}",
                             c.figure.text, c.grade, where(c), n, t.tables, c.grade),
                 c, d);
-            f.note(fmt::format("the tables' totals by grade under the policy's bands: {}",
+            f.note(trf("the tables' totals by grade under the policy's bands: {}",
                                grade_breakdown(t)));
             f.subject.expected = std::to_string(n);
             out.push_back(std::move(f));
@@ -374,15 +375,15 @@ std::vector<Diagnostic> check_claims_against(const model::Disclosure& d, const T
             const bool is_mean = policy.matches(c.figure.value, mean);
             const bool is_weighted = weighted && policy.matches(c.figure.value, *weighted);
             const std::string mean_note =
-                fmt::format("the plain mean of the {} totals: {} / {} = {}", t.tables,
+                trf("the plain mean of the {} totals: {} / {} = {}", t.tables,
                             show(t.score_sum), t.tables, show(mean));
             const std::string weighted_note =
                 weighted
-                    ? fmt::format("the budget-weighted mean: Σ(全年预算数 × 总分) / Σ "
+                    ? trf("the budget-weighted mean: Σ(全年预算数 × 总分) / Σ "
                                   "全年预算数 = {} / {} = {}",
                                   show(t.weighted_sum, 4), show(t.budget_sum, 6), show(*weighted))
-                    : std::string("the budget-weighted mean is unknown: not every table "
-                                  "states its 全年预算数");
+                    : std::string(tr("the budget-weighted mean is unknown: not every table "
+                                  "states its 全年预算数"));
             using model::Averaging;
             const bool right = c.averaging == Averaging::weighted ? is_weighted
                                : c.averaging == Averaging::mean   ? is_mean
@@ -391,31 +392,31 @@ std::vector<Diagnostic> check_claims_against(const model::Disclosure& d, const T
                 if (c.averaging == Averaging::unstated)
                     out.push_back(
                         finding(Severity::note, "claim-averaging",
-                                fmt::format("{} {} is the {} of the tables' totals", c.keyword,
+                                trf("{} {} is the {} of the tables' totals", c.keyword,
                                             c.figure.text,
-                                            is_weighted ? "budget-weighted mean" : "plain mean"),
+                                            is_weighted ? tr("budget-weighted mean") : tr("plain mean")),
                                 c, d)
                             .note(is_weighted ? weighted_note : mean_note));
                 continue;
             }
             Diagnostic f =
                 finding(Severity::error, "claim-not-in-tables",
-                        fmt::format("{} is stated as {}{}, but the tables' totals give {}",
+                        trf("{} is stated as {}{}, but the tables' totals give {}",
                                     c.keyword, c.figure.text, where(c),
                                     c.averaging == Averaging::mean || !weighted
                                         ? show(mean)
-                                        : fmt::format("{} (weighted by budget)", show(*weighted))),
+                                        : trf("{} (weighted by budget)", show(*weighted))),
                         c, d);
             f.note(mean_note).note(weighted_note);
-            if (is_mean) f.note("the stated figure is the plain mean, not the weighted one");
-            if (is_weighted) f.note("the stated figure is the weighted mean, not the plain one");
+            if (is_mean) f.note(tr("the stated figure is the plain mean, not the weighted one"));
+            if (is_weighted) f.note(tr("the stated figure is the weighted mean, not the plain one"));
             out.push_back(std::move(f));
         } else if (c.kind == ClaimKind::funds) {
             if (t.with_funds != t.tables) continue;
             if (t.funds_sum.rounded(c.wan.scale()) == c.wan) continue;
             Diagnostic f = finding(
                 Severity::error, "claim-not-in-tables",
-                fmt::format("{} is stated as {}{}, but the tables' 全年预算数 add up to {}万元",
+                trf("{} is stated as {}{}, but the tables' 全年预算数 add up to {}万元",
                             c.keyword, c.figure.text, where(c), show(t.funds_sum, 6)),
                 c, d);
             f.subject.expected = show(t.funds_sum, 6) + "万元";

@@ -14,6 +14,7 @@
 #include "model/measure_text.hpp"
 #include "model/units.hpp"
 #include "vocab/vocabulary.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::scoring {
 
@@ -188,11 +189,11 @@ struct Evaluator {
             // A measure read out of a text is a reading, not what was written: no finding.
             if (reading_text) return false;
             add(Severity::error, "unit-mismatch",
-                fmt::format("the target is in {} ({}) but the actual value is in {} ({})",
+                trf("the target is in {} ({}) but the actual value is in {} ({})",
                             model::family_name(ta.unit.family), ta.unit.text,
                             model::family_name(aa.unit.family), aa.unit.text),
                 a.span, row.name, aa.shown, ta.shown)
-                .label(t.span, "target", false);
+                .label(t.span, tr("target"), false);
             return false;
         }
         // A bare number takes the other side's unit (target 4个, actual 4).
@@ -252,7 +253,7 @@ struct Evaluator {
     // A text actual against a target it cannot be measured against: what the text states.
     Outcome text_outcome(const Condition& tc, const Condition& ac) {
         using CK = Condition::Kind;
-        if (ac.kind != CK::text) return judgement("a text target: the reported score stands");
+        if (ac.kind != CK::text) return judgement(tr("a text target: the reported score stands"));
         // A negation or a partial statement wins over a restated target (未完成年度任务
         // restates 完成年度任务 but says it was not done).
         Achievement said = achievement_of(text::nfkc(ac.text));
@@ -266,23 +267,23 @@ struct Evaluator {
             o.band = &policy.achieved;
             o.band_name = "达成";
             o.target_met = true;
-            o.basis = equal ? "the actual text restates the target: 达成"
-                            : "the actual text states the target was achieved: 达成";
+            o.basis = equal ? tr("the actual text restates the target: 达成")
+                            : tr("the actual text states the target was achieved: 达成");
             return o;
         case Achievement::partly:
             o.band = &policy.partly_achieved;
             o.band_name = "部分达成";
-            o.basis = "the actual text states the target was partly achieved: 部分达成";
+            o.basis = tr("the actual text states the target was partly achieved: 部分达成");
             return o;
         case Achievement::not_achieved:
             o.band = &policy.not_achieved;
             o.band_name = "未达成";
-            o.basis = "the actual text states the target was not achieved: 未达成";
+            o.basis = tr("the actual text states the target was not achieved: 未达成");
             return o;
         case Achievement::unstated:
             break;
         }
-        return judgement("a text actual value: the reported score stands");
+        return judgement(tr("a text actual value: the reported score stands"));
     }
 
     static Outcome met(std::string basis) {
@@ -311,23 +312,23 @@ struct Evaluator {
         const std::string ts = t.shown;
         // An actual written with its comparator (完成值 ≥90%) is read as its bound.
         const std::string as = ac.stated()
-                                   ? fmt::format("{} (the actual {}{} read as its bound)", a.shown,
+                                   ? trf("{} (the actual {}{} read as its bound)", a.shown,
                                                  vocab::cmp_symbol(*ac.stated()), a.shown)
                                    : a.shown;
         if (tc.is_range()) {
             Amount hi, unused;
             if (!amounts(*tc.high, *ac.low, hi, unused, row)) return {};
             if (t.value <= a.value && a.value <= hi.value)
-                return met(fmt::format("{} lies within {}–{}", as, ts, hi.shown));
+                return met(trf("{} lies within {}–{}", as, ts, hi.shown));
             // Below the range as a missed ≥, above it as an exceeded ≤, under the same keys.
             if (a.value < t.value) {
                 if (t.value.is_zero()) return met("");
                 if (policy.below_target == Policy::BelowFormula::zero)
-                    return share(zero, one, fmt::format("{} is below {}–{}", as, ts, hi.shown));
+                    return share(zero, one, trf("{} is below {}–{}", as, ts, hi.shown));
                 return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
             }
             if (hi.value.is_zero() || policy.above_limit == Policy::AboveFormula::zero)
-                return share(zero, one, fmt::format("{} is above {}–{}", as, ts, hi.shown));
+                return share(zero, one, trf("{} is above {}–{}", as, ts, hi.shown));
             if (policy.above_limit == Policy::AboveFormula::ratio)
                 return share(hi.value, a.value, fmt::format("{} / {}", hi.shown, as));
             return share(Decimal::max(hi.value + hi.value - a.value, zero), hi.value,
@@ -342,30 +343,30 @@ struct Evaluator {
             // every policy: tables write > and ≥ alike (docs/scoring-policy.md).
             bool ok = cmp == Cmp::ge ? t.value <= a.value : t.value < a.value;
             if (ok || t.value.is_zero())
-                return met(fmt::format("{} {} {} is met", as, vocab::cmp_symbol(cmp), ts));
-            if (a.value == t.value) return met(fmt::format("{} equals the bound {}", as, ts));
+                return met(trf("{} {} {} is met", as, vocab::cmp_symbol(cmp), ts));
+            if (a.value == t.value) return met(trf("{} equals the bound {}", as, ts));
             if (policy.below_target == Policy::BelowFormula::zero)
-                return share(zero, one, fmt::format("{} misses {}", as, ts));
+                return share(zero, one, trf("{} misses {}", as, ts));
             return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
         }
         case Cmp::le:
         case Cmp::lt: {
             bool ok = cmp == Cmp::le ? a.value <= t.value : a.value < t.value;
-            if (ok) return met(fmt::format("{} {} {} is met", as, vocab::cmp_symbol(cmp), ts));
-            if (a.value == t.value) return met(fmt::format("{} equals the bound {}", as, ts));
+            if (ok) return met(trf("{} {} {} is met", as, vocab::cmp_symbol(cmp), ts));
+            if (a.value == t.value) return met(trf("{} equals the bound {}", as, ts));
             if (t.value.is_zero() || policy.above_limit == Policy::AboveFormula::zero)
-                return share(zero, one, fmt::format("{} exceeds {}", as, ts));
+                return share(zero, one, trf("{} exceeds {}", as, ts));
             if (policy.above_limit == Policy::AboveFormula::ratio)
                 return share(t.value, a.value, fmt::format("{} / {}", ts, as));
             return share(Decimal::max(t.value + t.value - a.value, zero), t.value,
-                         fmt::format("max(0, 1 − ({} − {}) / {})", as, ts, ts));
+                         trf("max(0, 1 − ({} − {}) / {})", as, ts, ts));
         }
         case Cmp::eq:
             if (a.value == t.value) return met(fmt::format("{} = {}", as, ts));
             if (a.value < t.value)
                 return share(Decimal::max(a.value, zero), t.value, fmt::format("{} / {}", as, ts));
             if (policy.over_delivery == Policy::OverDelivery::met)
-                return met(fmt::format("{} delivers more than the planned {}: met", as, ts));
+                return met(trf("{} delivers more than the planned {}: met", as, ts));
             return share(t.value, a.value, fmt::format("{} / {}", ts, as));
         }
         return {};
@@ -383,9 +384,9 @@ struct Evaluator {
         if (tc.is_range()) {
             bool ok = key(tc.low->date) <= key(a.date) && key(a.date) <= key(tc.high->date);
             if (ok)
-                return met(fmt::format("{} lies within {}–{}", a.date.text, tc.low->date.text,
+                return met(trf("{} lies within {}–{}", a.date.text, tc.low->date.text,
                                        tc.high->date.text));
-            return judgement(fmt::format("{} is outside {}–{}", a.date.text, tc.low->date.text,
+            return judgement(trf("{} is outside {}–{}", a.date.text, tc.low->date.text,
                                          tc.high->date.text));
         }
         Cmp cmp = tc.stated().value_or(Cmp::le); // a date is a deadline unless stated otherwise
@@ -395,8 +396,8 @@ struct Evaluator {
                   : cmp == Cmp::ge ? v >= t
                   : cmp == Cmp::gt ? v > t
                                    : v == t;
-        if (ok) return met(fmt::format("{} meets the deadline {}", a.date.text, tc.low->date.text));
-        return judgement(fmt::format("{} misses the deadline {}", a.date.text, tc.low->date.text));
+        if (ok) return met(trf("{} meets the deadline {}", a.date.text, tc.low->date.text));
+        return judgement(trf("{} misses the deadline {}", a.date.text, tc.low->date.text));
     }
 
     Outcome grade_outcome(const Condition& tc, const Condition& ac, const Row& row) {
@@ -404,7 +405,7 @@ struct Evaluator {
         const Scale* scale = policy.scale_with(t, a);
         if (!scale) {
             add(Severity::warning, "unknown-grade",
-                fmt::format("no grade scale of the policy holds both {} and {}", t, a), ac.span,
+                trf("no grade scale of the policy holds both {} and {}", t, a), ac.span,
                 row.name, a, t);
             return {};
         }
@@ -428,7 +429,7 @@ struct Evaluator {
             o.band = &policy.not_achieved;
             o.band_name = "未达成";
         }
-        o.basis = fmt::format("actual grade {} against target {} on {}: {}", a, t, scale->name,
+        o.basis = trf("actual grade {} against target {} on {}: {}", a, t, scale->name,
                               o.band_name);
         return o;
     }
@@ -515,11 +516,11 @@ struct Evaluator {
             const Scale* scale = policy.scale_named(tc.scale);
             if (!scale || ac.kind != CK::measured || !ac.low || ac.low->kind != OK::grade ||
                 ac.is_range())
-                return judgement("a graded target without a grade on its scale");
+                return judgement(tr("a graded target without a grade on its scale"));
             auto it = scale->bands.find(ac.low->word);
             if (it == scale->bands.end()) {
                 add(Severity::warning, "unknown-grade",
-                    fmt::format("{} is not a grade of the scale {}", ac.low->word, scale->name),
+                    trf("{} is not a grade of the scale {}", ac.low->word, scale->name),
                     ac.span, row.name);
                 return {};
             }
@@ -529,14 +530,14 @@ struct Evaluator {
             o.band_name = it->first;
             // The scale's best grade is the target met; a lower grade is a deviation to explain.
             o.target_met = !scale->grades.empty() && scale->grades.front() == it->first;
-            o.basis = fmt::format("grade {} on {}", it->first, scale->name);
+            o.basis = trf("grade {} on {}", it->first, scale->name);
             return o;
         }
         if (ac.kind == CK::measured && tc.kind == CK::measured && ac.is_range() && tc.is_range() &&
             same_operand(*ac.low, *tc.low) && same_operand(*ac.high, *tc.high))
-            return met("the actual period equals the target");
+            return met(tr("the actual period equals the target"));
         if (ac.kind != CK::measured || !ac.low || ac.is_range() || !tc.low)
-            return judgement("the actual value is not comparable");
+            return judgement(tr("the actual value is not comparable"));
         OK tk = tc.low->kind, ak = ac.low->kind;
         if ((tk == OK::quantity || tk == OK::budget) && ak == OK::quantity)
             return quantity_outcome(tc, ac, row);
@@ -545,12 +546,12 @@ struct Evaluator {
         if ((tk == OK::quantity && ak == OK::date) || (tk == OK::date && ak == OK::quantity)) {
             if (reading_text) return {};
             add(Severity::error, "unit-mismatch",
-                "the target and the actual value are of different kinds (a date and a number)",
+                tr("the target and the actual value are of different kinds (a date and a number)"),
                 ac.span, row.name)
-                .label(tc.span, "target", false);
+                .label(tc.span, tr("target"), false);
             return {};
         }
-        return judgement("the actual value is not comparable with the target");
+        return judgement(tr("the actual value is not comparable with the target"));
     }
 
     RowResult row_result(const Row& row) {
@@ -577,7 +578,7 @@ struct Evaluator {
             for (std::size_t i = 0; i < tcs.size(); ++i)
                 outcomes.push_back(pair(tcs[i], acs[i], row));
         } else if (acs.size() == 1 && acs[0].kind == Condition::Kind::text && tcs.size() > 1) {
-            outcomes.push_back(judgement("a text actual value"));
+            outcomes.push_back(judgement(tr("a text actual value")));
         } else {
             outcomes.push_back({});
         }
@@ -608,7 +609,7 @@ struct Evaluator {
         for (const auto& o : outcomes)
             if (o.kind != Outcome::Kind::fraction) {
                 r.kind = RowResult::Kind::judgement;
-                r.basis = "grades in combined conditions";
+                r.basis = tr("grades in combined conditions");
                 return r;
             }
         r.kind = RowResult::Kind::exact;
@@ -627,10 +628,10 @@ struct Evaluator {
             }
             if (policy.combined == Policy::Combine::mean) {
                 r.fraction = {total, Decimal::from_int(static_cast<long long>(outcomes.size()))};
-                r.basis = fmt::format("mean of the conditions ({})", parts);
+                r.basis = trf("mean of the conditions ({})", parts);
             } else {
                 r.fraction = {least, one};
-                r.basis = fmt::format("least of the conditions ({})", parts);
+                r.basis = trf("least of the conditions ({})", parts);
             }
         }
         return r;
@@ -644,7 +645,7 @@ struct Evaluator {
                            const std::string& what) {
         if (score.value.is_negative()) {
             add(Severity::error, "negative-score",
-                fmt::format("{} has a negative score {}", what, score.text), score.span, name,
+                trf("{} has a negative score {}", what, score.text), score.span, name,
                 score.value.to_string(), "≥ 0");
             return false;
         }
@@ -657,7 +658,7 @@ struct Evaluator {
     void exceeds_weight(const Figure& score, const Decimal& weight, const std::string& name,
                         const std::string& what) {
         add(Severity::error, "score-exceeds-weight",
-            fmt::format("{} scores {} but its weight is only {}", what, score.value.to_string(),
+            trf("{} scores {} but its weight is only {}", what, score.value.to_string(),
                         weight.to_string()),
             score.span, name, score.value.to_string(), fmt::format("≤ {}", weight.to_string()));
     }
@@ -666,7 +667,7 @@ struct Evaluator {
     void missing_score(Span span, const std::string& name, const std::string& what,
                        const Decimal& weight) {
         add(Severity::error, "missing-score",
-            fmt::format("{} has a weight of {} but no score: its 得分 cell is empty", what,
+            trf("{} has a weight of {} but no score: its 得分 cell is empty", what,
                         weight.to_string()),
             span, name, "", fmt::format("0–{}", weight.to_string()));
         missing_scores.push_back(last());
@@ -678,13 +679,13 @@ struct Evaluator {
         Reason why = reason_of(row);
         if (why == Reason::stated) return;
         auto& d = add(Severity::warning, "score-understated",
-                      fmt::format("\"{}\" reports {} points, less than the {} the rules give",
+                      trf("\"{}\" reports {} points, less than the {} the rules give",
                                   row.name, s.value.to_string(), expected),
                       s.span, row.name, s.value.to_string(), expected);
         d.note(std::move(arithmetic));
         d.note(why == Reason::none
-                   ? std::string("no deviation reason explains the deduction")
-                   : fmt::format("the deviation reason \"{}\" explains nothing", row.reason));
+                   ? std::string(tr("no deviation reason explains the deduction"))
+                   : trf("the deviation reason \"{}\" explains nothing", row.reason));
     }
 
     void check_row(const RowResult& r) {
@@ -692,7 +693,7 @@ struct Evaluator {
         if (r.kind == RowResult::Kind::not_applicable) {
             if (row.weight || row.score)
                 add(Severity::warning, "not-applicable-scored",
-                    fmt::format("\"{}\" is marked 不涉及 but carries a weight or a score",
+                    trf("\"{}\" is marked 不涉及 but carries a weight or a score",
                                 row.name),
                     row.span, row.name);
             return;
@@ -701,7 +702,7 @@ struct Evaluator {
         if (row.damaged) return; // a syntax error in the row: what it says is known only in part
         if (row.weight && row.weight->value.is_negative()) {
             add(Severity::error, "negative-weight",
-                fmt::format("\"{}\" has a negative weight {}", row.name, row.weight->text),
+                trf("\"{}\" has a negative weight {}", row.name, row.weight->text),
                 row.weight->span, row.name, row.weight->value.to_string(), "≥ 0");
             if (row.score && row.score->value.is_negative())
                 check_score_range(*row.score, r.weight, row.name, fmt::format("\"{}\"", row.name));
@@ -711,12 +712,12 @@ struct Evaluator {
             // A weight that was written but could not be read is already reported.
             if (row.score && !row.weight_written)
                 add(Severity::warning, "score-without-weight",
-                    fmt::format("\"{}\" has a score but no weight", row.name), row.score->span,
+                    trf("\"{}\" has a score but no weight", row.name), row.score->span,
                     row.name);
             else if (!row.weight_written && !row.score_written && row.target && table_weighted() &&
                      table_scored())
                 add(Severity::warning, "missing-weight",
-                    fmt::format("\"{}\" has no weight and no score, while the table's other rows "
+                    trf("\"{}\" has no weight and no score, while the table's other rows "
                                 "are weighted and scored",
                                 row.name),
                     row.span, row.name);
@@ -735,7 +736,7 @@ struct Evaluator {
         if (!row.actual && row.target && !s.value.is_zero() && !s.value.is_negative() &&
             table_has_actuals())
             add(Severity::warning, "missing-actual",
-                fmt::format("\"{}\" scores {} of {} but states no 完成值: the score cannot be "
+                trf("\"{}\" scores {} of {} but states no 完成值: the score cannot be "
                             "checked",
                             row.name, s.value.to_string(), r.weight.to_string()),
                 s.span, row.name);
@@ -747,16 +748,16 @@ struct Evaluator {
             const std::string shown = show(r.expected(policy.precision), policy.precision);
             std::string arithmetic =
                 r.fraction.num == r.fraction.den
-                    ? fmt::format("{} = the full weight: {}", shown, r.basis)
+                    ? trf("{} = the full weight: {}", shown, r.basis)
                     : fmt::format("{} = {} × {}", shown, r.weight.to_string(), r.basis);
             if (exact < s.value) {
                 if (inflated) { // the score above its weight is the finding
                     result.findings[exceeded.back().finding].note(
-                        fmt::format("the policy gives {}: {}", shown, arithmetic));
+                        trf("the policy gives {}: {}", shown, arithmetic));
                     break;
                 }
                 add(Severity::error, "indicator-score-mismatch",
-                    fmt::format("\"{}\" reports {} points but the policy gives {}", row.name,
+                    trf("\"{}\" reports {} points but the policy gives {}", row.name,
                                 s.value.to_string(), shown),
                     s.span, row.name, s.value.to_string(), shown)
                     .note(std::move(arithmetic));
@@ -771,16 +772,16 @@ struct Evaluator {
             if (r.band_high < s.value) {
                 if (inflated) {
                     result.findings[exceeded.back().finding].note(
-                        fmt::format("{}: the band is {}", r.basis, band));
+                        trf("{}: the band is {}", r.basis, band));
                     break;
                 }
                 add(Severity::error, "grade-band-mismatch",
-                    fmt::format("\"{}\" reports {} points, above the band {} for {}", row.name,
+                    trf("\"{}\" reports {} points, above the band {} for {}", row.name,
                                 s.value.to_string(), band, r.band_name),
                     s.span, row.name, s.value.to_string(), band)
                     .note(r.basis);
             } else if (s.value < r.band_low) {
-                understated(row, s, band, fmt::format("{}: the band is {}", r.basis, band));
+                understated(row, s, band, trf("{}: the band is {}", r.basis, band));
                 deduction_judged = true;
             }
             // Inside the band the score is the evaluator's call; points lost there still want a
@@ -795,12 +796,12 @@ struct Evaluator {
         const std::string lost = (r.weight - s.value).normalized().to_string();
         if (why == Reason::none)
             add(Severity::warning, "missing-deviation-reason",
-                fmt::format("\"{}\" loses {} of {} points and gives no deviation reason", row.name,
+                trf("\"{}\" loses {} of {} points and gives no deviation reason", row.name,
                             lost, r.weight.to_string()),
                 s.span, row.name);
         else if (why == Reason::non_reason)
             add(Severity::warning, "non-reason",
-                fmt::format("\"{}\" loses {} of {} points; its deviation reason \"{}\" explains "
+                trf("\"{}\" loses {} of {} points; its deviation reason \"{}\" explains "
                             "nothing",
                             row.name, lost, r.weight.to_string(), row.reason),
                 s.span, row.name);
@@ -833,17 +834,17 @@ struct Evaluator {
             if (f.score) reported_score = &*f.score;
             if (f.weight && f.score)
                 inflated = check_score_range(*f.score, f.weight->value, "预算执行率",
-                                             "the budget-execution row");
+                                             tr("the budget-execution row"));
             // A sub-row (当年财政拨款 …) is not scored, but a score written on it above its own
             // weight is inflation all the same (not counted in the total, so not in `exceeded`).
             for (const auto& sub : f.rows)
                 if (sub.kind != model::FundKind::total && sub.weight && sub.score &&
                     sub.weight->value < sub.score->value)
                     exceeds_weight(*sub.score, sub.weight->value, "预算执行率",
-                                   fmt::format("the {} row", sub.name));
+                                   trf("the {} row", sub.name));
             if (f.weight && !f.score && !f.score_written && !f.weight->value.is_zero() &&
                 table_scored())
-                missing_score(f.weight->span, "预算执行率", "the budget-execution row",
+                missing_score(f.weight->span, "预算执行率", tr("the budget-execution row"),
                               f.weight->value);
         } else if (project.budget_row) {
             const Row& row = project.rows[*project.budget_row];
@@ -862,16 +863,16 @@ struct Evaluator {
             if (row.score) reported_score = &*row.score;
             if (row.weight && row.score)
                 inflated = check_score_range(*row.score, row.weight->value, "预算执行率",
-                                             "the budget-execution row");
+                                             tr("the budget-execution row"));
             if (row.weight && !row.score && !row.score_written && !row.weight->value.is_zero() &&
                 table_scored())
-                missing_score(row.weight->span, "预算执行率", "the budget-execution row",
+                missing_score(row.weight->span, "预算执行率", tr("the budget-execution row"),
                               row.weight->value);
         }
         if (!b.present || !annual || !spent) return;
         if (annual->is_zero()) {
             add(Severity::error, "zero-budget",
-                fmt::format("the budget is 0 {}: the execution rate cannot be computed", unit),
+                trf("the budget is 0 {}: the execution rate cannot be computed", unit),
                 !budget_span.empty() ? budget_span : where, "预算执行率");
             zero_budget_finding = last();
             return;
@@ -881,7 +882,7 @@ struct Evaluator {
         auto capped_share = [&](const Decimal& rate) { return Decimal::min(rate, cap); };
         bool capped = Decimal::mul_div(*spent, one, *annual, fine) >= cap;
         b.score = capped ? Fraction{cap, one} : Fraction{*spent, *annual};
-        b.basis = capped ? fmt::format("min({} / {}, {}) × {}", spent->to_string(),
+        b.basis = capped ? trf("min({} / {}, {}) × {}", spent->to_string(),
                                        annual->to_string(), show(cap, 4), b.weight.to_string())
                          : fmt::format("{} / {} × {}", spent->to_string(), annual->to_string(),
                                        b.weight.to_string());
@@ -890,7 +891,7 @@ struct Evaluator {
             Decimal exact_pct = Decimal::mul_div(*spent, hundred, *annual, fine);
             if (!policy.matches(reported_rate->value, exact_pct)) {
                 auto& d = add(Severity::error, "budget-rate-mismatch",
-                              fmt::format("执行率 is reported as {}% but {} / {} = {}%",
+                              trf("执行率 is reported as {}% but {} / {} = {}%",
                                           reported_rate->value.to_string(), spent->to_string(),
                                           annual->to_string(), show(exact_pct, 2)),
                               reported_rate->span, "预算执行率",
@@ -900,7 +901,7 @@ struct Evaluator {
                 if (initial && !initial->is_zero() && *initial != *annual) {
                     Decimal against_initial = Decimal::mul_div(*spent, hundred, *initial, fine);
                     if (policy.matches(reported_rate->value, against_initial))
-                        d.note(fmt::format("{}% is {} / {}, against 年初预算数; the execution "
+                        d.note(trf("{}% is {} / {}, against 年初预算数; the execution "
                                            "rate is taken against 全年预算数",
                                            reported_rate->value.to_string(), spent->to_string(),
                                            initial->to_string()));
@@ -914,16 +915,16 @@ struct Evaluator {
         const std::string arithmetic = fmt::format("{} = {}", shown, b.basis);
         if (inflated) { // the score above its weight is the finding
             result.findings[exceeded.back().finding].note(
-                fmt::format("the policy gives {}: {}", shown, arithmetic));
+                trf("the policy gives {}: {}", shown, arithmetic));
             return;
         }
         bool above = exact < reported_score->value;
         auto& d = add(above ? Severity::error : Severity::warning,
                       above ? "budget-score-mismatch" : "score-understated",
-                      above ? fmt::format("the budget-execution row reports {} points but the "
+                      above ? trf("the budget-execution row reports {} points but the "
                                           "policy gives {}",
                                           reported_score->value.to_string(), shown)
-                            : fmt::format("the budget-execution row reports {} points, less than "
+                            : trf("the budget-execution row reports {} points, less than "
                                           "the {} the rules give",
                                           reported_score->value.to_string(), shown),
                       reported_score->span, "预算执行率", reported_score->value.to_string(), shown);
@@ -935,7 +936,7 @@ struct Evaluator {
                 fine);
             if (policy.matches(reported_score->value, by_rate))
                 explain(last(), *rate_finding,
-                        fmt::format("the score {} follows this rate: {} × {}%",
+                        trf("the score {} follows this rate: {} × {}%",
                                     reported_score->value.to_string(), b.weight.to_string(),
                                     reported_rate->value.to_string()));
         }
@@ -975,7 +976,7 @@ struct Evaluator {
                 std::string canonical = model::canonical_category(*written);
                 if (variant_noted || policy.category(*written) == canonical) continue;
                 add(Severity::note, "category-variant",
-                    fmt::format("\"{}\" is read as {}, as published templates misspell it",
+                    trf("\"{}\" is read as {}, as published templates misspell it",
                                 *written, policy.category(*written)),
                     written == &row.level2 ? span : row.span, row.name);
                 variant_noted = true;
@@ -985,7 +986,7 @@ struct Evaluator {
                 if (name == l1) children = &kids;
             if (!children) {
                 add(Severity::warning, "unknown-category",
-                    fmt::format("\"{}\" is not a level-1 category of the policy", row.level1), span,
+                    trf("\"{}\" is not a level-1 category of the policy", row.level1), span,
                     row.name);
                 continue;
             }
@@ -995,18 +996,18 @@ struct Evaluator {
                 if (std::find(kids.begin(), kids.end(), l2) != kids.end()) home = name;
             if (!home.empty())
                 add(Severity::warning, "misplaced-category",
-                    fmt::format("{} belongs under {}, not under {}", l2, home, l1), span, row.name);
+                    trf("{} belongs under {}, not under {}", l2, home, l1), span, row.name);
             else {
                 auto& d =
                     add(Severity::warning, "unknown-category",
-                        fmt::format("\"{}\" is not a level-2 category of the policy", row.level2),
+                        trf("\"{}\" is not a level-2 category of the policy", row.level2),
                         span, row.name);
                 // The most common slip in published tables: 服务对象满意度标 for
                 // 服务对象满意度指标.
                 for (const auto& kid : *children)
                     if (kid.rfind(row.level2.substr(0, std::min<std::size_t>(row.level2.size(), 9)),
                                   0) == 0) {
-                        d.note(fmt::format("did you mean {}?", kid));
+                        d.note(trf("did you mean {}?", kid));
                         // The category meant, for tools that rename it (the language server).
                         if (d.subject.expected.empty()) {
                             d.subject.reported = row.level2;
@@ -1082,19 +1083,19 @@ struct Evaluator {
         // The weight sum: once, against the stated 总分 分值 when there is one, else the policy.
         if (weights_known && project.total_weight && project.total_weight->value != weights) {
             auto& d = add(Severity::error, "total-weight-mismatch",
-                          fmt::format("总分 分值 is {} but the weights add up to {}",
+                          trf("总分 分值 is {} but the weights add up to {}",
                                       project.total_weight->value.to_string(), weights_shown),
                           project.total_weight->span, "总分",
                           project.total_weight->value.to_string(), weights_shown);
             d.note(fmt::format("{} = {}", weights_shown, join(weight_parts)));
             if (project.total_weight->value != policy.total_weight &&
                 weights != policy.total_weight)
-                d.note(fmt::format("and the policy's weights add up to {}",
+                d.note(trf("and the policy's weights add up to {}",
                                    policy.total_weight.to_string()));
             weight_sum_finding = last();
         } else if (weights_known && weights != policy.total_weight) {
             add(Severity::error, "weights-not-100",
-                fmt::format("the weights add up to {}, not {}", weights_shown,
+                trf("the weights add up to {}, not {}", weights_shown,
                             policy.total_weight.to_string()),
                 project.total_weight ? project.total_weight->span : project.name_span, "总分",
                 weights_shown, policy.total_weight.to_string())
@@ -1106,7 +1107,7 @@ struct Evaluator {
             !project.unreadable_score && !policy.matches(project.total_score->value, scores)) {
             const Decimal& total = project.total_score->value;
             auto& d = add(Severity::error, "total-score-mismatch",
-                          fmt::format("总分 得分 is {} but the row scores add up to {}",
+                          trf("总分 得分 is {} but the row scores add up to {}",
                                       total.to_string(), scores_shown),
                           project.total_score->span, "总分", total.to_string(), scores_shown);
             d.note(fmt::format("{} = {}", scores_shown, join(score_parts)));
@@ -1116,7 +1117,7 @@ struct Evaluator {
             if (missing_scores.size() == 1 && !score_parts.empty()) {
                 Decimal left = project.total_score->value - scores;
                 result.findings[missing_scores.front()].note(
-                    fmt::format("总分 得分 is {}; the other scores add up to {}, which leaves {}",
+                    trf("总分 得分 is {}; the other scores add up to {}, which leaves {}",
                                 project.total_score->value.to_string(), scores_shown,
                                 left.normalized().to_string()));
             }
@@ -1134,7 +1135,7 @@ struct Evaluator {
                 Decimal got = by_level1.count(l1) ? by_level1[l1] : zero;
                 if (got != want)
                     add(Severity::warning, "level1-weight-mismatch",
-                        fmt::format("{} weighs {} in total; the policy expects {}", l1,
+                        trf("{} weighs {} in total; the policy expects {}", l1,
                                     got.to_string(), want.to_string()),
                         project.name_span, l1, got.to_string(), want.to_string());
             }
@@ -1145,7 +1146,7 @@ struct Evaluator {
             std::string stated(vocab::chinese_grade(text::nfkc(project.grade)));
             if (stated != want)
                 add(Severity::error, "total-grade-mismatch",
-                    fmt::format("等级 is {} but a total of {} is {}", project.grade,
+                    trf("等级 is {} but a total of {} is {}", project.grade,
                                 basis.to_string(), want),
                     project.grade_span, "等级", project.grade, want);
         }
@@ -1164,7 +1165,7 @@ struct Evaluator {
         if (!exceeded.empty() && policy.matches(total, scores - over)) {
             for (const auto& e : exceeded)
                 explain(total_finding, e.finding,
-                        fmt::format("总分 得分 {} counts this score at its weight; the row scores "
+                        trf("总分 得分 {} counts this score at its weight; the row scores "
                                     "add up to {} with it",
                                     total_shown, scores_shown));
             return;
@@ -1175,14 +1176,14 @@ struct Evaluator {
         const std::string gap_shown = Decimal::max(gap, zero - gap).normalized().to_string();
         if (!exceeded.empty() && policy.matches(total, scores - over - gap)) {
             explain(total_finding, exceeded.front().finding,
-                    fmt::format("总分 得分 {} counts this score at its weight, and is off the row "
+                    trf("总分 得分 {} counts this score at its weight, and is off the row "
                                 "scores by the same {} as 总分 分值 is off the weights",
                                 total_shown, gap_shown));
             return;
         }
         if (policy.matches(total, scores - gap))
             explain(total_finding, *weight_sum_finding,
-                    fmt::format("总分 得分 {} is off the row scores ({}) by the same {} as 总分 "
+                    trf("总分 得分 {} is off the row scores ({}) by the same {} as 总分 "
                                 "分值 is off the weights",
                                 total_shown, scores_shown, gap_shown));
     }
@@ -1207,7 +1208,7 @@ struct Evaluator {
             }
             if (unreadable || parts.empty() || sum == sw.points.value) continue;
             add(Severity::error, "category-weight-mismatch",
-                fmt::format("{} states {} points but its rows' weights add up to {}", sw.category,
+                trf("{} states {} points but its rows' weights add up to {}", sw.category,
                             sw.points.text, sum.normalized().to_string()),
                 sw.span, sw.category, sw.points.text, sum.normalized().to_string())
                 .note(fmt::format("{} = {}", sum.normalized().to_string(), join(parts)));
@@ -1240,12 +1241,12 @@ struct Evaluator {
             for (const auto& m : missing)
                 names += (names.empty() ? "" : "、") + m;
             add(Severity::warning, "incomplete-table",
-                fmt::format("the table has no {} rows, which the policy requires", names),
+                trf("the table has no {} rows, which the policy requires", names),
                 project.name_span, project.name);
         }
         // A table of targets only (no weights, no scores) has no total to state.
         if (table_weighted() && !project.total_weight && !project.total_score)
-            add(Severity::warning, "incomplete-table", "the table has no 总分 row",
+            add(Severity::warning, "incomplete-table", tr("the table has no 总分 row"),
                 project.name_span, project.name);
     }
 
@@ -1298,15 +1299,15 @@ struct Evaluator {
             joined_sums += (i ? " / " : "") + sums[i];
         }
         auto& d = add(Severity::error, "funds-sum-mismatch",
-                      fmt::format("{} has {} but its rows add up to {}", total->name,
+                      trf("{} has {} but its rows add up to {}", total->name,
                                   joined_written, joined_sums),
                       *first, "年度资金总额", joined_written, joined_sums);
         for (auto& n : notes)
             d.note(std::move(n));
         if (zero_budget_finding && budget_column)
             explain(*zero_budget_finding, last(),
-                    "the execution rate cannot be computed on this total; its rows give the "
-                    "budget");
+                    tr("the execution rate cannot be computed on this total; its rows give the "
+                    "budget"));
     }
 };
 
@@ -1329,7 +1330,7 @@ ProjectResult evaluate(const model::Project& project, const Policy& policy) {
         } catch (const std::domain_error&) {
         }
         e.add(Severity::error, "figure-too-large",
-              fmt::format("the figures of {} are too large to compute with: a result passes the "
+              trf("the figures of {} are too large to compute with: a result passes the "
                           "{} digits jixiao computes exactly",
                           where, 38),
               span, where);
@@ -1344,7 +1345,7 @@ ProjectResult evaluate(const model::Project& project, const Policy& policy) {
         }
         result.rows.push_back(std::move(r));
     }
-    guarded(project.funds ? project.funds->row_span : project.name_span, "the budget row",
+    guarded(project.funds ? project.funds->row_span : project.name_span, tr("the budget row"),
             [&] { e.budget(); });
     guarded(project.name_span, fmt::format("\"{}\"", project.name), [&] {
         for (std::size_t i = 0; i < result.rows.size(); ++i) {

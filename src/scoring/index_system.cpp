@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/text.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::scoring {
 
@@ -64,7 +65,7 @@ std::vector<Diagnostic> check_index_system(const model::Project& p) {
             Diagnostic d = s == Severity::error ? make_error(code, std::move(message))
                                                 : make_warning(code, std::move(message));
             d.label(got ? got->span : p.name_span);
-            d.label(want.span, "as the index system publishes it", false);
+            d.label(want.span, tr("as the index system publishes it"), false);
             d.subject.project = p.name;
             d.subject.indicator = want.name;
             out.push_back(std::move(d));
@@ -72,7 +73,7 @@ std::vector<Diagnostic> check_index_system(const model::Project& p) {
         };
         if (!got) {
             finding(Severity::warning, "index-indicator-missing",
-                    fmt::format("the index system's \"{}\" ({}) has no row in the table", want.name,
+                    trf("the index system's \"{}\" ({}) has no row in the table", want.name,
                                 want.level2));
             continue;
         }
@@ -80,20 +81,20 @@ std::vector<Diagnostic> check_index_system(const model::Project& p) {
             const auto a = figures_of(want.name), b = figures_of(got->name);
             if (a != b) {
                 auto& d = finding(Severity::error, "index-indicator-changed",
-                                  fmt::format("the table reports \"{}\" where the index system "
+                                  trf("the table reports \"{}\" where the index system "
                                               "sets \"{}\": its figures differ ({} against {})",
                                               got->name, want.name, joined(b), joined(a)));
                 d.subject.reported = got->name;
                 d.subject.expected = want.name;
             } else {
                 finding(Severity::warning, "index-indicator-reworded",
-                        fmt::format("the table names \"{}\" what the index system calls \"{}\"",
+                        trf("the table names \"{}\" what the index system calls \"{}\"",
                                     got->name, want.name));
             }
         }
         if (want.weight && got->weight && want.weight->value != got->weight->value) {
             auto& d = finding(Severity::error, "index-weight-changed",
-                              fmt::format("\"{}\" weighs {} in the table but {} in the index "
+                              trf("\"{}\" weighs {} in the table but {} in the index "
                                           "system",
                                           got->name, got->weight->text, want.weight->text));
             d.subject.reported = got->weight->text;

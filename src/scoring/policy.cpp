@@ -10,6 +10,7 @@
 #include "base/text.hpp"
 #include "model/project.hpp"
 #include "vocab/vocabulary.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::scoring {
 
@@ -138,17 +139,17 @@ struct Failure {
 }
 
 Decimal number(const YAML::Node& n, const std::string& key) {
-    if (!n.IsScalar()) fail(n, fmt::format("{} must be a number", key));
+    if (!n.IsScalar()) fail(n, trf("{} must be a number", key));
     std::string s = n.Scalar();
     bool percent = !s.empty() && s.back() == '%';
     if (percent) s.pop_back();
     auto v = Decimal::parse(text::nfkc(text::trim(s)));
-    if (!v) fail(n, fmt::format("{} must be a number, not \"{}\"", key, n.Scalar()));
+    if (!v) fail(n, trf("{} must be a number, not \"{}\"", key, n.Scalar()));
     return *v;
 }
 
 std::string scalar(const YAML::Node& n, const std::string& key) {
-    if (!n.IsScalar()) fail(n, fmt::format("{} must be a single value", key));
+    if (!n.IsScalar()) fail(n, trf("{} must be a single value", key));
     return n.Scalar();
 }
 
@@ -161,7 +162,7 @@ E choice(const YAML::Node& n, const std::string& key,
         if (v == name) return value;
         names += (names.empty() ? "" : ", ") + std::string(name);
     }
-    fail(n, fmt::format("{} must be one of {}, not \"{}\"", key, names, v));
+    fail(n, trf("{} must be one of {}, not \"{}\"", key, names, v));
 }
 
 vocab::Cmp comparator(const YAML::Node& n, const std::string& key) {
@@ -171,20 +172,20 @@ vocab::Cmp comparator(const YAML::Node& n, const std::string& key) {
     if (v == ">" || v == "gt") return vocab::Cmp::gt;
     if (v == "<" || v == "lt") return vocab::Cmp::lt;
     if (v == "=" || v == "eq") return vocab::Cmp::eq;
-    fail(n, fmt::format("{} must be a comparator (≥, ≤, >, <, =), not \"{}\"", key, v));
+    fail(n, trf("{} must be a comparator (≥, ≤, >, <, =), not \"{}\"", key, v));
 }
 
 Band band(const YAML::Node& n, const std::string& key) {
     if (!n.IsSequence() || n.size() != 2)
-        fail(n, fmt::format("{} must be a band [low, high] in percent", key));
+        fail(n, trf("{} must be a band [low, high] in percent", key));
     Band b{number(n[0], key), number(n[1], key)};
     if (b.high < b.low || b.low < Decimal::from_int(0) || Decimal::from_int(100) < b.high)
-        fail(n, fmt::format("{} must satisfy 0 ≤ low ≤ high ≤ 100", key));
+        fail(n, trf("{} must satisfy 0 ≤ low ≤ high ≤ 100", key));
     return b;
 }
 
 void expect_map(const YAML::Node& n, const std::string& key) {
-    if (!n.IsMap()) fail(n, fmt::format("{} must be a mapping", key));
+    if (!n.IsMap()) fail(n, trf("{} must be a mapping", key));
 }
 
 // YAML aliases let a small file name one node many times over (a list of 50,000 aliases of a
@@ -196,7 +197,7 @@ class Budget {
 public:
     void spend(const YAML::Node& n) {
         if (++used_ > max_policy_entries)
-            fail(n, fmt::format("the policy expands to more than {} entries (YAML aliases "
+            fail(n, trf("the policy expands to more than {} entries (YAML aliases "
                                 "repeat what they name), the budget of a policy",
                                 max_policy_entries));
     }
@@ -223,7 +224,7 @@ const Options<Policy::Rounding> rounding_options{
     {"round_or_truncate", Policy::Rounding::round_or_truncate}, {"round", Policy::Rounding::round}};
 
 std::vector<std::string> string_list(const YAML::Node& v, const std::string& key, Budget& budget) {
-    if (!v.IsSequence()) fail(v, fmt::format("{} must be a list", key));
+    if (!v.IsSequence()) fail(v, trf("{} must be a list", key));
     std::vector<std::string> out;
     for (const auto& e : v) {
         budget.spend(e);
@@ -304,7 +305,7 @@ const Key policy_keys[] = {
                  p.budget_reference = choice(e.second, "budget.reference", reference_options);
              else
                  fail(e.first,
-                      fmt::format("unknown key \"budget.{}\" (known: weight, rate_cap, reference)",
+                      trf("unknown key \"budget.{}\" (known: weight, rate_cap, reference)",
                                   k));
          }
      },
@@ -398,7 +399,7 @@ const Key policy_keys[] = {
                  p.not_achieved = band(e.second, "achievement_bands.未达成");
              else
                  fail(e.first,
-                      fmt::format("unknown achievement band \"{}\" (known: 达成, 部分达成, 未达成)",
+                      trf("unknown achievement band \"{}\" (known: 达成, 部分达成, 未达成)",
                                   k));
          }
      },
@@ -504,7 +505,7 @@ void apply(const YAML::Node& root, Policy& p) {
             std::string known;
             for (const auto& k : policy_keys)
                 known += (known.empty() ? "" : ", ") + std::string(k.name);
-            fail(kv.first, fmt::format("unknown policy key \"{}\" (known: {})", name, known));
+            fail(kv.first, trf("unknown policy key \"{}\" (known: {})", name, known));
         }
         key->read(kv.second, p, budget);
     }

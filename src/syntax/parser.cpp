@@ -12,6 +12,7 @@
 #include "jixiao/grammar.hpp"
 #include "syntax/errors.hpp"
 #include "syntax/slips.hpp"
+#include "base/i18n.hpp"
 
 namespace jx::syntax {
 namespace pegtl = tao::pegtl;
@@ -224,7 +225,7 @@ struct Frame {
 class FrameStack {
 public:
     void push_back(const Frame& f) {
-        if (size_ == frames_.size()) throw std::length_error("rule frames nested too deeply");
+        if (size_ == frames_.size()) throw std::length_error(tr("rule frames nested too deeply"));
         frames_[size_++] = f;
     }
     void pop_back() { --size_; }
@@ -414,7 +415,7 @@ struct control : pegtl::normal<Rule> {
                     at.byte = f.begin; // point at the opening quote, not 10 MB further on
                     throw SyntaxError(
                         "string-too-long",
-                        fmt::format(
+                        trf(
                             "string literal of {} bytes is longer than the limit of {} bytes",
                             end - f.begin, b.limits.max_string_bytes),
                         at);
@@ -450,7 +451,7 @@ struct control : pegtl::normal<Rule> {
                 if (b.stack[i].kind == K::string_lit) {
                     p.byte = b.stack[i].begin;
                     b.failed_rule = nullptr;
-                    throw SyntaxError(entry.code, entry.message, p);
+                    throw SyntaxError(entry.code, tr(entry.message), p);
                 }
         }
         if (b.failed_rule == &error_of<Rule>) {
@@ -463,7 +464,7 @@ struct control : pegtl::normal<Rule> {
             p.byte = begin;
         }
         b.failed_rule = nullptr;
-        throw SyntaxError(entry.code, entry.message, p);
+        throw SyntaxError(entry.code, tr(entry.message), p);
     }
 
     // Exceptions thrown by actions are rethrown with the source position.
@@ -492,7 +493,7 @@ struct control : pegtl::normal<Rule> {
         std::string_view text = b.source.text();
         Diagnostic d = make_error(se ? se->code() : "syntax", std::string(e.message()));
         Span span = offending_span(text, at);
-        d.label(span, span.empty() ? "expected here" : "");
+        d.label(span, span.empty() ? tr("expected here") : "");
         b.errors.push_back(std::move(d));
 
         // Discard the nodes the failed item left open.
@@ -629,7 +630,7 @@ private:
     void append_utf8(std::string& out, char32_t cp, const Node& n) const {
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) {
             errors_.push_back(
-                make_error("invalid-escape", fmt::format("\\u{{{:X}}} is not a valid character",
+                make_error("invalid-escape", trf("\\u{{{:X}}} is not a valid character",
                                                          static_cast<unsigned>(cp)))
                     .label(span(n)));
             return;
@@ -670,7 +671,7 @@ private:
             duplicates.push_back(kw);
             errors_.push_back(
                 make_error("duplicate-field",
-                           fmt::format("{} is written twice; remove one of them", kw.text))
+                           trf("{} is written twice; remove one of them", kw.text))
                     .label(kw.span));
         } else
             slot = std::move(value);
@@ -993,7 +994,7 @@ private:
                 std::size_t blank = word.find_first_of(" \t\"");
                 if (blank != std::string_view::npos)
                     at.end = at.begin + static_cast<std::uint32_t>(blank);
-                errors_.push_back(make_error(entry.code, entry.message).label(at));
+                errors_.push_back(make_error(entry.code, tr(entry.message)).label(at));
                 ind.damaged = true;
                 break;
             }
@@ -1165,7 +1166,7 @@ ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repa
     std::string_view text = source.text();
     if (text.size() > limits.max_file_bytes) {
         result.diagnostics.push_back(
-            make_error("file-too-large", fmt::format("the file is {} bytes; the limit is {} bytes",
+            make_error("file-too-large", trf("the file is {} bytes; the limit is {} bytes",
                                                      text.size(), limits.max_file_bytes))
                 .label({0, 0}));
         return result;
@@ -1173,23 +1174,23 @@ ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repa
     if (std::size_t bad = text::find_invalid_utf8(text); bad != std::string_view::npos) {
         result.diagnostics.push_back(
             make_error("invalid-utf8",
-                       fmt::format("the file is not valid UTF-8: byte 0x{:02X} at offset {} does "
+                       trf("the file is not valid UTF-8: byte 0x{:02X} at offset {} does "
                                    "not start a valid character",
                                    static_cast<unsigned>(static_cast<unsigned char>(text[bad])),
                                    bad))
                 .label({static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)})
-                .note("save the file as UTF-8 (in Excel or Word: 另存为 → 编码 UTF-8)"));
+                .note(tr("save the file as UTF-8 (in Excel or Word: 另存为 → 编码 UTF-8)")));
         // The usual cause: an editor on Chinese Windows saved it as GB18030 (GBK).
         if (text::looks_like_gb18030(text))
             result.diagnostics.back().note(
-                fmt::format("the whole file reads as GB18030 (GBK); convert it with: iconv -f "
+                trf("the whole file reads as GB18030 (GBK); convert it with: iconv -f "
                             "GB18030 -t UTF-8 '{}' > utf8.jx",
                             source.name()));
         return result;
     }
     if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
         result.diagnostics.push_back(
-            make_error("nul-byte", "the file contains a NUL byte; is it a binary file?")
+            make_error("nul-byte", tr("the file contains a NUL byte; is it a binary file?"))
                 .label({static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)}));
         return result;
     }
@@ -1205,7 +1206,7 @@ ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repa
                 r.diagnostics.begin(),
                 make_error(slip::missing_brace_code,
                            fmt::format(slip::missing_brace, missing->block, missing->opened_line))
-                    .label({at, at}, "expected '}' here")
+                    .label({at, at}, tr("expected '}' here"))
                     .note(slip::missing_brace_note));
             return r;
         }
