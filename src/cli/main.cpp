@@ -313,8 +313,8 @@ int main(int argc, char** argv) {
         ->add_option("-o,--output", out_dir,
                      tr("The database file (sqlite) or the directory of the tables (csv, jsonl)"))
         ->required();
-    cmd_export->footer(tr("The tables and their columns: README, \")Exporting the data\". Exit status: "
-                       "0 written (whatever the findings), 2 usage or I/O error.");
+    cmd_export->footer(tr("The tables and their columns: README, \"Exporting the data\". Exit status: "
+                          "0 written (whatever the findings), 2 usage or I/O error."));
 
     auto* cmd_lsp = app.add_subcommand(
         "lsp", tr("Serve the Language Server Protocol on stdin/stdout, for editors: diagnostics, "

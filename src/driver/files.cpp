@@ -41,12 +41,12 @@ mode_t new_file_mode() {
 }
 
 const char* kind_of(mode_t mode) {
-    if (S_ISDIR(mode)) return "a directory";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISFIFO(mode)) return "a FIFO";
-    if (S_ISSOCK(mode)) return "a socket";
-    return "not a regular file";
+    if (S_ISDIR(mode)) return tr("a directory");
+    if (S_ISCHR(mode)) return tr("a character device");
+    if (S_ISBLK(mode)) return tr("a block device");
+    if (S_ISFIFO(mode)) return tr("a FIFO");
+    if (S_ISSOCK(mode)) return tr("a socket");
+    return tr("not a regular file");
 }
 
 std::string directory_of(const std::string& target) {
@@ -190,21 +190,21 @@ bool OutputWriter::finish(const std::string& path, const std::string& target, in
     } else {
         ::fchmod(fd, new_file_mode());
     }
-    if (::fsync(fd) != 0) return fail("cannot write");
+    if (::fsync(fd) != 0) return fail(tr("cannot write"));
     if (exists && st.st_nlink > 1) {
         // Several names share the file: rewrite it in place, from the copy now safe on disk.
         // The contents: as given, or read back from the file a path-taking writer made.
         std::string copy;
-        if (!contents && !read_all(fd, copy)) return fail("cannot write");
+        if (!contents && !read_all(fd, copy)) return fail(tr("cannot write"));
         std::string_view data = contents ? *contents : std::string_view(copy);
         int out = ::open(target.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
-        if (out < 0) return fail("cannot write");
+        if (out < 0) return fail(tr("cannot write"));
         bool ok = write_all(out, data) && ::ftruncate(out, static_cast<off_t>(data.size())) == 0 &&
                   ::fsync(out) == 0;
         int saved = errno;
         ::close(out);
         errno = saved;
-        if (!ok) return fail("cannot write");
+        if (!ok) return fail(tr("cannot write"));
         ::close(fd);
         ::unlink(tmp.c_str());
         return true;

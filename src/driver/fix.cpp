@@ -219,7 +219,7 @@ int fix_files(const std::vector<std::string>& paths, bool dry_run, const scoring
                 SourceFile source(path, text);
                 for (const auto& d : syntax::parse(source, limits).diagnostics)
                     err << render(d, &source, {colour});
-                err << text::for_terminal(path) << ": not fixed: fix the errors above first\n";
+                err << trf("{}: not fixed: fix the errors above first\n", text::for_terminal(path));
                 if (status == exit_ok) status = exit_findings;
                 return;
             }
@@ -248,11 +248,11 @@ int fix_files(const std::vector<std::string>& paths, bool dry_run, const scoring
             std::string codes;
             for (const auto& c : fixed.fixed)
                 codes += (codes.empty() ? "" : ", ") + c;
-            out << "fixed " << text::for_terminal(path) << ": " << fixed.fixed.size() << " figure"
-                << (fixed.fixed.size() == 1 ? "" : "s") << " (" << codes << ")\n";
+            out << trf("fixed {}: {} figure{} ({})\n", text::for_terminal(path), fixed.fixed.size(),
+                       fixed.fixed.size() == 1 ? "" : "s", codes);
         });
     if (changed == 0 && status == exit_ok)
-        out << files << " file" << (files == 1 ? "" : "s") << ": no arithmetic to fix\n";
+        out << trf("{} file{}: no arithmetic to fix\n", files, files == 1 ? "" : "s");
     return status;
 }
 

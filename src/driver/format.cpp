@@ -30,7 +30,7 @@ int format_files(const std::vector<std::string>& paths, bool check_only, bool co
                 // A file that does not parse is never rewritten.
                 for (const auto& d : parsed.diagnostics)
                     err << render(d, &source, {colour});
-                err << text::for_terminal(path) << ": not formatted: fix the errors above first\n";
+                err << trf("{}: not formatted: fix the errors above first\n", text::for_terminal(path));
                 if (status == exit_ok) status = exit_findings;
                 return;
             }
@@ -52,17 +52,17 @@ int format_files(const std::vector<std::string>& paths, bool check_only, bool co
             ++changed;
             std::string error;
             if (check_only) {
-                out << "would reformat " << text::for_terminal(path) << "\n";
+                out << trf("would reformat {}\n", text::for_terminal(path));
                 if (status == exit_ok) status = exit_findings;
             } else if (!writer.write(path, formatted, error)) {
                 report_io_error(err, error);
                 status = exit_usage;
             } else {
-                out << "formatted " << text::for_terminal(path) << "\n";
+                out << trf("formatted {}\n", text::for_terminal(path));
             }
         });
     if (check_only && changed == 0 && status == exit_ok)
-        out << files << " file" << (files == 1 ? "" : "s") << " already formatted\n";
+        out << trf("{} file{} already formatted\n", files, files == 1 ? "" : "s");
     return status;
 }
 

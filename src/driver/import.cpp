@@ -132,9 +132,8 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             std::string searched;
             for (const auto& e : extensions)
                 searched += (searched.empty() ? "*" : ", *") + e;
-            err << text::for_terminal(given)
-                << ": warning[no-table]: no file to import in it (searched for " << searched
-                << ")\n";
+            err << trf("{}: {}[no-table]: no file to import in it (searched for {})\n",
+                       text::for_terminal(given), severity_label(Severity::warning), searched);
         }
         for (auto& f : found) {
             std::string subdir = fs::path(f).lexically_relative(given).parent_path().string();
@@ -187,19 +186,19 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             if (said.insert(line).second) err << line << "\n";
         };
         for (const auto& n : result.notes)
-            once(shown + ": note: " + text::for_terminal(n));
+            once(shown + ": " + severity_label(Severity::note) + ": " + text::for_terminal(n));
         for (const auto& s : result.skipped) {
-            once(trf("{}:{}: note: skipped a {}", shown, s.line,
+            once(trf("{}:{}: {}: skipped a {}", shown, s.line, severity_label(Severity::note),
                              text::for_terminal(s.what)));
             ++skipped;
         }
         for (const auto& p : result.problems)
-            once(shown + ": warning: " + text::for_terminal(p));
+            once(shown + ": " + severity_label(Severity::warning) + ": " + text::for_terminal(p));
         if (result.specs.empty() && result.failures.empty() && result.skipped.empty() &&
             !(result.disclosure && result.disclosure->tables > 0)) {
-            err << shown
-                << ": warning[no-table]: no self-evaluation table found (its indicator table is "
-                   "recognised by a header row such as 一级指标 | 二级指标 | 三级指标)\n";
+            err << trf("{}: {}[no-table]: no self-evaluation table found (its indicator table is "
+                       "recognised by a header row such as 一级指标 | 二级指标 | 三级指标)\n",
+                       shown, severity_label(Severity::warning));
             ++empty;
         }
         for (const auto& f : result.failures) {
@@ -260,9 +259,9 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             if (place(target, result.disclosure->spec,
                       trf("the claims of the prose of {}", path))) {
                 ++disclosures;
-                out << "wrote " << text::for_terminal(target)
-                    << "  (the prose's claims: " << result.disclosure->claims
-                    << "; department-level tables: " << result.disclosure->tables << ")\n";
+                out << trf("wrote {}  (the prose's claims: {}; department-level tables: {})\n",
+                           text::for_terminal(target), result.disclosure->claims,
+                           result.disclosure->tables);
             } else if (!io_failed) {
                 ++claims_unwritten;
             }
@@ -271,10 +270,11 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             ++tables;
             std::string target = (fs::path(out_dir) / subdir / spec.file_name).string();
             for (const auto& c : spec.table.unplaced)
-                once(trf("{}:{}: warning[unplaced-cell]: could not place the cell \"{}\" "
-                                 "({}); kept as a comment in {}",
-                                 shown, c.line, text::for_terminal(c.text),
-                                 text::for_terminal(c.where), text::for_terminal(target)));
+                once(trf("{}:{}: {}[unplaced-cell]: could not place the cell \"{}\" ({}); kept as "
+                         "a comment in {}",
+                         shown, c.line, severity_label(Severity::warning),
+                         text::for_terminal(c.text), text::for_terminal(c.where),
+                         text::for_terminal(target)));
             io_failed = false;
             if (!place(target, spec.spec,
                        trf("the table of {} at line {}", path, spec.table.first_line))) {
@@ -283,24 +283,29 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             }
             ++written;
             if (spec.whole) ++whole;
-            out << "wrote " << text::for_terminal(target) << "  ("
-                << text::for_terminal(spec.table.name) << ")\n";
+            out << trf("wrote {}  ({})\n", text::for_terminal(target),
+                       text::for_terminal(spec.table.name));
         }
     }
-    auto plural = [](std::size_t n, const char* one, const char* many) {
-        return fmt::format("{} {}", n, n == 1 ? one : many);
-    };
-    out << "imported " << written << " of " << tables << " project tables (" << whole << " whole, "
-        << (written - whole) << " with unplaced cells kept as comments, " << failed << " failed)";
-    if (skipped) out << "; skipped " << plural(skipped, "other table", "other tables");
+    out << trf("imported {} of {} project tables ({} whole, {} with unplaced cells kept as comments, "
+               "{} failed)",
+               written, tables, whole, written - whole, failed);
+    if (skipped)
+        out << (skipped == 1 ? trf("; skipped {} other table", skipped)
+                             : trf("; skipped {} other tables", skipped));
     if (disclosures)
-        out << "; the claims of "
-            << plural(disclosures, "disclosure's prose", "disclosures' prose");
+        out << (disclosures == 1 ? trf("; the claims of {} disclosure's prose", disclosures)
+                                 : trf("; the claims of {} disclosures' prose", disclosures));
     if (claims_unwritten)
-        out << "; " << plural(claims_unwritten, "prose's claims", "proses' claims")
-            << " not written";
-    if (empty) out << "; " << plural(empty, "source", "sources") << " without a table";
-    if (unreadable) out << "; " << plural(unreadable, "source", "sources") << " could not be read";
+        out << (claims_unwritten == 1
+                    ? trf("; {} prose's claims not written", claims_unwritten)
+                    : trf("; {} proses' claims not written", claims_unwritten));
+    if (empty)
+        out << (empty == 1 ? trf("; {} source without a table", empty)
+                           : trf("; {} sources without a table", empty));
+    if (unreadable)
+        out << (unreadable == 1 ? trf("; {} source could not be read", unreadable)
+                                : trf("; {} sources could not be read", unreadable));
     out << "\n";
     if (io_error) return exit_usage;
     return (failed == 0 && claims_unwritten == 0 && unreadable == 0 && whole == written)

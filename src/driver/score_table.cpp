@@ -70,7 +70,7 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
             basis = "不涉及";
             break;
         case RowResult::Kind::unweighted:
-            basis = "no weight";
+            basis = tr("no weight");
             break;
         case RowResult::Kind::exact:
             recomputed = show(row.expected(), places);
@@ -88,7 +88,7 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
             basis = row.basis;
             break;
         case RowResult::Kind::unknown:
-            basis = "target or actual missing";
+            basis = tr("target or actual missing");
             break;
         }
         rows.push_back({one_line(l1, 10), one_line(l2, 10), one_line(m.name), weight, score,
@@ -140,9 +140,9 @@ int score_file(const std::string& path, const scoring::Policy& policy, bool colo
     if (parsed.file.projects.empty())
         err << render(make_warning("no-project",
                                    parsed.file.disclosures.empty()
-                                       ? "the file holds no project table to score"
-                                       : "the file holds a disclosure's claims, no project table "
-                                         "to score (jixiao check reports on them)")
+                                       ? tr("the file holds no project table to score")
+                                       : tr("the file holds a disclosure's claims, no project "
+                                            "table to score (jixiao check reports on them)"))
                           .label({0, 0}),
                       &source, {colour});
     for (const auto& p : parsed.file.projects) {
@@ -171,8 +171,9 @@ bool load_policy_file(const std::string& path, scoring::Policy& policy, std::ost
     scoring::PolicyError e;
     auto p = scoring::load_policy(text, e);
     if (!p) {
-        err << text::for_terminal(path) << ":" << e.line << ":" << e.column
-            << ": error[invalid-policy]: " << text::for_terminal(e.message) << "\n";
+        err << text::for_terminal(path) << ":" << e.line << ":" << e.column << ": "
+            << severity_label(Severity::error) << "[invalid-policy]: " << text::for_terminal(e.message)
+            << "\n";
         return false;
     }
     policy = std::move(*p);

@@ -297,8 +297,8 @@ std::optional<std::string> as_utf8(const std::string& contents, std::string& err
     std::size_t bad = text::find_invalid_utf8(contents);
     if (bad == std::string::npos) return contents;
     if (contents.rfind("\xFF\xFE", 0) == 0 || contents.rfind("\xFE\xFF", 0) == 0) {
-        error = "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or as "
-                "a workbook (xlsx) instead";
+        error = tr("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or as "
+                "a workbook (xlsx) instead");
         return std::nullopt;
     }
     auto line_of = [&](std::size_t offset) {

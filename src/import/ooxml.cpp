@@ -104,7 +104,7 @@ bool parse_xml(const std::string& xml, pugi::xml_document& doc, std::string& why
         return false;
     }
     if (!doc.load_buffer(xml.data(), xml.size())) {
-        why = "its XML is malformed";
+        why = tr("its XML is malformed");
         return false;
     }
     return true;

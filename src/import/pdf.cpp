@@ -262,7 +262,7 @@ private:
 
 bool Document::open(const std::string& data, std::string& error) {
     if (!ctx_) {
-        error = "the PDF library could not start";
+        error = tr("the PDF library could not start");
         return false;
     }
     fz_context* ctx = ctx_;
@@ -289,8 +289,8 @@ bool Document::open(const std::string& data, std::string& error) {
     doc_ = doc;
     pages_ = pages;
     if (status == 1) {
-        error = "the PDF is encrypted with a password; open it with the password and save an "
-                "unprotected copy";
+        error = tr("the PDF is encrypted with a password; open it with the password and save an "
+                "unprotected copy");
         return false;
     }
     if (status == 2) {
@@ -873,8 +873,8 @@ bool read_pdf_data(const std::string& data, const std::string& path, Grid& grid,
         return false;
     }
     if (reader.ruled_tables == 0)
-        notes.push_back("no table drawn with ruling lines: jixiao finds a PDF's tables by their "
-                        "borders, and reads text without them as prose");
+        notes.push_back(tr("no table drawn with ruling lines: jixiao finds a PDF's tables by their "
+                        "borders, and reads text without them as prose"));
     if (!scanned.empty()) {
         std::string pages;
         for (int p : scanned)

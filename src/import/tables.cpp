@@ -284,7 +284,7 @@ private:
         if (table_ && holds_nothing(*table_)) {
             // A header row with nothing under it (a template, a page's stray heading): not a
             // project, and not worth an empty spec.
-            out_.skipped.push_back({table_->first_line, "table heading with no rows under it"});
+            out_.skipped.push_back({table_->first_line, tr("table heading with no rows under it")});
             table_.reset();
         }
         if (table_) {
@@ -400,7 +400,7 @@ private:
                 other_rows_line_ = cells.front().line;
                 other_rows_ = 1;
                 out_.skipped.push_back(
-                    {other_rows_line_, "table of 1 row that is not a self-evaluation table"});
+                    {other_rows_line_, tr("table of 1 row that is not a self-evaluation table")});
             }
             return;
         }

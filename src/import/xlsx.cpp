@@ -469,7 +469,7 @@ bool xlsx_grid(const std::vector<XlsxSheet>& sheets, Grid& grid, std::string& er
             error = trf("sheet \"{}\" spans {} rows of {} columns{}, more than the {} "
                                 "cells jixiao imports from one source",
                                 s.name, filled_rows, s.cols,
-                                before ? ", with the sheets before it" : "", max_grid_cells);
+                                before ? tr(", with the sheets before it") : "", max_grid_cells);
             return false;
         }
         for (auto it = s.cells.begin(); it != s.cells.end();) {

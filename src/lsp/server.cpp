@@ -271,7 +271,7 @@ struct Server::Impl {
         const auto& b = r.budget;
         std::string s = fmt::format("**预算执行率** (分值 {})\n\n", b.weight.to_string());
         if (!b.rate)
-            return s + "执行率: cannot be computed (a budget or the spending is missing)\n";
+            return s + tr("执行率: cannot be computed (a budget or the spending is missing)\n");
         Decimal pct = Decimal::mul_div(b.rate->num, Decimal::from_int(100), b.rate->den,
                                        scoring::exact_places);
         s += fmt::format("执行率 = {} / {} = {}%\n\n", b.rate->num.to_string(),
@@ -303,13 +303,13 @@ struct Server::Impl {
                              rr.weight.to_string(), rr.basis);
             break;
         case Kind::not_applicable:
-            s += "不涉及: not scored\n";
+            s += tr("不涉及: not scored\n");
             break;
         case Kind::unweighted:
-            s += "no weight: a planned target, nothing to score\n";
+            s += tr("no weight: a planned target, nothing to score\n");
             break;
         case Kind::unknown:
-            s += "target or actual missing: the score cannot be recomputed\n";
+            s += tr("target or actual missing: the score cannot be recomputed\n");
             break;
         }
         const auto& p = *r.project;
@@ -484,7 +484,7 @@ struct Server::Impl {
                 if (name == l1)
                     for (const auto& k : kids)
                         category(k, trf("level-2 category of {}", l1).c_str());
-            add(vocab::kw::na.view(), kind::completion_keyword, "the whole category 不涉及");
+            add(vocab::kw::na.view(), kind::completion_keyword, tr("the whole category 不涉及"));
         } else {
             keywords_where({"indicator", "funds, indicators, total"});
             for (auto u : vocab::unit_words)
@@ -500,7 +500,7 @@ struct Server::Impl {
             for (const auto& s : policy.scales)
                 if (!in_use || &s == in_use)
                     for (const auto& g : s.grades)
-                        add(g, kind::completion_enum_member, "grade of " + s.name);
+                        add(g, kind::completion_enum_member, trf("grade of {}", s.name));
         }
         return {{"isIncomplete", false}, {"items", std::move(items)}};
     }
@@ -522,10 +522,10 @@ struct Server::Impl {
     }
 
     static std::string fix_title(const Diagnostic& d, const std::string& figure) {
-        if (d.code == "total-score-mismatch") return "Set 总分 得分 to " + figure;
-        if (d.code == "total-weight-mismatch") return "Set 总分 分值 to " + figure;
-        if (d.code == "budget-rate-mismatch") return "Set 执行率 to " + figure + "%";
-        return "Set the budget score to " + figure;
+        if (d.code == "total-score-mismatch") return trf("Set 总分 得分 to {}", figure);
+        if (d.code == "total-weight-mismatch") return trf("Set 总分 分值 to {}", figure);
+        if (d.code == "budget-rate-mismatch") return trf("Set 执行率 to {}%", figure);
+        return trf("Set the budget score to {}", figure);
     }
 
     json code_actions(const json& params) {
@@ -547,7 +547,7 @@ struct Server::Impl {
                 // An empty reason to fill in: the warning stays until a reason is written.
                 if (const auto* ind = indicator_at(doc.analysis, l->span); ind && !ind->reason)
                     actions.push_back(
-                        action(doc, d, "Add a 偏差原因 placeholder",
+                        action(doc, d, tr("Add a 偏差原因 placeholder"),
                                edit_of(doc, {ind->span.end, ind->span.end}, "  偏差原因 \"\"")));
                 continue;
             }
@@ -564,7 +564,7 @@ struct Server::Impl {
                     d.code == "category-variant" ? policy.category(name) : d.subject.expected;
                 if (known.empty() || known == name) continue;
                 actions.push_back(
-                    action(doc, d, "Rename to " + known,
+                    action(doc, d, trf("Rename to {}", known),
                            edit_of(doc, l->span, quoted ? "\"" + known + "\"" : known)));
             }
         }
@@ -577,7 +577,7 @@ struct Server::Impl {
         const Document& doc = document(params);
         if (!doc.analysis.parsed.ok())
             return fail(id, code::request_failed,
-                        "the spec has syntax errors: fix them to format it");
+                        tr("the spec has syntax errors: fix them to format it"));
         std::string formatted = format::format(doc.analysis.parsed.file, doc.text());
         json edits = json::array();
         if (formatted != doc.text())

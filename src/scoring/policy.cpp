@@ -268,7 +268,7 @@ const Key policy_keys[] = {
      [](const YAML::Node& v, Policy& p, Budget&) {
          Decimal x = number(v, "precision");
          if (x.scale() != 0 || x < Decimal::from_int(0) || Decimal::from_int(10) < x)
-             fail(v, "precision must be a whole number from 0 to 10");
+             fail(v, tr("precision must be a whole number from 0 to 10"));
          p.precision = static_cast<int>(x.mantissa());
      },
      [](YAML::Emitter& out, const Policy& p) { out << p.precision; }},
@@ -414,7 +414,7 @@ const Key policy_keys[] = {
      }},
     {"scales",
      [](const YAML::Node& v, Policy& p, Budget& budget) {
-         if (!v.IsSequence()) fail(v, "scales must be a list of {name, grades}");
+         if (!v.IsSequence()) fail(v, tr("scales must be a list of {name, grades}"));
          p.scales.clear();
          for (const auto& s : v) {
              budget.spend(s);
@@ -423,7 +423,7 @@ const Key policy_keys[] = {
              scale.name = scalar(s["name"], "scales[].name");
              const YAML::Node grades = s["grades"];
              if (!grades || !grades.IsMap())
-                 fail(s, "scales[].grades must map each grade to a band [low, high]");
+                 fail(s, tr("scales[].grades must map each grade to a band [low, high]"));
              for (const auto& g : grades) {
                  budget.spend(g.first);
                  scale.grades.push_back(g.first.Scalar());
@@ -471,7 +471,7 @@ const Key policy_keys[] = {
          for (const auto& e : v) {
              budget.spend(e.first);
              if (!e.second.IsSequence())
-                 fail(e.second, "categories maps each level-1 name to a list of level-2 names");
+                 fail(e.second, tr("categories maps each level-1 name to a list of level-2 names"));
              std::vector<std::string> children;
              for (const auto& c : e.second) {
                  budget.spend(c);
