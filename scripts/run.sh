@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libicu-dev libfmt-dev libyaml-cpp-dev catch2 libcli11-dev help2man
           libxlsxwriter-dev libzip-dev libpugixml-dev libjemalloc-dev
           libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev libjpeg-dev libfreetype-dev
-          libharfbuzz-dev libbrotli-dev nlohmann-json3-dev libsqlite3-dev)
+          libharfbuzz-dev libbrotli-dev nlohmann-json3-dev libsqlite3-dev gettext)
 # The tests also open rendered tables as a person would: xlsx in LibreOffice and openpyxl, html in
 # Chromium and LibreOffice Writer (which makes the Word documents import reads back); GNU time
 # measures the peak memory of a run.

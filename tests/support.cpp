@@ -110,4 +110,12 @@ CliRun run_cli(const std::vector<std::string>& args) {
     return run;
 }
 
+MessagesIn::MessagesIn(i18n::Language language) : before_(i18n::language()) {
+    // The catalog is built beside the tests (build/locale): without it nothing could be Chinese.
+    REQUIRE(i18n::set_language(language));
+}
+MessagesIn::~MessagesIn() {
+    i18n::set_language(before_);
+}
+
 } // namespace jx::test

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "base/i18n.hpp"
+
 namespace jx::test {
 
 std::string source_path(const std::string& relative);
@@ -31,5 +33,17 @@ struct CliRun {
 CliRun run_cli(const std::vector<std::string>& args);
 // Compares `actual` with the expected file (or rewrites it when updating); CHECKs equality.
 void check_golden(const std::string& expected_path, const std::string& actual);
+
+// Messages in `language` for the guard's lifetime (English again after): the Chinese goldens.
+class MessagesIn {
+public:
+    explicit MessagesIn(i18n::Language language);
+    ~MessagesIn();
+    MessagesIn(const MessagesIn&) = delete;
+    MessagesIn& operator=(const MessagesIn&) = delete;
+
+private:
+    i18n::Language before_;
+};
 
 } // namespace jx::test

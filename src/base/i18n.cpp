@@ -32,7 +32,8 @@ std::filesystem::path executable_dir() {
 // Where the compiled catalog is: the first of the places in the header's order that holds it.
 std::string catalog_dir() {
     std::vector<std::filesystem::path> candidates;
-    if (const char* env = std::getenv("JIXIAO_LOCALEDIR"); env && *env) candidates.emplace_back(env);
+    if (const char* env = std::getenv("JIXIAO_LOCALEDIR"); env && *env)
+        candidates.emplace_back(env);
     if (auto exe = executable_dir(); !exe.empty()) {
         candidates.push_back(exe / "locale");
         candidates.push_back(exe.parent_path() / "locale"); // tests/ of the build tree
@@ -110,8 +111,12 @@ bool set_language(Language language) {
     return true;
 }
 
-Language language() { return current; }
-bool chinese() { return current == Language::chinese; }
+Language language() {
+    return current;
+}
+bool chinese() {
+    return current == Language::chinese;
+}
 
 const char* tr(const char* message) {
     if (current == Language::english || message == nullptr || *message == '\0') return message;

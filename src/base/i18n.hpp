@@ -47,7 +47,9 @@ std::string trf(const char* format, Args&&... args) {
 }
 
 // Marks a source string for the catalog where it is translated later (a table of names).
-constexpr const char* N_(const char* message) { return message; }
+constexpr const char* N_(const char* message) {
+    return message;
+}
 
 } // namespace jx::i18n
 

@@ -106,8 +106,8 @@ private:
         }
         const std::size_t width = 30, filled = done_ * width / total;
         std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
-                  << trf("{} / {} files ({}%)", done_, total, done_ * 100 / total)
-                  << clear_line << std::flush;
+                  << trf("{} / {} files ({}%)", done_, total, done_ * 100 / total) << clear_line
+                  << std::flush;
     }
 
     bool on_;
@@ -192,11 +192,15 @@ int main(int argc, char** argv) {
     for (const char* label : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"),
                               N_("POSITIONALS"), N_("REQUIRED"), N_("Excludes"), N_("Needs")})
         app.get_formatter()->label(label, tr(label));
+    // --lang is read before the app exists (choose_language); here it is listed and checked.
     std::string lang;
-    app.add_option("--lang", lang,
-                   tr("Message language: zh (Chinese) or en (English); default: the locale "
-                      "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English when none is set"))
-        ->check(CLI::IsMember({"zh", "zh_CN", "en", "C"}));
+    auto add_lang = [&lang](CLI::App* to) {
+        to->add_option("--lang", lang,
+                       tr("Message language: zh (Chinese) or en (English); default: the locale "
+                          "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English when none is set"))
+            ->check(CLI::IsMember({"zh", "zh_CN", "en", "C"}));
+    };
+    add_lang(&app);
     app.set_version_flag("--version", "jixiao " JIXIAO_VERSION);
 
     std::vector<std::string> paths;
@@ -206,17 +210,20 @@ int main(int argc, char** argv) {
 
     auto* cmd_check = app.add_subcommand(
         "check", tr("Recompute every score and report the figures that do not add up"));
-    cmd_check->add_option("paths", paths, tr("Spec files (*.jx) or directories (searched recursively)"))
+    cmd_check
+        ->add_option("paths", paths, tr("Spec files (*.jx) or directories (searched recursively)"))
         ->required();
     cmd_check
-        ->add_option("--format", format,
-                     tr("Output: text (default), json (one document) or jsonl (one finding per line)"))
+        ->add_option(
+            "--format", format,
+            tr("Output: text (default), json (one document) or jsonl (one finding per line)"))
         ->check(CLI::IsMember({"text", "json", "jsonl"}));
     cmd_check->add_option(
         "--policy", policy_path,
         tr("Scoring policy in YAML (default: the built-in policy; see `jixiao policy`)"));
     cmd_check
-        ->add_option("--jobs,-j", jobs, tr("Files checked in parallel (default: the number of cores)"))
+        ->add_option("--jobs,-j", jobs,
+                     tr("Files checked in parallel (default: the number of cores)"))
         ->check(CLI::Range(1u, 256u));
     cmd_check->add_option("--color", colour, tr("Colour: auto (on a terminal), always, never"))
         ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -238,15 +245,17 @@ int main(int argc, char** argv) {
 
     bool dry_run = false;
     auto* cmd_fix = app.add_subcommand(
-        "fix", tr("Set totals, weight totals, execution rates and budget scores to their arithmetic "
-               "(atomically, every comment kept)"));
+        "fix",
+        tr("Set totals, weight totals, execution rates and budget scores to their arithmetic "
+           "(atomically, every comment kept)"));
     cmd_fix->add_option("paths", paths, tr("Spec files (*.jx) or directories"))->required();
-    cmd_fix->add_flag("--dry-run", dry_run, tr("Change nothing; print the fixes as a unified diff"));
+    cmd_fix->add_flag("--dry-run", dry_run,
+                      tr("Change nothing; print the fixes as a unified diff"));
     cmd_fix->add_option("--policy", policy_path, tr("Scoring policy in YAML"));
     cmd_fix->footer(tr("Only figures with one right answer are fixed; a row's score, which the "
-                    "policy judges, is left as written.\nExit status: 0 nothing left to fix, 1 "
-                    "with --dry-run a file would change (or a file does not parse), 2 usage or "
-                    "I/O error."));
+                       "policy judges, is left as written.\nExit status: 0 nothing left to fix, 1 "
+                       "with --dry-run a file would change (or a file does not parse), 2 usage or "
+                       "I/O error."));
 
     std::optional<import::Format> from;
     std::string out_dir;
@@ -258,7 +267,7 @@ int main(int argc, char** argv) {
         ->add_option(
             "paths", paths,
             tr("Source files (text dumps of Word/PDF tables, CSV, XLSX, Word DOCX, PDF with a text "
-            "layer; .doc/.xls/.wps/.et through LibreOffice) or directories of them"))
+               "layer; .doc/.xls/.wps/.et through LibreOffice) or directories of them"))
         ->required();
     cmd_import->add_option("--from", from, tr("Source format (default: told from each file)"))
         ->transform(choices<import::Format>({{"text", import::Format::text},
@@ -270,20 +279,21 @@ int main(int argc, char** argv) {
         ->required();
     cmd_import->add_flag("--force", force, tr("Overwrite specs that exist"));
     cmd_import->footer(tr("Exit status: 0 every table imported whole, 1 a table partly or not "
-                       "imported or a source unreadable, 2 usage or I/O error."));
+                          "imported or a source unreadable, 2 usage or I/O error."));
 
     driver::RenderFormat render_format = driver::RenderFormat::html;
     rendering::Scores scores = rendering::Scores::reported;
     auto* cmd_render =
         app.add_subcommand("render", tr("Regenerate the official table as xlsx, html, md or csv"));
     cmd_render->add_option("paths", paths, tr("Spec files (*.jx) or directories"))->required();
-    cmd_render->add_option("--format,-f", render_format, "xlsx, html (default), md or csv")
+    cmd_render->add_option("--format,-f", render_format, tr("xlsx, html (default), md or csv"))
         ->transform(choices<driver::RenderFormat>({{"xlsx", driver::RenderFormat::xlsx},
                                                    {"html", driver::RenderFormat::html},
                                                    {"md", driver::RenderFormat::md},
                                                    {"csv", driver::RenderFormat::csv}}));
     cmd_render
-        ->add_option("--scores", scores, tr("Scores shown: reported (default), recomputed, or both"))
+        ->add_option("--scores", scores,
+                     tr("Scores shown: reported (default), recomputed, or both"))
         ->transform(choices<rendering::Scores>({{"reported", rendering::Scores::reported},
                                                 {"recomputed", rendering::Scores::recomputed},
                                                 {"both", rendering::Scores::both}}));
@@ -296,35 +306,40 @@ int main(int argc, char** argv) {
     exporting::Container export_format = exporting::Container::sqlite;
     auto* cmd_export = app.add_subcommand(
         "export", tr("Write every project, row, claim and finding as tables for SQL, pandas or "
-                  "DuckDB: CSV, JSON Lines or SQLite"));
+                     "DuckDB: CSV, JSON Lines or SQLite"));
     cmd_export->add_option("paths", paths, tr("Spec files (*.jx) or directories"))->required();
     cmd_export
         ->add_option("--format,-f", export_format,
-                     "sqlite (default): one database; csv or jsonl: a directory with one file a "
-                     "table")
+                     tr("sqlite (default): one database; csv or jsonl: a directory with one file "
+                        "a table"))
         ->transform(choices<exporting::Container>({{"sqlite", exporting::Container::sqlite},
                                                    {"csv", exporting::Container::csv},
                                                    {"jsonl", exporting::Container::jsonl}}));
     cmd_export->add_option("--policy", policy_path, tr("Scoring policy in YAML"));
     cmd_export
-        ->add_option("--jobs,-j", jobs, tr("Files checked in parallel (default: the number of cores)"))
+        ->add_option("--jobs,-j", jobs,
+                     tr("Files checked in parallel (default: the number of cores)"))
         ->check(CLI::Range(1u, 256u));
     cmd_export
         ->add_option("-o,--output", out_dir,
                      tr("The database file (sqlite) or the directory of the tables (csv, jsonl)"))
         ->required();
-    cmd_export->footer(tr("The tables and their columns: README, \"Exporting the data\". Exit status: "
-                          "0 written (whatever the findings), 2 usage or I/O error."));
+    cmd_export->footer(
+        tr("The tables and their columns: README, \"Exporting the data\". Exit status: "
+           "0 written (whatever the findings), 2 usage or I/O error."));
 
     auto* cmd_lsp = app.add_subcommand(
         "lsp", tr("Serve the Language Server Protocol on stdin/stdout, for editors: diagnostics, "
-               "hover, completion, quick fixes, formatting, outline"));
+                  "hover, completion, quick fixes, formatting, outline"));
     cmd_lsp->add_option("--policy", policy_path, tr("Scoring policy in YAML"));
     cmd_lsp->footer(tr("Started by an editor (editors/vscode, editors/nvim), not by hand. Exit "
-                    "status: 0 after shutdown and exit, 1 when the client went away without."));
+                       "status: 0 after shutdown and exit, 1 when the client went away without."));
 
     auto* cmd_policy = app.add_subcommand(
         "policy", tr("Print the built-in scoring policy as YAML, to copy and adapt"));
+
+    for (auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+        add_lang(sub);
 
     // `jixiao` alone: the short help. A mistyped command: the nearest one.
     if (argc == 1) {
@@ -340,12 +355,13 @@ int main(int argc, char** argv) {
             for (auto n : names)
                 known += (known.empty() ? "" : ", ") + std::string(n);
             auto near = text::nearest(first, names, 2);
-            std::cerr << (near ? trf("error: unknown command \"{}\"; did you mean \"{}\"? (commands: "
-                                     "{}; jixiao --help)\n",
-                                     text::for_terminal(first), *near, known)
-                               : trf("error: unknown command \"{}\" (commands: {}; jixiao "
-                                     "--help)\n",
-                                     text::for_terminal(first), known));
+            std::cerr
+                << (near ? trf("error: unknown command \"{}\"; did you mean \"{}\"? (commands: "
+                               "{}; jixiao --help)\n",
+                               text::for_terminal(first), *near, known)
+                         : trf("error: unknown command \"{}\" (commands: {}; jixiao "
+                               "--help)\n",
+                               text::for_terminal(first), known));
             return exit_usage;
         }
     }
@@ -384,9 +400,11 @@ int main(int argc, char** argv) {
             for (const auto& w : outcome.written)
                 std::cout << trf("wrote {}\n", text::for_terminal(w));
             for (const auto& w : outcome.warnings)
-                std::cerr << severity_label(Severity::warning) << ": " << text::for_terminal(w) << "\n";
+                std::cerr << severity_label(Severity::warning) << ": " << text::for_terminal(w)
+                          << "\n";
             for (const auto& e : outcome.errors)
-                std::cerr << severity_label(Severity::error) << ": " << text::for_terminal(e) << "\n";
+                std::cerr << severity_label(Severity::error) << ": " << text::for_terminal(e)
+                          << "\n";
             if (outcome.io_error) return exit_usage;
             return outcome.errors.empty() ? exit_ok : exit_findings;
         }

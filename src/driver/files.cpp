@@ -13,8 +13,8 @@
 #include <unistd.h>
 #include <vector>
 
-#include <fmt/format.h>
 #include "base/i18n.hpp"
+#include <fmt/format.h>
 
 namespace jx::driver {
 
@@ -56,7 +56,7 @@ std::string directory_of(const std::string& target) {
 
 // `dir/.jixiao-<pid>-XXXXXX`: short, so that any legal target name works beside it.
 std::string temp_template(const std::string& dir) {
-    return trf("{}/{}{}-XXXXXX", dir, temp_prefix, ::getpid());
+    return fmt::format("{}/{}{}-XXXXXX", dir, temp_prefix, ::getpid());
 }
 
 // The pid in a temporary file's name, or 0 when the name is not one of ours.
@@ -151,15 +151,14 @@ bool OutputWriter::prepare(const std::string& path, std::string& target, std::st
     if (::lstat(target.c_str(), &st) == 0) {
         if (!S_ISREG(st.st_mode)) {
             error = trf("cannot write {}: it is {}, not a regular file (jixiao replaces "
-                                "only regular files)",
-                                path, kind_of(st.st_mode));
+                        "only regular files)",
+                        path, kind_of(st.st_mode));
             return false;
         }
         if (auto it = inputs_.find({st.st_dev, st.st_ino}); it != inputs_.end()) {
             error = it->second == path
                         ? trf("cannot write {}: it is an input of this run", path)
-                        : trf("cannot write {}: it is {}, an input of this run", path,
-                                      it->second);
+                        : trf("cannot write {}: it is {}, an input of this run", path, it->second);
             return false;
         }
     } else if (errno != ENOENT) {

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "base/decimal.hpp"
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 
 namespace jx::exporting {
@@ -129,7 +130,7 @@ bool commit(const std::string& partial, const std::string& target, std::string& 
     std::error_code ec;
     fs::rename(partial, target, ec);
     if (ec) {
-        error = fmt::format("cannot write {}: {}", target, ec.message());
+        error = trf("cannot write {}: {}", target, ec.message());
         fs::remove(partial, ec);
         return false;
     }
@@ -145,7 +146,7 @@ public:
         std::error_code ec;
         fs::create_directories(dir_, ec);
         if (ec) {
-            error_ = fmt::format("cannot create {}: {}", dir_, ec.message());
+            error_ = trf("cannot create {}: {}", dir_, ec.message());
             return false;
         }
         for (const auto& t : schema()) {
@@ -153,7 +154,7 @@ public:
             targets_.push_back(target);
             files_.emplace_back(partial_name(target), std::ios::binary | std::ios::trunc);
             if (!files_.back()) {
-                error_ = fmt::format("cannot write {}", target);
+                error_ = trf("cannot write {}", target);
                 return false;
             }
             if (container_ == Container::csv) {
@@ -189,7 +190,7 @@ public:
         }
         out << line;
         if (!out) {
-            error_ = fmt::format("cannot write {}", targets_[static_cast<std::size_t>(table)]);
+            error_ = trf("cannot write {}", targets_[static_cast<std::size_t>(table)]);
             return false;
         }
         return true;
@@ -199,7 +200,7 @@ public:
         for (std::size_t i = 0; i < files_.size(); ++i) {
             files_[i].close();
             if (!files_[i]) {
-                error_ = fmt::format("cannot write {}", targets_[i]);
+                error_ = trf("cannot write {}", targets_[i]);
                 return false;
             }
         }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "format/format.hpp"
 #include "import/claims.hpp"
@@ -15,7 +16,6 @@
 #include "import/xlsx.hpp"
 #include "jixiao/grammar.hpp"
 #include "syntax/parser.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::import {
 namespace pegtl = tao::pegtl;
@@ -141,7 +141,7 @@ Format converted_format(const std::string& path) {
 }
 
 std::string conversion_command(const std::string& path) {
-    return trf("soffice --headless --convert-to {} '{}'",
+    return fmt::format("soffice --headless --convert-to {} '{}'",
                        converted_format(path) == Format::xlsx ? "xlsx" : "docx", path);
 }
 
@@ -298,7 +298,7 @@ std::optional<std::string> as_utf8(const std::string& contents, std::string& err
     if (bad == std::string::npos) return contents;
     if (contents.rfind("\xFF\xFE", 0) == 0 || contents.rfind("\xFE\xFF", 0) == 0) {
         error = tr("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or as "
-                "a workbook (xlsx) instead");
+                   "a workbook (xlsx) instead");
         return std::nullopt;
     }
     auto line_of = [&](std::size_t offset) {
@@ -310,19 +310,18 @@ std::optional<std::string> as_utf8(const std::string& contents, std::string& err
         if (text::gb18030_to_utf8(contents, &gb_bad))
             // Mostly UTF-8 with a piece in another encoding: decoding it all as GB18030 would
             // garble the rest, and guessing the piece could put a wrong figure in a spec.
-            error = trf("the file is UTF-8 except at line {} (byte 0x{:02X}), where "
-                                "some text in another encoding was pasted in; retype it there",
-                                line_of(bad),
-                                static_cast<unsigned>(static_cast<unsigned char>(contents[bad])));
+            error =
+                trf("the file is UTF-8 except at line {} (byte 0x{:02X}), where "
+                    "some text in another encoding was pasted in; retype it there",
+                    line_of(bad), static_cast<unsigned>(static_cast<unsigned char>(contents[bad])));
         else
             error = trf("the file is neither UTF-8 (line {} has an invalid byte) nor "
-                                "GB18030 (line {})",
-                                line_of(bad), line_of(gb_bad));
+                        "GB18030 (line {})",
+                        line_of(bad), line_of(gb_bad));
         return std::nullopt;
     }
     auto decoded = text::gb18030_to_utf8(contents);
-    notes.push_back(
-        trf("not UTF-8 (line {} has an invalid byte); read as GB18030", line_of(bad)));
+    notes.push_back(trf("not UTF-8 (line {} has an invalid byte); read as GB18030", line_of(bad)));
     return decoded;
 }
 
@@ -332,11 +331,11 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
                          Format format) {
     ImportResult result;
     if (format == Format::office_binary) {
-        result.source_error = trf(
-            "{} is a binary office document (Word 97–2003, Excel 97–2003 or WPS), which jixiao "
-            "reads through LibreOffice; install it (apt-get install libreoffice-writer-nogui "
-            "libreoffice-calc-nogui) or convert the file yourself: {}",
-            source_name, conversion_command(source_name));
+        result.source_error =
+            trf("{} is a binary office document (Word 97–2003, Excel 97–2003 or WPS), which jixiao "
+                "reads through LibreOffice; install it (apt-get install libreoffice-writer-nogui "
+                "libreoffice-calc-nogui) or convert the file yourself: {}",
+                source_name, conversion_command(source_name));
         return result;
     }
     std::string decode_error;
@@ -353,8 +352,8 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
     if (!package && contents.size() > max_grid_text_bytes) {
         result.source_error =
             trf("{}: {} bytes of text, more than the {} jixiao imports from one source "
-                        "(split it)",
-                        source_name, contents.size(), max_grid_text_bytes);
+                "(split it)",
+                source_name, contents.size(), max_grid_text_bytes);
         return result;
     }
     Grid grid;
@@ -389,9 +388,9 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         SourceFile src(source_name, raw);
         auto parsed = syntax::parse(src);
         if (!parsed.ok()) {
-            result.failures.push_back(
-                trf("{}: the table at line {} could not be imported: {}", source_name,
-                            t.first_line, parsed.diagnostics.front().message));
+            result.failures.push_back(trf("{}: the table at line {} could not be imported: {}",
+                                          source_name, t.first_line,
+                                          parsed.diagnostics.front().message));
             continue;
         }
         spec.spec = format::format(parsed.file, src.text());
@@ -417,9 +416,8 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
                                  format::format(parsed.file, src.text()), claims.claims.size(),
                                  x.department.size()};
         else // a bug of the claim reader: say so rather than write a spec that does not parse
-            result.failures.push_back(
-                trf("{}: the claims of its prose could not be written: {}", source_name,
-                            parsed.diagnostics.front().message));
+            result.failures.push_back(trf("{}: the claims of its prose could not be written: {}",
+                                          source_name, parsed.diagnostics.front().message));
     }
     return result;
 }

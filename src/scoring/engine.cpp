@@ -10,11 +10,11 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "model/measure_text.hpp"
 #include "model/units.hpp"
 #include "vocab/vocabulary.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::scoring {
 
@@ -190,8 +190,8 @@ struct Evaluator {
             if (reading_text) return false;
             add(Severity::error, "unit-mismatch",
                 trf("the target is in {} ({}) but the actual value is in {} ({})",
-                            model::family_name(ta.unit.family), ta.unit.text,
-                            model::family_name(aa.unit.family), aa.unit.text),
+                    model::family_name(ta.unit.family), ta.unit.text,
+                    model::family_name(aa.unit.family), aa.unit.text),
                 a.span, row.name, aa.shown, ta.shown)
                 .label(t.span, tr("target"), false);
             return false;
@@ -311,10 +311,9 @@ struct Evaluator {
         if (!amounts(*tc.low, *ac.low, t, a, row)) return {};
         const std::string ts = t.shown;
         // An actual written with its comparator (完成值 ≥90%) is read as its bound.
-        const std::string as = ac.stated()
-                                   ? trf("{} (the actual {}{} read as its bound)", a.shown,
+        const std::string as = ac.stated() ? trf("{} (the actual {}{} read as its bound)", a.shown,
                                                  vocab::cmp_symbol(*ac.stated()), a.shown)
-                                   : a.shown;
+                                           : a.shown;
         if (tc.is_range()) {
             Amount hi, unused;
             if (!amounts(*tc.high, *ac.low, hi, unused, row)) return {};
@@ -359,7 +358,7 @@ struct Evaluator {
             if (policy.above_limit == Policy::AboveFormula::ratio)
                 return share(t.value, a.value, fmt::format("{} / {}", ts, as));
             return share(Decimal::max(t.value + t.value - a.value, zero), t.value,
-                         trf("max(0, 1 − ({} − {}) / {})", as, ts, ts));
+                         fmt::format("max(0, 1 − ({} − {}) / {})", as, ts, ts));
         }
         case Cmp::eq:
             if (a.value == t.value) return met(fmt::format("{} = {}", as, ts));
@@ -385,9 +384,9 @@ struct Evaluator {
             bool ok = key(tc.low->date) <= key(a.date) && key(a.date) <= key(tc.high->date);
             if (ok)
                 return met(trf("{} lies within {}–{}", a.date.text, tc.low->date.text,
-                                       tc.high->date.text));
-            return judgement(trf("{} is outside {}–{}", a.date.text, tc.low->date.text,
-                                         tc.high->date.text));
+                               tc.high->date.text));
+            return judgement(
+                trf("{} is outside {}–{}", a.date.text, tc.low->date.text, tc.high->date.text));
         }
         Cmp cmp = tc.stated().value_or(Cmp::le); // a date is a deadline unless stated otherwise
         auto t = key(tc.low->date), v = key(a.date);
@@ -405,8 +404,8 @@ struct Evaluator {
         const Scale* scale = policy.scale_with(t, a);
         if (!scale) {
             add(Severity::warning, "unknown-grade",
-                trf("no grade scale of the policy holds both {} and {}", t, a), ac.span,
-                row.name, a, t);
+                trf("no grade scale of the policy holds both {} and {}", t, a), ac.span, row.name,
+                a, t);
             return {};
         }
         auto rank = [&](const std::string& g) {
@@ -429,8 +428,8 @@ struct Evaluator {
             o.band = &policy.not_achieved;
             o.band_name = "未达成";
         }
-        o.basis = trf("actual grade {} against target {} on {}: {}", a, t, scale->name,
-                              o.band_name);
+        o.basis =
+            trf("actual grade {} against target {} on {}: {}", a, t, scale->name, o.band_name);
         return o;
     }
 
@@ -520,8 +519,8 @@ struct Evaluator {
             auto it = scale->bands.find(ac.low->word);
             if (it == scale->bands.end()) {
                 add(Severity::warning, "unknown-grade",
-                    trf("{} is not a grade of the scale {}", ac.low->word, scale->name),
-                    ac.span, row.name);
+                    trf("{} is not a grade of the scale {}", ac.low->word, scale->name), ac.span,
+                    row.name);
                 return {};
             }
             Outcome o;
@@ -659,7 +658,7 @@ struct Evaluator {
                         const std::string& what) {
         add(Severity::error, "score-exceeds-weight",
             trf("{} scores {} but its weight is only {}", what, score.value.to_string(),
-                        weight.to_string()),
+                weight.to_string()),
             score.span, name, score.value.to_string(), fmt::format("≤ {}", weight.to_string()));
     }
 
@@ -668,7 +667,7 @@ struct Evaluator {
                        const Decimal& weight) {
         add(Severity::error, "missing-score",
             trf("{} has a weight of {} but no score: its 得分 cell is empty", what,
-                        weight.to_string()),
+                weight.to_string()),
             span, name, "", fmt::format("0–{}", weight.to_string()));
         missing_scores.push_back(last());
     }
@@ -679,8 +678,8 @@ struct Evaluator {
         Reason why = reason_of(row);
         if (why == Reason::stated) return;
         auto& d = add(Severity::warning, "score-understated",
-                      trf("\"{}\" reports {} points, less than the {} the rules give",
-                                  row.name, s.value.to_string(), expected),
+                      trf("\"{}\" reports {} points, less than the {} the rules give", row.name,
+                          s.value.to_string(), expected),
                       s.span, row.name, s.value.to_string(), expected);
         d.note(std::move(arithmetic));
         d.note(why == Reason::none
@@ -693,8 +692,7 @@ struct Evaluator {
         if (r.kind == RowResult::Kind::not_applicable) {
             if (row.weight || row.score)
                 add(Severity::warning, "not-applicable-scored",
-                    trf("\"{}\" is marked 不涉及 but carries a weight or a score",
-                                row.name),
+                    trf("\"{}\" is marked 不涉及 but carries a weight or a score", row.name),
                     row.span, row.name);
             return;
         }
@@ -712,14 +710,13 @@ struct Evaluator {
             // A weight that was written but could not be read is already reported.
             if (row.score && !row.weight_written)
                 add(Severity::warning, "score-without-weight",
-                    trf("\"{}\" has a score but no weight", row.name), row.score->span,
-                    row.name);
+                    trf("\"{}\" has a score but no weight", row.name), row.score->span, row.name);
             else if (!row.weight_written && !row.score_written && row.target && table_weighted() &&
                      table_scored())
                 add(Severity::warning, "missing-weight",
                     trf("\"{}\" has no weight and no score, while the table's other rows "
-                                "are weighted and scored",
-                                row.name),
+                        "are weighted and scored",
+                        row.name),
                     row.span, row.name);
             return;
         }
@@ -737,8 +734,8 @@ struct Evaluator {
             table_has_actuals())
             add(Severity::warning, "missing-actual",
                 trf("\"{}\" scores {} of {} but states no 完成值: the score cannot be "
-                            "checked",
-                            row.name, s.value.to_string(), r.weight.to_string()),
+                    "checked",
+                    row.name, s.value.to_string(), r.weight.to_string()),
                 s.span, row.name);
         bool deduction_judged = false; // a finding below already speaks of the lost points
         switch (r.kind) {
@@ -758,7 +755,7 @@ struct Evaluator {
                 }
                 add(Severity::error, "indicator-score-mismatch",
                     trf("\"{}\" reports {} points but the policy gives {}", row.name,
-                                s.value.to_string(), shown),
+                        s.value.to_string(), shown),
                     s.span, row.name, s.value.to_string(), shown)
                     .note(std::move(arithmetic));
             } else {
@@ -777,7 +774,7 @@ struct Evaluator {
                 }
                 add(Severity::error, "grade-band-mismatch",
                     trf("\"{}\" reports {} points, above the band {} for {}", row.name,
-                                s.value.to_string(), band, r.band_name),
+                        s.value.to_string(), band, r.band_name),
                     s.span, row.name, s.value.to_string(), band)
                     .note(r.basis);
             } else if (s.value < r.band_low) {
@@ -796,14 +793,14 @@ struct Evaluator {
         const std::string lost = (r.weight - s.value).normalized().to_string();
         if (why == Reason::none)
             add(Severity::warning, "missing-deviation-reason",
-                trf("\"{}\" loses {} of {} points and gives no deviation reason", row.name,
-                            lost, r.weight.to_string()),
+                trf("\"{}\" loses {} of {} points and gives no deviation reason", row.name, lost,
+                    r.weight.to_string()),
                 s.span, row.name);
         else if (why == Reason::non_reason)
             add(Severity::warning, "non-reason",
                 trf("\"{}\" loses {} of {} points; its deviation reason \"{}\" explains "
-                            "nothing",
-                            row.name, lost, r.weight.to_string(), row.reason),
+                    "nothing",
+                    row.name, lost, r.weight.to_string(), row.reason),
                 s.span, row.name);
     }
 
@@ -882,8 +879,8 @@ struct Evaluator {
         auto capped_share = [&](const Decimal& rate) { return Decimal::min(rate, cap); };
         bool capped = Decimal::mul_div(*spent, one, *annual, fine) >= cap;
         b.score = capped ? Fraction{cap, one} : Fraction{*spent, *annual};
-        b.basis = capped ? trf("min({} / {}, {}) × {}", spent->to_string(),
-                                       annual->to_string(), show(cap, 4), b.weight.to_string())
+        b.basis = capped ? trf("min({} / {}, {}) × {}", spent->to_string(), annual->to_string(),
+                               show(cap, 4), b.weight.to_string())
                          : fmt::format("{} / {} × {}", spent->to_string(), annual->to_string(),
                                        b.weight.to_string());
         std::optional<std::size_t> rate_finding;
@@ -892,8 +889,8 @@ struct Evaluator {
             if (!policy.matches(reported_rate->value, exact_pct)) {
                 auto& d = add(Severity::error, "budget-rate-mismatch",
                               trf("执行率 is reported as {}% but {} / {} = {}%",
-                                          reported_rate->value.to_string(), spent->to_string(),
-                                          annual->to_string(), show(exact_pct, 2)),
+                                  reported_rate->value.to_string(), spent->to_string(),
+                                  annual->to_string(), show(exact_pct, 2)),
                               reported_rate->span, "预算执行率",
                               reported_rate->value.to_string() + "%", show(exact_pct, 2) + "%");
                 rate_finding = last();
@@ -902,9 +899,9 @@ struct Evaluator {
                     Decimal against_initial = Decimal::mul_div(*spent, hundred, *initial, fine);
                     if (policy.matches(reported_rate->value, against_initial))
                         d.note(trf("{}% is {} / {}, against 年初预算数; the execution "
-                                           "rate is taken against 全年预算数",
-                                           reported_rate->value.to_string(), spent->to_string(),
-                                           initial->to_string()));
+                                   "rate is taken against 全年预算数",
+                                   reported_rate->value.to_string(), spent->to_string(),
+                                   initial->to_string()));
                 }
             }
         }
@@ -922,11 +919,11 @@ struct Evaluator {
         auto& d = add(above ? Severity::error : Severity::warning,
                       above ? "budget-score-mismatch" : "score-understated",
                       above ? trf("the budget-execution row reports {} points but the "
-                                          "policy gives {}",
-                                          reported_score->value.to_string(), shown)
+                                  "policy gives {}",
+                                  reported_score->value.to_string(), shown)
                             : trf("the budget-execution row reports {} points, less than "
-                                          "the {} the rules give",
-                                          reported_score->value.to_string(), shown),
+                                  "the {} the rules give",
+                                  reported_score->value.to_string(), shown),
                       reported_score->span, "预算执行率", reported_score->value.to_string(), shown);
         d.note(arithmetic);
         // A score that follows the reported rate follows from the rate's finding.
@@ -937,8 +934,8 @@ struct Evaluator {
             if (policy.matches(reported_score->value, by_rate))
                 explain(last(), *rate_finding,
                         trf("the score {} follows this rate: {} × {}%",
-                                    reported_score->value.to_string(), b.weight.to_string(),
-                                    reported_rate->value.to_string()));
+                            reported_score->value.to_string(), b.weight.to_string(),
+                            reported_rate->value.to_string()));
         }
     }
 
@@ -976,8 +973,8 @@ struct Evaluator {
                 std::string canonical = model::canonical_category(*written);
                 if (variant_noted || policy.category(*written) == canonical) continue;
                 add(Severity::note, "category-variant",
-                    trf("\"{}\" is read as {}, as published templates misspell it",
-                                *written, policy.category(*written)),
+                    trf("\"{}\" is read as {}, as published templates misspell it", *written,
+                        policy.category(*written)),
                     written == &row.level2 ? span : row.span, row.name);
                 variant_noted = true;
             }
@@ -998,10 +995,9 @@ struct Evaluator {
                 add(Severity::warning, "misplaced-category",
                     trf("{} belongs under {}, not under {}", l2, home, l1), span, row.name);
             else {
-                auto& d =
-                    add(Severity::warning, "unknown-category",
-                        trf("\"{}\" is not a level-2 category of the policy", row.level2),
-                        span, row.name);
+                auto& d = add(Severity::warning, "unknown-category",
+                              trf("\"{}\" is not a level-2 category of the policy", row.level2),
+                              span, row.name);
                 // The most common slip in published tables: 服务对象满意度标 for
                 // 服务对象满意度指标.
                 for (const auto& kid : *children)
@@ -1084,19 +1080,19 @@ struct Evaluator {
         if (weights_known && project.total_weight && project.total_weight->value != weights) {
             auto& d = add(Severity::error, "total-weight-mismatch",
                           trf("总分 分值 is {} but the weights add up to {}",
-                                      project.total_weight->value.to_string(), weights_shown),
+                              project.total_weight->value.to_string(), weights_shown),
                           project.total_weight->span, "总分",
                           project.total_weight->value.to_string(), weights_shown);
             d.note(fmt::format("{} = {}", weights_shown, join(weight_parts)));
             if (project.total_weight->value != policy.total_weight &&
                 weights != policy.total_weight)
-                d.note(trf("and the policy's weights add up to {}",
-                                   policy.total_weight.to_string()));
+                d.note(
+                    trf("and the policy's weights add up to {}", policy.total_weight.to_string()));
             weight_sum_finding = last();
         } else if (weights_known && weights != policy.total_weight) {
             add(Severity::error, "weights-not-100",
                 trf("the weights add up to {}, not {}", weights_shown,
-                            policy.total_weight.to_string()),
+                    policy.total_weight.to_string()),
                 project.total_weight ? project.total_weight->span : project.name_span, "总分",
                 weights_shown, policy.total_weight.to_string())
                 .note(fmt::format("{} = {}", weights_shown, join(weight_parts)));
@@ -1107,8 +1103,8 @@ struct Evaluator {
             !project.unreadable_score && !policy.matches(project.total_score->value, scores)) {
             const Decimal& total = project.total_score->value;
             auto& d = add(Severity::error, "total-score-mismatch",
-                          trf("总分 得分 is {} but the row scores add up to {}",
-                                      total.to_string(), scores_shown),
+                          trf("总分 得分 is {} but the row scores add up to {}", total.to_string(),
+                              scores_shown),
                           project.total_score->span, "总分", total.to_string(), scores_shown);
             d.note(fmt::format("{} = {}", scores_shown, join(score_parts)));
             total_follows(last(), total, scores, weights);
@@ -1118,8 +1114,8 @@ struct Evaluator {
                 Decimal left = project.total_score->value - scores;
                 result.findings[missing_scores.front()].note(
                     trf("总分 得分 is {}; the other scores add up to {}, which leaves {}",
-                                project.total_score->value.to_string(), scores_shown,
-                                left.normalized().to_string()));
+                        project.total_score->value.to_string(), scores_shown,
+                        left.normalized().to_string()));
             }
         }
         stated_weights();
@@ -1135,8 +1131,8 @@ struct Evaluator {
                 Decimal got = by_level1.count(l1) ? by_level1[l1] : zero;
                 if (got != want)
                     add(Severity::warning, "level1-weight-mismatch",
-                        trf("{} weighs {} in total; the policy expects {}", l1,
-                                    got.to_string(), want.to_string()),
+                        trf("{} weighs {} in total; the policy expects {}", l1, got.to_string(),
+                            want.to_string()),
                         project.name_span, l1, got.to_string(), want.to_string());
             }
         }
@@ -1146,8 +1142,8 @@ struct Evaluator {
             std::string stated(vocab::chinese_grade(text::nfkc(project.grade)));
             if (stated != want)
                 add(Severity::error, "total-grade-mismatch",
-                    trf("等级 is {} but a total of {} is {}", project.grade,
-                                basis.to_string(), want),
+                    trf("等级 is {} but a total of {} is {}", project.grade, basis.to_string(),
+                        want),
                     project.grade_span, "等级", project.grade, want);
         }
     }
@@ -1166,8 +1162,8 @@ struct Evaluator {
             for (const auto& e : exceeded)
                 explain(total_finding, e.finding,
                         trf("总分 得分 {} counts this score at its weight; the row scores "
-                                    "add up to {} with it",
-                                    total_shown, scores_shown));
+                            "add up to {} with it",
+                            total_shown, scores_shown));
             return;
         }
         if (!weight_sum_finding || !project.total_weight) return;
@@ -1177,15 +1173,15 @@ struct Evaluator {
         if (!exceeded.empty() && policy.matches(total, scores - over - gap)) {
             explain(total_finding, exceeded.front().finding,
                     trf("总分 得分 {} counts this score at its weight, and is off the row "
-                                "scores by the same {} as 总分 分值 is off the weights",
-                                total_shown, gap_shown));
+                        "scores by the same {} as 总分 分值 is off the weights",
+                        total_shown, gap_shown));
             return;
         }
         if (policy.matches(total, scores - gap))
             explain(total_finding, *weight_sum_finding,
                     trf("总分 得分 {} is off the row scores ({}) by the same {} as 总分 "
-                                "分值 is off the weights",
-                                total_shown, scores_shown, gap_shown));
+                        "分值 is off the weights",
+                        total_shown, scores_shown, gap_shown));
     }
 
     // Points a category's label states (产出指标(50分)) against the weights of its rows.
@@ -1209,7 +1205,7 @@ struct Evaluator {
             if (unreadable || parts.empty() || sum == sw.points.value) continue;
             add(Severity::error, "category-weight-mismatch",
                 trf("{} states {} points but its rows' weights add up to {}", sw.category,
-                            sw.points.text, sum.normalized().to_string()),
+                    sw.points.text, sum.normalized().to_string()),
                 sw.span, sw.category, sw.points.text, sum.normalized().to_string())
                 .note(fmt::format("{} = {}", sum.normalized().to_string(), join(parts)));
         }
@@ -1298,16 +1294,16 @@ struct Evaluator {
             joined_written += (i ? ", " : "") + written[i];
             joined_sums += (i ? " / " : "") + sums[i];
         }
-        auto& d = add(Severity::error, "funds-sum-mismatch",
-                      trf("{} has {} but its rows add up to {}", total->name,
-                                  joined_written, joined_sums),
-                      *first, "年度资金总额", joined_written, joined_sums);
+        auto& d = add(
+            Severity::error, "funds-sum-mismatch",
+            trf("{} has {} but its rows add up to {}", total->name, joined_written, joined_sums),
+            *first, "年度资金总额", joined_written, joined_sums);
         for (auto& n : notes)
             d.note(std::move(n));
         if (zero_budget_finding && budget_column)
             explain(*zero_budget_finding, last(),
                     tr("the execution rate cannot be computed on this total; its rows give the "
-                    "budget"));
+                       "budget"));
     }
 };
 
@@ -1331,8 +1327,8 @@ ProjectResult evaluate(const model::Project& project, const Policy& policy) {
         }
         e.add(Severity::error, "figure-too-large",
               trf("the figures of {} are too large to compute with: a result passes the "
-                          "{} digits jixiao computes exactly",
-                          where, 38),
+                  "{} digits jixiao computes exactly",
+                  where, 38),
               span, where);
         return false;
     };

@@ -2,6 +2,7 @@
 // (as taocpp/json's errors.hpp does). A must-point without an entry fails to compile.
 #pragma once
 
+#include "base/i18n.hpp"
 #include "jixiao/grammar.hpp"
 
 namespace jx::syntax {
@@ -161,26 +162,27 @@ JX_ERROR(escape_code, "invalid-escape",
 // in with fmt.
 namespace slip {
 inline constexpr const char* colon =
-    "\"{}\" is a colon: a keyword takes its value after a space, without one ({} {})";
+    N_("\"{}\" is a colon: a keyword takes its value after a space, without one ({} {})");
 inline constexpr const char* quotes =
-    "{} are typographic quotes; jixiao reads straight double quotes: \"{}\"";
+    N_("{} are typographic quotes; jixiao reads straight double quotes: \"{}\"");
 inline constexpr const char* full_width =
-    "\"{}\" is a full-width character; write \"{}\" (switch the input method to half-width)";
-inline constexpr const char* missing_keyword = "{} is missing before {}: write {} {}";
-inline constexpr const char* unknown_unit = "\"{}\" is not a unit jixiao knows; did you mean {}?";
-inline constexpr const char* did_you_mean = "did you mean {}?";
+    N_("\"{}\" is a full-width character; write \"{}\" (switch the input method to half-width)");
+inline constexpr const char* missing_keyword = N_("{} is missing before {}: write {} {}");
+inline constexpr const char* unknown_unit =
+    N_("\"{}\" is not a unit jixiao knows; did you mean {}?");
+inline constexpr const char* did_you_mean = N_("did you mean {}?");
 inline constexpr const char* unknown_category_code = "unknown-category-word";
 inline constexpr const char* unknown_category_near =
-    "\"{}\" is not a category keyword; did you mean {}?";
+    N_("\"{}\" is not a category keyword; did you mean {}?");
 inline constexpr const char* unknown_category_read_as =
-    "its block was read as {}, so that its rows still count";
+    N_("its block was read as {}, so that its rows still count");
 inline constexpr const char* unknown_category =
-    "\"{}\" is not a category keyword; a category of your own is written in quotes: \"{}\"";
+    N_("\"{}\" is not a category keyword; a category of your own is written in quotes: \"{}\"");
 inline constexpr const char* missing_brace_code = "expected-close-brace";
 inline constexpr const char* missing_brace =
-    "expected '}}' to close {} (opened on line {}): by its indentation, the block ends here";
+    N_("expected '}}' to close {} (opened on line {}): by its indentation, the block ends here");
 inline constexpr const char* missing_brace_note =
-    "the rest of the file was read as if the '}' were there";
+    N_("the rest of the file was read as if the '}' were there");
 } // namespace slip
 
 } // namespace jx::syntax

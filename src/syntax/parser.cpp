@@ -8,11 +8,11 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "jixiao/grammar.hpp"
 #include "syntax/errors.hpp"
 #include "syntax/slips.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::syntax {
 namespace pegtl = tao::pegtl;
@@ -415,8 +415,7 @@ struct control : pegtl::normal<Rule> {
                     at.byte = f.begin; // point at the opening quote, not 10 MB further on
                     throw SyntaxError(
                         "string-too-long",
-                        trf(
-                            "string literal of {} bytes is longer than the limit of {} bytes",
+                        trf("string literal of {} bytes is longer than the limit of {} bytes",
                             end - f.begin, b.limits.max_string_bytes),
                         at);
                 }
@@ -630,8 +629,8 @@ private:
     void append_utf8(std::string& out, char32_t cp, const Node& n) const {
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) {
             errors_.push_back(
-                make_error("invalid-escape", trf("\\u{{{:X}}} is not a valid character",
-                                                         static_cast<unsigned>(cp)))
+                make_error("invalid-escape",
+                           trf("\\u{{{:X}}} is not a valid character", static_cast<unsigned>(cp)))
                     .label(span(n)));
             return;
         }
@@ -669,10 +668,9 @@ private:
         if (slot) {
             // A field written twice is a mistake to fix: fmt must not keep one and drop the other.
             duplicates.push_back(kw);
-            errors_.push_back(
-                make_error("duplicate-field",
-                           trf("{} is written twice; remove one of them", kw.text))
-                    .label(kw.span));
+            errors_.push_back(make_error("duplicate-field",
+                                         trf("{} is written twice; remove one of them", kw.text))
+                                  .label(kw.span));
         } else
             slot = std::move(value);
     }
@@ -929,16 +927,16 @@ private:
                 for (const auto& known : vocab::categories)
                     names.push_back(known.name);
                 auto near = text::nearest(cat.name.text, names, 2);
-                Diagnostic d = make_error(
-                    slip::unknown_category_code,
-                    near ? fmt::format(slip::unknown_category_near, cat.name.text, *near)
-                         : fmt::format(slip::unknown_category, cat.name.text, cat.name.text));
+                Diagnostic d =
+                    make_error(slip::unknown_category_code,
+                               near ? trf(slip::unknown_category_near, cat.name.text, *near)
+                                    : trf(slip::unknown_category, cat.name.text, cat.name.text));
                 d.label(cat.name.span);
                 if (near) {
                     // The category meant, for tools that rename it (the language server).
                     d.subject.reported = cat.name.text;
                     d.subject.expected = std::string(*near);
-                    d.note(fmt::format(slip::unknown_category_read_as, *near));
+                    d.note(trf(slip::unknown_category_read_as, *near));
                     cat.name_text = std::string(*near);
                 }
                 errors_.push_back(std::move(d));
@@ -1167,7 +1165,7 @@ ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repa
     if (text.size() > limits.max_file_bytes) {
         result.diagnostics.push_back(
             make_error("file-too-large", trf("the file is {} bytes; the limit is {} bytes",
-                                                     text.size(), limits.max_file_bytes))
+                                             text.size(), limits.max_file_bytes))
                 .label({0, 0}));
         return result;
     }
@@ -1175,17 +1173,16 @@ ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repa
         result.diagnostics.push_back(
             make_error("invalid-utf8",
                        trf("the file is not valid UTF-8: byte 0x{:02X} at offset {} does "
-                                   "not start a valid character",
-                                   static_cast<unsigned>(static_cast<unsigned char>(text[bad])),
-                                   bad))
+                           "not start a valid character",
+                           static_cast<unsigned>(static_cast<unsigned char>(text[bad])), bad))
                 .label({static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)})
                 .note(tr("save the file as UTF-8 (in Excel or Word: 另存为 → 编码 UTF-8)")));
         // The usual cause: an editor on Chinese Windows saved it as GB18030 (GBK).
         if (text::looks_like_gb18030(text))
             result.diagnostics.back().note(
                 trf("the whole file reads as GB18030 (GBK); convert it with: iconv -f "
-                            "GB18030 -t UTF-8 '{}' > utf8.jx",
-                            source.name()));
+                    "GB18030 -t UTF-8 '{}' > utf8.jx",
+                    source.name()));
         return result;
     }
     if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
@@ -1205,9 +1202,9 @@ ParseResult parse_text(const SourceFile& source, const Limits& limits, bool repa
             r.diagnostics.insert(
                 r.diagnostics.begin(),
                 make_error(slip::missing_brace_code,
-                           fmt::format(slip::missing_brace, missing->block, missing->opened_line))
+                           trf(slip::missing_brace, missing->block, missing->opened_line))
                     .label({at, at}, tr("expected '}' here"))
-                    .note(slip::missing_brace_note));
+                    .note(tr(slip::missing_brace_note)));
             return r;
         }
     }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "syntax/errors.hpp"
 #include "vocab/vocabulary.hpp"
@@ -111,8 +112,8 @@ std::optional<std::string> slip_at(std::string_view text, const Diagnostic& d) {
         std::size_t value_end = after;
         while (value_end < text.size() && !is_blank(text[value_end]) && text[value_end] != '\n')
             ++value_end;
-        return fmt::format(slip::colon, utf8(cp), kw.empty() ? "年度" : kw,
-                           after < value_end ? text.substr(after, value_end - after) : "…");
+        return trf(slip::colon, utf8(cp), kw.empty() ? "年度" : kw,
+                   after < value_end ? text.substr(after, value_end - after) : "…");
     }
     // Typographic quotes: “研究成果报告”.
     static constexpr std::pair<char32_t, char32_t> quote_pairs[] = {
@@ -124,11 +125,11 @@ std::optional<std::string> slip_at(std::string_view text, const Diagnostic& d) {
         std::string_view rest = text.substr(from, eol == std::string_view::npos ? eol : eol - from);
         std::size_t end = rest.find(utf8(close));
         std::string inner(end == std::string_view::npos ? rest : rest.substr(0, end));
-        return fmt::format(slip::quotes, utf8(open) + " " + utf8(close), inner);
+        return trf(slip::quotes, utf8(open) + " " + utf8(close), inner);
     }
     // A full-width letter, digit or sign where ASCII is needed: ２０２２, ＝.
     if (cp >= 0xFF01 && cp <= 0xFF5E && cp != U'（' && cp != U'）' && cp != U'，')
-        return fmt::format(slip::full_width, utf8(cp), utf8(cp - 0xFEE0));
+        return trf(slip::full_width, utf8(cp), utf8(cp - 0xFEE0));
     // A figure where a keyword belongs: 分值 15  15 (得分 forgotten).
     if (d.code == error_of<grammar::indicator_end>.code && cp >= U'0' && cp <= U'9') {
         std::size_t begin = line_start(text, at);
@@ -146,7 +147,7 @@ std::optional<std::string> slip_at(std::string_view text, const Diagnostic& d) {
         std::string_view figure = text.substr(at, end - at);
         for (int i = last + 1; i < 4; ++i)
             if (before.find(order[i]) == std::string_view::npos)
-                return fmt::format(slip::missing_keyword, order[i], figure, order[i], figure);
+                return trf(slip::missing_keyword, order[i], figure, order[i], figure);
         return std::nullopt;
     }
     // A near-miss word: 产出指表, 15万圆.
@@ -171,11 +172,11 @@ std::optional<std::string> slip_at(std::string_view text, const Diagnostic& d) {
         }
         for (const auto* candidates : {&on_line, &units})
             if (auto near = text::nearest(word, *candidates, max); near && *near != word)
-                return fmt::format(slip::unknown_unit, word, *near);
+                return trf(slip::unknown_unit, word, *near);
         return std::nullopt;
     }
     if (auto near = text::nearest(word, vocabulary_words(), max); near && *near != word)
-        return fmt::format(slip::did_you_mean, *near);
+        return trf(slip::did_you_mean, *near);
     // A keyword cut short (偏差 for 偏差原因): the shortest spelling it begins, of one keyword.
     std::optional<std::string_view> longer;
     const vocab::Keyword* of = nullptr;
@@ -186,7 +187,7 @@ std::optional<std::string> slip_at(std::string_view text, const Diagnostic& d) {
                 of = &k;
                 if (!longer || spelling.size() < longer->size()) longer = spelling;
             }
-    if (longer) return fmt::format(slip::did_you_mean, *longer);
+    if (longer) return trf(slip::did_you_mean, *longer);
     return std::nullopt;
 }
 

@@ -101,6 +101,16 @@ TEST_CASE("bad inputs: every committed case gets its expected diagnostics", "[go
     }
 }
 
+TEST_CASE("bad inputs: every committed case, in Chinese", "[golden][bad-input][i18n]") {
+    test::MessagesIn chinese(i18n::Language::chinese);
+    for (const auto& rel : test::files_under("tests/bad_inputs", ".jx")) {
+        INFO(rel);
+        Output out = check({test::source_path(rel)});
+        std::string text = replace_all(out.text, test::source_path(""), "");
+        test::check_golden(rel.substr(0, rel.size() - 3) + ".zh.expected", text);
+    }
+}
+
 TEST_CASE("bad inputs: a 10 MB string is refused at the string limit", "[golden][bad-input]") {
     fs::path dir = scratch("huge-string");
     // 10,000,000 bytes of text in one string, on one line.

@@ -65,6 +65,12 @@ TEST_CASE("golden: every finding on the real tables in indicator_specs", "[golde
     test::check_golden("tests/golden/indicator_specs.check.expected", check_output(files));
 }
 
+TEST_CASE("golden: the findings on the real tables, in Chinese", "[golden][specs][i18n]") {
+    auto files = test::files_under("indicator_specs", ".jx");
+    test::MessagesIn chinese(i18n::Language::chinese);
+    test::check_golden("tests/golden/indicator_specs.check.zh.expected", check_output(files));
+}
+
 TEST_CASE("golden: the recomputed score table of every real table", "[golden][specs]") {
     auto policy = scoring::Policy::defaults();
     std::string out;
