@@ -156,7 +156,8 @@ std::string render(const Diagnostic& d, const SourceFile* file, const RenderOpti
                 max_line = std::max(max_line, file->position(l.span.begin).line);
             gutter = std::to_string(max_line).size();
         }
-        out += std::string(gutter, ' ') + style.paint(std::string(" = ") + severity_label(Severity::note), "1") + ": " +
+        out += std::string(gutter, ' ') +
+               style.paint(std::string(" = ") + severity_label(Severity::note), "1") + ": " +
                text::for_terminal(n) + '\n';
     }
     return out;

@@ -1,8 +1,8 @@
 #include "driver/analysis.hpp"
 
+#include "base/i18n.hpp"
 #include "model/lower.hpp"
 #include "scoring/claims.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::driver {
 

@@ -18,8 +18,8 @@
 
 #include <fmt/format.h>
 
-#include "driver/analysis.hpp"
 #include "base/i18n.hpp"
+#include "driver/analysis.hpp"
 
 namespace jx::driver {
 namespace fs = std::filesystem;
@@ -30,9 +30,7 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
         error = std::move(message);
         return false;
     };
-    auto failed_read = [&] {
-        return fail(trf("cannot read {}: {}", path, std::strerror(errno)));
-    };
+    auto failed_read = [&] { return fail(trf("cannot read {}: {}", path, std::strerror(errno))); };
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below by its type.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return failed_read();
@@ -49,12 +47,12 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
         if (S_ISDIR(st.st_mode)) return fail(trf("{} is a directory", path));
         if (!S_ISREG(st.st_mode))
             // A FIFO or a device would block or never end: only regular files are read.
-            return fail(trf(
-                "{} is not a regular file (a FIFO, socket or device); give a .jx file", path));
+            return fail(
+                trf("{} is not a regular file (a FIFO, socket or device); give a .jx file", path));
         if (static_cast<std::uint64_t>(st.st_size) > max_read_bytes)
             // Not even read: a 10 GB file given by mistake must not exhaust memory.
-            return fail(trf("{} is {} bytes, more than jixiao reads ({} bytes)", path,
-                                    st.st_size, max_read_bytes));
+            return fail(trf("{} is {} bytes, more than jixiao reads ({} bytes)", path, st.st_size,
+                            max_read_bytes));
         contents.reserve(static_cast<std::size_t>(st.st_size) + 1);
         return true;
     };
@@ -80,8 +78,7 @@ bool read_file(const std::string& path, std::string& contents, std::string& erro
     for (;;) {
         std::size_t used = contents.size();
         if (used > max_read_bytes)
-            return fail(
-                trf("{} is over {} bytes, more than jixiao reads", path, max_read_bytes));
+            return fail(trf("{} is over {} bytes, more than jixiao reads", path, max_read_bytes));
         contents.resize(std::max(contents.capacity(), used + buffer.size()));
         n = read_some(contents.data() + used, contents.size() - used);
         if (n < 0) return failed_read();
@@ -145,8 +142,7 @@ bool FileWalk::next(Item& item) {
                 level.entries.push_back({std::move(name), descend, regular});
         }
         if (ec) {
-            item.problem =
-                io_problem(dir, trf("cannot read directory {}: {}", dir, ec.message()));
+            item.problem = io_problem(dir, trf("cannot read directory {}: {}", dir, ec.message()));
             return false;
         }
         // As `name + '/'` for a directory would compare, without building the string.
@@ -342,12 +338,12 @@ private:
 
     // Several disclosures in one directory: whose tables are whose is unknown.
     static Diagnostic shared_directory(const model::Disclosure& d, std::size_t disclosures) {
-        Diagnostic f = make_note(
-            "claim-unverifiable",
-            trf("the claims are not checked against tables: {} disclosures share this "
-                        "directory, and a disclosure's tables are those of its directory (import "
-                        "each disclosure into a directory of its own)",
-                        disclosures));
+        Diagnostic f =
+            make_note("claim-unverifiable",
+                      trf("the claims are not checked against tables: {} disclosures share this "
+                          "directory, and a disclosure's tables are those of its directory (import "
+                          "each disclosure into a directory of its own)",
+                          disclosures));
         f.label(d.name_span);
         f.subject.project = d.name;
         return f;

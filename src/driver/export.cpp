@@ -6,12 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "diag/render.hpp"
 #include "driver/check.hpp"
 #include "driver/report.hpp"
 #include "driver/status.hpp"
 #include "format/format.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::driver {
 
@@ -206,7 +206,7 @@ int export_specs(const ExportRequest& req, const scoring::Policy& policy, std::o
         return exit_usage;
     }
     out << trf("exported {} files to {}: {} projects, {} rows, {} claims, {} findings\n",
-                       totals.files, req.output, added[0], added[1], added[2], added[3]);
+               totals.files, req.output, added[0], added[1], added[2], added[3]);
     return totals.io_error ? exit_usage : exit_ok;
 }
 

@@ -7,13 +7,13 @@
 #include <fmt/format.h>
 
 #include "base/decimal.hpp"
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/check.hpp"
 #include "driver/files.hpp"
 #include "driver/report.hpp"
 #include "driver/status.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::driver {
 namespace {
@@ -225,11 +225,11 @@ int fix_files(const std::vector<std::string>& paths, bool dry_run, const scoring
             }
             if (fixed.text == text) return;
             if (fixed.text.size() > limits.max_file_bytes) {
-                err << render(make_error("spec-too-large",
-                                         trf("{}: not fixed: fixed, it would be more than "
+                err << render(
+                    make_error("spec-too-large", trf("{}: not fixed: fixed, it would be more than "
                                                      "the {} MiB a spec may have",
                                                      path, limits.max_file_bytes >> 20)),
-                              nullptr);
+                    nullptr);
                 if (status == exit_ok) status = exit_findings;
                 return;
             }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/check.hpp"
@@ -12,7 +13,6 @@
 #include "driver/status.hpp"
 #include "format/format.hpp"
 #include "syntax/parser.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::driver {
 
@@ -30,7 +30,8 @@ int format_files(const std::vector<std::string>& paths, bool check_only, bool co
                 // A file that does not parse is never rewritten.
                 for (const auto& d : parsed.diagnostics)
                     err << render(d, &source, {colour});
-                err << trf("{}: not formatted: fix the errors above first\n", text::for_terminal(path));
+                err << trf("{}: not formatted: fix the errors above first\n",
+                           text::for_terminal(path));
                 if (status == exit_ok) status = exit_findings;
                 return;
             }
@@ -39,13 +40,12 @@ int format_files(const std::vector<std::string>& paths, bool check_only, bool co
             // Alignment adds spaces: a file near the limit could grow past what the parser reads,
             // and nothing could read it again.
             if (formatted.size() > limits.max_file_bytes) {
-                err << render(
-                    make_error("spec-too-large",
-                               trf("{}: not formatted: formatted, it would be {} "
-                                           "bytes, more than the {} MiB a spec may have "
-                                           "(split it into several files)",
-                                           path, formatted.size(), limits.max_file_bytes >> 20)),
-                    nullptr);
+                err << render(make_error("spec-too-large",
+                                         trf("{}: not formatted: formatted, it would be {} "
+                                             "bytes, more than the {} MiB a spec may have "
+                                             "(split it into several files)",
+                                             path, formatted.size(), limits.max_file_bytes >> 20)),
+                              nullptr);
                 if (status == exit_ok) status = exit_findings;
                 return;
             }

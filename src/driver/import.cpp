@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/check.hpp"
@@ -23,7 +24,6 @@
 #include "driver/status.hpp"
 #include "import/import.hpp"
 #include "syntax/parser.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::driver {
 namespace {
@@ -77,8 +77,7 @@ bool convert_with_libreoffice(const std::string& soffice, const std::string& pat
     std::string target = (fs::path(dir) / (fs::path(path).stem().string() + "." + ext)).string();
     bool ok = ran && read_file(target, converted, error);
     if (!ran)
-        error =
-            trf("LibreOffice could not convert it ({})", import::conversion_command(path));
+        error = trf("LibreOffice could not convert it ({})", import::conversion_command(path));
     std::error_code ec;
     fs::remove_all(dir, ec);
     return ok;
@@ -189,7 +188,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             once(shown + ": " + severity_label(Severity::note) + ": " + text::for_terminal(n));
         for (const auto& s : result.skipped) {
             once(trf("{}:{}: {}: skipped a {}", shown, s.line, severity_label(Severity::note),
-                             text::for_terminal(s.what)));
+                     text::for_terminal(s.what)));
             ++skipped;
         }
         for (const auto& p : result.problems)
@@ -210,7 +209,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
             fs::create_directories(fs::path(out_dir) / subdir, ec);
             if (ec) {
                 report_io(trf("cannot create {}: {}", (fs::path(out_dir) / subdir).string(),
-                                      ec.message()));
+                              ec.message()));
                 continue;
             }
         }
@@ -222,17 +221,16 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
                          const std::string& what) {
             auto [earlier, first_time] = written_from.emplace(target, source);
             if (!first_time) {
-                err << render(make_error("duplicate-target",
-                                         trf("{} was written from {} in this run; not "
-                                                     "written again from {}",
-                                                     target, earlier->second, what)),
-                              nullptr);
+                err << render(
+                    make_error("duplicate-target", trf("{} was written from {} in this run; not "
+                                                       "written again from {}",
+                                                       target, earlier->second, what)),
+                    nullptr);
                 return false;
             }
             if (fs::exists(target) && !force) {
                 err << render(
-                    make_error("exists",
-                               trf("{} exists; not overwritten (use --force)", target)),
+                    make_error("exists", trf("{} exists; not overwritten (use --force)", target)),
                     nullptr);
                 return false;
             }
@@ -240,8 +238,8 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
                 err << render(
                     make_error("spec-too-large",
                                trf("{}: {} makes a spec of {} bytes, more than "
-                                           "the {} MiB a spec may have; not written",
-                                           target, what, spec.size(), limits.max_file_bytes >> 20)),
+                                   "the {} MiB a spec may have; not written",
+                                   target, what, spec.size(), limits.max_file_bytes >> 20)),
                     nullptr);
                 return false;
             }
@@ -287,9 +285,10 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
                        text::for_terminal(spec.table.name));
         }
     }
-    out << trf("imported {} of {} project tables ({} whole, {} with unplaced cells kept as comments, "
-               "{} failed)",
-               written, tables, whole, written - whole, failed);
+    out << trf(
+        "imported {} of {} project tables ({} whole, {} with unplaced cells kept as comments, "
+        "{} failed)",
+        written, tables, whole, written - whole, failed);
     if (skipped)
         out << (skipped == 1 ? trf("; skipped {} other table", skipped)
                              : trf("; skipped {} other tables", skipped));
@@ -297,9 +296,8 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
         out << (disclosures == 1 ? trf("; the claims of {} disclosure's prose", disclosures)
                                  : trf("; the claims of {} disclosures' prose", disclosures));
     if (claims_unwritten)
-        out << (claims_unwritten == 1
-                    ? trf("; {} prose's claims not written", claims_unwritten)
-                    : trf("; {} proses' claims not written", claims_unwritten));
+        out << (claims_unwritten == 1 ? trf("; {} prose's claims not written", claims_unwritten)
+                                      : trf("; {} proses' claims not written", claims_unwritten));
     if (empty)
         out << (empty == 1 ? trf("; {} source without a table", empty)
                            : trf("; {} sources without a table", empty));

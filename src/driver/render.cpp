@@ -6,13 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "driver/check.hpp"
 #include "driver/files.hpp"
 #include "model/lower.hpp"
 #include "render/disclosure.hpp"
 #include "render/writers.hpp"
 #include "syntax/parser.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::driver {
 namespace fs = std::filesystem;
@@ -215,8 +215,8 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
                 l.parsed.file.disclosures.empty()
                     ? trf("{}: nothing rendered: it holds no project table", path)
                     : trf("{}: nothing rendered: a disclosure renders as html or md "
-                                  "(--format html or md), its claims beside its tables",
-                                  path));
+                          "(--format html or md), its claims beside its tables",
+                          path));
             continue;
         }
         std::string target = to_directory
@@ -228,8 +228,8 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             out.errors.push_back(
                 earlier->second.empty()
                     ? trf("{}: not rendered: {} is the report of all specs", path, target)
-                    : trf("{}: not rendered: {} is written from {} in this run", path,
-                                  target, earlier->second));
+                    : trf("{}: not rendered: {} is written from {} in this run", path, target,
+                          earlier->second));
             continue;
         }
         if (!subdirs[k].empty()) {
@@ -237,7 +237,7 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
             fs::create_directories(fs::path(target).parent_path(), ec);
             if (ec) {
                 fail_io(trf("cannot create {}: {}", fs::path(target).parent_path().string(),
-                                    ec.message()));
+                            ec.message()));
                 continue;
             }
         }

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/status.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::driver {
 
@@ -40,10 +40,10 @@ std::string render_text(const FileReport& r, bool colour) {
 std::string render_summary(const Totals& t) {
     std::string out =
         trf("checked {} file{}, {} project{}, {} indicator{}: {} error{}, {} warning{}{}\n",
-                    t.files, t.files == 1 ? "" : "s", t.projects, t.projects == 1 ? "" : "s",
-                    t.indicators, t.indicators == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s",
-                    t.warnings, t.warnings == 1 ? "" : "s",
-                    t.notes ? trf(", {} note{}", t.notes, t.notes == 1 ? "" : "s") : "");
+            t.files, t.files == 1 ? "" : "s", t.projects, t.projects == 1 ? "" : "s", t.indicators,
+            t.indicators == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s", t.warnings,
+            t.warnings == 1 ? "" : "s",
+            t.notes ? trf(", {} note{}", t.notes, t.notes == 1 ? "" : "s") : "");
     for (const auto& [code, n] : t.by_code)
         out += fmt::format("  {:>5}  {}\n", n, code);
     return out;

@@ -5,13 +5,13 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/check.hpp"
 #include "driver/status.hpp"
 #include "model/lower.hpp"
 #include "syntax/parser.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::driver {
 namespace {
@@ -98,7 +98,7 @@ std::string render_score_table(const scoring::ProjectResult& r, const scoring::P
     std::string total_score = p.total_score ? p.total_score->value.to_string() : "";
     rows.push_back({"总分", "",
                     trf("(rows add up to {} / {})", r.weight_sum.normalized().to_string(),
-                                r.reported_score_sum.normalized().to_string()),
+                        r.reported_score_sum.normalized().to_string()),
                     total_weight, total_score, show(r.recomputed_total, places), "",
                     r.recomputed_grade});
 
@@ -138,13 +138,13 @@ int score_file(const std::string& path, const scoring::Policy& policy, bool colo
         errors = errors || (d.severity == Severity::error && !d.explained());
     };
     if (parsed.file.projects.empty())
-        err << render(make_warning("no-project",
-                                   parsed.file.disclosures.empty()
-                                       ? tr("the file holds no project table to score")
-                                       : tr("the file holds a disclosure's claims, no project "
-                                            "table to score (jixiao check reports on them)"))
-                          .label({0, 0}),
-                      &source, {colour});
+        err << render(
+            make_warning("no-project", parsed.file.disclosures.empty()
+                                           ? tr("the file holds no project table to score")
+                                           : tr("the file holds a disclosure's claims, no project "
+                                                "table to score (jixiao check reports on them)"))
+                .label({0, 0}),
+            &source, {colour});
     for (const auto& p : parsed.file.projects) {
         std::vector<Diagnostic> model_findings;
         auto m = model::lower(p, model_findings);
@@ -172,8 +172,8 @@ bool load_policy_file(const std::string& path, scoring::Policy& policy, std::ost
     auto p = scoring::load_policy(text, e);
     if (!p) {
         err << text::for_terminal(path) << ":" << e.line << ":" << e.column << ": "
-            << severity_label(Severity::error) << "[invalid-policy]: " << text::for_terminal(e.message)
-            << "\n";
+            << severity_label(Severity::error)
+            << "[invalid-policy]: " << text::for_terminal(e.message) << "\n";
         return false;
     }
     policy = std::move(*p);

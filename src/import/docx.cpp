@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "import/ooxml.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::import {
 namespace {
@@ -88,8 +88,8 @@ struct Reader {
                 ++cell_no;
                 if (++cells > max_grid_cells) {
                     error = trf("more than {} cells, more than jixiao reads of one "
-                                        "source",
-                                        max_grid_cells);
+                                "source",
+                                max_grid_cells);
                     return false;
                 }
                 auto vmerge = tc.child("w:tcPr").child("w:vMerge");
@@ -99,9 +99,8 @@ struct Reader {
                     vmerge && std::string_view(vmerge.attribute("w:val").value()) != "restart";
                 if (!continued) cell_text(tc, text);
                 row_key += text + '\x1f';
-                item.cells.push_back(
-                    {std::move(text), items,
-                     trf("table {}, row {}, cell {}", tables, row_no, cell_no)});
+                item.cells.push_back({std::move(text), items,
+                                      trf("table {}, row {}, cell {}", tables, row_no, cell_no)});
             }
             if (item.cells.empty()) continue;
             if (is_header && !past_header) {

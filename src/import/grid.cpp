@@ -2,16 +2,16 @@
 
 #include <string_view>
 
-#include <fmt/format.h>
 #include "base/i18n.hpp"
+#include <fmt/format.h>
 
 namespace jx::import {
 namespace {
 
 std::string too_many_cells(std::size_t line) {
     return trf("line {} holds cell number {}, more than the {} jixiao imports from one "
-                       "source; split the file",
-                       line, max_grid_cells + 1, max_grid_cells);
+               "source; split the file",
+               line, max_grid_cells + 1, max_grid_cells);
 }
 
 } // namespace

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "base/i18n.hpp"
 #include <fmt/format.h>
 #include <zip.h>
-#include "base/i18n.hpp"
 
 namespace jx::import {
 
@@ -22,8 +22,7 @@ bool OoxmlPackage::open(const std::string& data, std::string& error) {
     zip_ = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : nullptr;
     if (!zip_) {
         if (src) zip_source_free(src);
-        error =
-            trf("{} is not a readable {} file: {}", path_, kind_, zip_error_strerror(&ze));
+        error = trf("{} is not a readable {} file: {}", path_, kind_, zip_error_strerror(&ze));
         zip_error_fini(&ze);
         return false;
     }
@@ -56,12 +55,12 @@ std::string OoxmlPackage::problem(Member m, const std::string& name, std::uint64
     case Member::absent:
         return trf("{} is missing", name);
     case Member::too_large:
-        return trf("{} unpacks to {} bytes, more than the {} jixiao reads of one part",
-                           name, size, max_part_bytes);
+        return trf("{} unpacks to {} bytes, more than the {} jixiao reads of one part", name, size,
+                   max_part_bytes);
     case Member::over_budget:
         return trf("{} unpacks to {} bytes, past the {} bytes jixiao unpacks of one "
-                           "{} in all (its parts are listed more than once, or are huge)",
-                           name, size, max_unpacked_bytes, whole_);
+                   "{} in all (its parts are listed more than once, or are huge)",
+                   name, size, max_unpacked_bytes, whole_);
     case Member::damaged:
         return trf("{} is damaged", name);
     case Member::read:
@@ -74,8 +73,7 @@ bool OoxmlPackage::part(const std::string& name, std::string& out, std::string& 
     std::uint64_t size = 0;
     Member m = member(name, out, size);
     if (m == Member::read) return true;
-    error =
-        trf("{} is not a readable {} {}: {}", path_, kind_, whole_, problem(m, name, size));
+    error = trf("{} is not a readable {} {}: {}", path_, kind_, whole_, problem(m, name, size));
     return false;
 }
 
@@ -85,8 +83,7 @@ bool OoxmlPackage::optional_part(const std::string& name, std::string& out, bool
     Member m = member(name, out, size);
     present = m == Member::read;
     if (m == Member::read || m == Member::absent) return true;
-    error =
-        trf("{} is not a readable {} {}: {}", path_, kind_, whole_, problem(m, name, size));
+    error = trf("{} is not a readable {} {}: {}", path_, kind_, whole_, problem(m, name, size));
     return false;
 }
 

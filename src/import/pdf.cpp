@@ -12,8 +12,8 @@ extern "C" {
 #include <mupdf/fitz.h>
 }
 
-#include "base/text.hpp"
 #include "base/i18n.hpp"
+#include "base/text.hpp"
 
 namespace jx::import {
 namespace {
@@ -290,7 +290,7 @@ bool Document::open(const std::string& data, std::string& error) {
     pages_ = pages;
     if (status == 1) {
         error = tr("the PDF is encrypted with a password; open it with the password and save an "
-                "unprotected copy");
+                   "unprotected copy");
         return false;
     }
     if (status == 2) {
@@ -300,8 +300,7 @@ bool Document::open(const std::string& data, std::string& error) {
         return false;
     }
     if (pages_ > max_pdf_pages) {
-        error = trf("{} pages, more than the {} jixiao reads of one PDF", pages_,
-                            max_pdf_pages);
+        error = trf("{} pages, more than the {} jixiao reads of one PDF", pages_, max_pdf_pages);
         return false;
     }
     return true;
@@ -357,15 +356,14 @@ bool Document::read_page(int n, PageContent& content, std::string& error) {
     fz_drop_device(ctx, dev);
     fz_drop_page(ctx, page);
     if (failed) {
-        error = out_of_memory()
-                    ? trf("page {} needs more than {} MiB", n + 1, max_pdf_memory >> 20)
-                    : trf("page {} cannot be read: {}", n + 1, why);
+        error = out_of_memory() ? trf("page {} needs more than {} MiB", n + 1, max_pdf_memory >> 20)
+                                : trf("page {} cannot be read: {}", n + 1, why);
         return false;
     }
     if (content.overflow) {
         error = trf("page {} holds more than {} ruling lines or {} characters, more than "
-                            "jixiao reads of a page",
-                            n + 1, max_segments_per_page, max_grid_cells * 8);
+                    "jixiao reads of a page",
+                    n + 1, max_segments_per_page, max_grid_cells * 8);
         return false;
     }
     return true;
@@ -710,8 +708,8 @@ struct Reader {
         std::vector<Lattice> tables = lattices(content, too_large);
         if (too_large) {
             error = trf("page {} draws a grid of more than {} cells, more than jixiao "
-                                "reads of a table",
-                                page_no, max_lattice_units);
+                        "reads of a table",
+                        page_no, max_lattice_units);
             return false;
         }
         ruled_tables += tables.size();
@@ -773,8 +771,8 @@ struct Reader {
                     any = any || !text.empty();
                     ids.push_back(id);
                     item.cells.push_back({std::move(text), 0,
-                                          trf("page {}, table {}, row {}, cell {}", page_no,
-                                                      ti + 1, r + 1, item.cells.size() + 1)});
+                                          trf("page {}, table {}, row {}, cell {}", page_no, ti + 1,
+                                              r + 1, item.cells.size() + 1)});
                 }
                 if (!any) continue;
                 // The table's header repeated at the top of a page is read once.
@@ -808,9 +806,8 @@ struct Reader {
                     if (p.last_table && !p.item.cells[k].text.empty())
                         written[p.cell_ids[k]] = {grid.size(), k};
                     if (++cells > max_grid_cells) {
-                        error =
-                            trf("more than {} cells, more than jixiao reads of one source",
-                                        max_grid_cells);
+                        error = trf("more than {} cells, more than jixiao reads of one source",
+                                    max_grid_cells);
                         return false;
                     }
                 }
@@ -839,8 +836,8 @@ struct Reader {
 bool read_pdf_data(const std::string& data, const std::string& path, Grid& grid,
                    std::vector<std::string>& notes, std::string& error) {
     if (data.size() > max_pdf_bytes) {
-        error = trf("{}: {} bytes, more than the {} MiB jixiao reads of one PDF", path,
-                            data.size(), max_pdf_bytes >> 20);
+        error = trf("{}: {} bytes, more than the {} MiB jixiao reads of one PDF", path, data.size(),
+                    max_pdf_bytes >> 20);
         return false;
     }
     Document doc;
@@ -865,24 +862,23 @@ bool read_pdf_data(const std::string& data, const std::string& path, Grid& grid,
         }
     }
     if (glyphs == 0) {
-        error = trf(
-            "{}: the PDF has no text layer{} — it is a scan or a picture of the tables; jixiao "
-            "reads the text a PDF holds and does not guess it from images (no OCR). Import the "
-            "original Word or Excel file instead",
-            path, scanned.empty() ? "" : " (its pages are images)");
+        error =
+            trf("{}: the PDF has no text layer{} — it is a scan or a picture of the tables; jixiao "
+                "reads the text a PDF holds and does not guess it from images (no OCR). Import the "
+                "original Word or Excel file instead",
+                path, scanned.empty() ? "" : " (its pages are images)");
         return false;
     }
     if (reader.ruled_tables == 0)
         notes.push_back(tr("no table drawn with ruling lines: jixiao finds a PDF's tables by their "
-                        "borders, and reads text without them as prose"));
+                           "borders, and reads text without them as prose"));
     if (!scanned.empty()) {
         std::string pages;
         for (int p : scanned)
             pages += (pages.empty() ? "" : ", ") + std::to_string(p);
         notes.push_back(trf("page{} {} {} images without text (scanned?) and {} not read",
-                                    scanned.size() > 1 ? "s" : "", pages,
-                                    scanned.size() > 1 ? "are" : "is",
-                                    scanned.size() > 1 ? "were" : "was"));
+                            scanned.size() > 1 ? "s" : "", pages, scanned.size() > 1 ? "are" : "is",
+                            scanned.size() > 1 ? "were" : "was"));
     }
     return true;
 }

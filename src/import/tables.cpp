@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "vocab/vocabulary.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::import {
 
@@ -296,7 +296,7 @@ private:
                     table_->name = fmt::format("未命名项目（第 {} 行）", table_->first_line);
                     out_.problems.push_back(
                         trf("the table at line {} states no project name; named \"{}\"",
-                                    table_->first_line, table_->name));
+                            table_->first_line, table_->name));
                 }
             }
             out_.tables.push_back(std::move(*table_));
@@ -394,8 +394,8 @@ private:
         if (state_ == State::outside) {
             // Rows of some other table (a payment list …): reported, not silently dropped.
             if (!out_.skipped.empty() && out_.skipped.back().line == other_rows_line_) {
-                out_.skipped.back().what = trf(
-                    "table of {} rows that is not a self-evaluation table", ++other_rows_);
+                out_.skipped.back().what =
+                    trf("table of {} rows that is not a self-evaluation table", ++other_rows_);
             } else {
                 other_rows_line_ = cells.front().line;
                 other_rows_ = 1;

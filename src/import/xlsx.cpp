@@ -13,9 +13,9 @@
 #include <pugixml.hpp>
 
 #include "base/decimal.hpp"
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "import/ooxml.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::import {
 namespace {
@@ -364,14 +364,13 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                 unsigned long long n = row_attr.as_ullong();
                 if (n == 0 || n > static_cast<unsigned long long>(max_rows)) {
                     error = trf("{}: sheet \"{}\" has a row numbered \"{}\", outside a "
-                                        "worksheet's {} rows",
-                                        path, sheet.name, row_attr.value(), max_rows);
+                                "worksheet's {} rows",
+                                path, sheet.name, row_attr.value(), max_rows);
                     return false;
                 }
                 r = static_cast<int>(n) - 1;
             } else if (++r >= max_rows) {
-                error = trf("{}: sheet \"{}\" has more than {} rows", path, sheet.name,
-                                    max_rows);
+                error = trf("{}: sheet \"{}\" has more than {} rows", path, sheet.name, max_rows);
                 return false;
             }
             int col = -1;
@@ -381,15 +380,15 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                     auto at = cell_ref(ref_attr.value());
                     if (!at) {
                         error = trf("{}: sheet \"{}\" has a cell at \"{}\", which is not "
-                                            "a cell of a worksheet (A1 to XFD1048576)",
-                                            path, sheet.name, ref_attr.value());
+                                    "a cell of a worksheet (A1 to XFD1048576)",
+                                    path, sheet.name, ref_attr.value());
                         return false;
                     }
                     r = at->first;
                     col = at->second;
                 } else if (++col >= max_cols) {
                     error = trf("{}: sheet \"{}\" has a row of more than {} cells", path,
-                                        sheet.name, max_cols);
+                                sheet.name, max_cols);
                     return false;
                 }
                 XlsxCell cell;
@@ -414,17 +413,17 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                 if (cell.text().empty() && cell.formula.empty()) continue;
                 if (++cells > max_grid_cells) {
                     error = trf("{}: the workbook holds more than {} cells, more than "
-                                        "jixiao imports from one source",
-                                        path, max_grid_cells);
+                                "jixiao imports from one source",
+                                path, max_grid_cells);
                     return false;
                 }
                 text_bytes += cell.text().size();
                 if (text_bytes > max_grid_text_bytes) {
-                    error = trf(
-                        "{}: the workbook's cells show more than {} bytes of text in all (a "
-                        "shared string counted for each cell that shows it), the budget jixiao "
-                        "gives one source; at sheet \"{}\", cell {}{}",
-                        path, max_grid_text_bytes, sheet.name, col_letters(col), r + 1);
+                    error =
+                        trf("{}: the workbook's cells show more than {} bytes of text in all (a "
+                            "shared string counted for each cell that shows it), the budget jixiao "
+                            "gives one source; at sheet \"{}\", cell {}{}",
+                            path, max_grid_text_bytes, sheet.name, col_letters(col), r + 1);
                     return false;
                 }
                 sheet.rows = std::max(sheet.rows, r + 1);
@@ -467,9 +466,9 @@ bool xlsx_grid(const std::vector<XlsxSheet>& sheets, Grid& grid, std::string& er
         cells += filled_rows * static_cast<std::size_t>(s.cols);
         if (cells > max_grid_cells) {
             error = trf("sheet \"{}\" spans {} rows of {} columns{}, more than the {} "
-                                "cells jixiao imports from one source",
-                                s.name, filled_rows, s.cols,
-                                before ? tr(", with the sheets before it") : "", max_grid_cells);
+                        "cells jixiao imports from one source",
+                        s.name, filled_rows, s.cols,
+                        before ? tr(", with the sheets before it") : "", max_grid_cells);
             return false;
         }
         for (auto it = s.cells.begin(); it != s.cells.end();) {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "diag/render.hpp"
 #include "driver/analysis.hpp"
@@ -20,7 +21,6 @@
 #include "lsp/transport.hpp"
 #include "scoring/engine.hpp"
 #include "vocab/vocabulary.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::lsp {
 namespace {
@@ -277,8 +277,8 @@ struct Server::Impl {
         s += fmt::format("执行率 = {} / {} = {}%\n\n", b.rate->num.to_string(),
                          b.rate->den.to_string(), scoring::show(pct, 2));
         if (auto e = b.expected())
-            s += trf("recomputed score **{}** = {}\n", scoring::show(*e, policy.precision),
-                             b.basis);
+            s +=
+                trf("recomputed score **{}** = {}\n", scoring::show(*e, policy.precision), b.basis);
         return s;
     }
 
@@ -286,21 +286,21 @@ struct Server::Impl {
         using Kind = scoring::RowResult::Kind;
         const auto& row = *rr.row;
         std::string s = fmt::format("**{}** — {} › {}\n\n", row.name, row.level1, row.level2);
-        s += trf("reported: 分值 {} · 得分 {}\n\n",
-                         row.weight ? row.weight->value.to_string() : "—",
-                         row.score ? row.score->value.to_string() : "—");
+        s +=
+            trf("reported: 分值 {} · 得分 {}\n\n", row.weight ? row.weight->value.to_string() : "—",
+                row.score ? row.score->value.to_string() : "—");
         switch (rr.kind) {
         case Kind::exact:
             s += trf("recomputed score **{}** = {}\n",
-                             scoring::show(rr.expected(), policy.precision), rr.basis);
+                     scoring::show(rr.expected(), policy.precision), rr.basis);
             break;
         case Kind::band:
             s += trf("grade band **{}**: {}–{} points\n\n{}\n", rr.band_name,
-                             scoring::show(rr.band_low), scoring::show(rr.band_high), rr.basis);
+                     scoring::show(rr.band_low), scoring::show(rr.band_high), rr.basis);
             break;
         case Kind::judgement:
             s += trf("the reported score stands (a judgement, 0–{} points): {}\n",
-                             rr.weight.to_string(), rr.basis);
+                     rr.weight.to_string(), rr.basis);
             break;
         case Kind::not_applicable:
             s += tr("不涉及: not scored\n");

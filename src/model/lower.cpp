@@ -8,10 +8,10 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "format/format.hpp"
 #include "vocab/vocabulary.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::model {
 
@@ -28,14 +28,13 @@ std::optional<Figure> read_figure(const ast::Token& number, const std::optional<
             error == Decimal::ParseError::too_many_decimals
                 ? trf("more than {} decimals", Decimal::max_scale)
             : error == Decimal::ParseError::too_large
-                ? trf("more than {} digits before the decimal point",
-                              Decimal::max_integer_digits)
+                ? trf("more than {} digits before the decimal point", Decimal::max_integer_digits)
             : error == Decimal::ParseError::too_precise
                 ? trf("more than {} significant digits", Decimal::max_significant_digits)
                 : tr("not a number");
-        out.push_back(make_error("invalid-number",
-                                 trf("{} cannot be used as a figure: {}", number.text, why))
-                          .label(number.span));
+        out.push_back(
+            make_error("invalid-number", trf("{} cannot be used as a figure: {}", number.text, why))
+                .label(number.span));
         return std::nullopt;
     }
     Figure f;
@@ -297,12 +296,11 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
                         std::pair<std::string_view, std::string_view>(l2.name_text, ind.name.text),
                         r.span);
                     if (!fresh)
-                        out.push_back(
-                            make_warning("duplicate-indicator",
-                                         trf("indicator \"{}\" appears twice under {}",
-                                                     r.name, l2.name_text))
-                                .label(r.span)
-                                .label(it->second, tr("first written here"), false));
+                        out.push_back(make_warning("duplicate-indicator",
+                                                   trf("indicator \"{}\" appears twice under {}",
+                                                       r.name, l2.name_text))
+                                          .label(r.span)
+                                          .label(it->second, tr("first written here"), false));
                 }
                 m.rows.push_back(std::move(r));
             }

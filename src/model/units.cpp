@@ -4,8 +4,8 @@
 #include <array>
 #include <utility>
 
-#include "base/text.hpp"
 #include "base/i18n.hpp"
+#include "base/text.hpp"
 
 namespace jx::model {
 

@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "render/writers.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::rendering {
 namespace {
@@ -178,8 +178,7 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
         lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
         if (!ws) { // sheet_name makes only names Excel takes; never go on without the sheet
             workbook_close(wb);
-            error = trf("cannot write {}: libxlsxwriter refused the sheet name \"{}\"",
-                                path, name);
+            error = trf("cannot write {}: libxlsxwriter refused the sheet name \"{}\"", path, name);
             return false;
         }
         // Every write is checked: libxlsxwriter refuses a string over Excel's 32,767 characters
@@ -190,8 +189,8 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
             failed = trf("cell {}{} of \"{}\"", column_name(col), row + 1, l.project);
             if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
                 failed += trf(" holds {} characters, more than the {} an xlsx cell can "
-                                      "(render it as html or md instead)",
-                                      text::code_point_count(text), 32767);
+                              "(render it as html or md instead)",
+                              text::code_point_count(text), 32767);
             else
                 failed += std::string(": ") + lxw_strerror(e);
         };
@@ -203,9 +202,9 @@ bool write_xlsx(const std::vector<Layout>& layouts, const std::string& path, std
             if (replaced)
                 warnings.push_back(
                     trf("cell {}{} of \"{}\": {} character{} that an xlsx file cannot hold "
-                                "(control characters) replaced by U+FFFD",
-                                column_name(col), row + 1, text::xml_safe(l.project), replaced,
-                                replaced == 1 ? "" : "s"));
+                        "(control characters) replaced by U+FFFD",
+                        column_name(col), row + 1, text::xml_safe(l.project), replaced,
+                        replaced == 1 ? "" : "s"));
             return out;
         };
         for (std::size_t c = 0; c < l.widths.size(); ++c)

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "base/i18n.hpp"
 #include "scoring/engine.hpp"
 #include "vocab/vocabulary.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::scoring {
 
@@ -58,11 +58,11 @@ void conflicts(const model::Disclosure& d, std::vector<Diagnostic>& out) {
             const Claim& first = d.claims[j];
             if (!same_subject(c, first)) continue;
             if (value_of(c) != value_of(first)) {
-                Diagnostic f = finding(Severity::error, "claim-conflict",
-                                       trf("the disclosure states {} as {}{} and as {}{}",
-                                                   subject_of(c), first.figure.text, where(first),
-                                                   c.figure.text, where(c)),
-                                       c, d);
+                Diagnostic f =
+                    finding(Severity::error, "claim-conflict",
+                            trf("the disclosure states {} as {}{} and as {}{}", subject_of(c),
+                                first.figure.text, where(first), c.figure.text, where(c)),
+                            c, d);
                 f.label(first.span, tr("stated first here"), false);
                 f.subject.expected = first.figure.text;
                 out.push_back(std::move(f));
@@ -103,12 +103,12 @@ void sentence_sums(const model::Disclosure& d, std::vector<Diagnostic>& out) {
             }
             const Decimal& count = evaluated->figure.value;
             if ((every_grade && sum != count) || sum > count) {
-                Diagnostic f = finding(
-                    Severity::error, "claim-sum-mismatch",
-                    trf("the grade counts of line {} add up to {} but the same sentence "
+                Diagnostic f =
+                    finding(Severity::error, "claim-sum-mismatch",
+                            trf("the grade counts of line {} add up to {} but the same sentence "
                                 "counts {} projects evaluated",
                                 line, show(sum), evaluated->figure.text),
-                    *evaluated, d);
+                            *evaluated, d);
                 for (const Claim* g : grades)
                     f.label(g->span, "", false);
                 f.note(fmt::format("{} = {}", show(sum), terms));
@@ -121,13 +121,13 @@ void sentence_sums(const model::Disclosure& d, std::vector<Diagnostic>& out) {
         if (evaluated && projects && excluded) {
             Decimal both = evaluated->figure.value + excluded->figure.value;
             if (both != projects->figure.value) {
-                Diagnostic f = finding(
-                    Severity::error, "claim-sum-mismatch",
-                    trf("{} projects evaluated and {} not evaluated make {}, but line {} "
+                Diagnostic f =
+                    finding(Severity::error, "claim-sum-mismatch",
+                            trf("{} projects evaluated and {} not evaluated make {}, but line {} "
                                 "counts {} projects",
                                 evaluated->figure.text, excluded->figure.text, show(both), line,
                                 projects->figure.text),
-                    *projects, d);
+                            *projects, d);
                 f.label(evaluated->span, "", false).label(excluded->span, "", false);
                 f.subject.expected = show(both);
                 out.push_back(std::move(f));
@@ -147,14 +147,14 @@ void evaluated_within_projects(const model::Disclosure& d, std::vector<Diagnosti
         if (c.kind != ClaimKind::evaluated || c.figure.value <= most->figure.value) continue;
         // A warning: a self-evaluation may also cover transfer payments (中央对地方, 市对区转移
         // 支付), which are not budget projects of the department, so more can be evaluated.
-        Diagnostic f =
-            finding(Severity::warning, "claim-exceeds-projects",
-                    trf("{} projects evaluated{}, but the department has {} "
-                                "projects{}",
-                                c.figure.text, where(c), most->figure.text, where(*most)),
-                    c, d);
+        Diagnostic f = finding(Severity::warning, "claim-exceeds-projects",
+                               trf("{} projects evaluated{}, but the department has {} "
+                                   "projects{}",
+                                   c.figure.text, where(c), most->figure.text, where(*most)),
+                               c, d);
         f.label(most->span, tr("the department's projects"), false);
-        f.note(tr("unless the evaluation also covered transfer-payment projects (中央对地方 or 市对区"
+        f.note(
+            tr("unless the evaluation also covered transfer-payment projects (中央对地方 or 市对区"
                "转移支付), which are not the department's budget projects: the disclosure should "
                "say so"));
         f.subject.expected = most->figure.text;
@@ -285,8 +285,8 @@ std::vector<Diagnostic> check_department_tables(const model::Disclosure& d, cons
             }
             if (!every_weight || sum == policy.total_weight) continue;
             Diagnostic f = make_error("department-weight-mismatch",
-                                      trf("the weights of {} add up to {}, not {}",
-                                                  t.keyword, show(sum), show(policy.total_weight)));
+                                      trf("the weights of {} add up to {}, not {}", t.keyword,
+                                          show(sum), show(policy.total_weight)));
             f.label(t.keyword_span);
             f.note(fmt::format("{} = {}", show(sum), terms));
             f.subject.project = d.name;
@@ -301,8 +301,8 @@ std::vector<Diagnostic> check_department_tables(const model::Disclosure& d, cons
                 Diagnostic f = make_warning(
                     "department-deviation-unexplained",
                     trf("\"{}\" was completed {} against a plan of {}, and no deviation "
-                                "reason says why",
-                                r.name, r.actual->shown, r.target->shown));
+                        "reason says why",
+                        r.name, r.actual->shown, r.target->shown));
                 f.label(r.span);
                 f.subject.project = d.name;
                 f.subject.indicator = r.name;
@@ -332,16 +332,16 @@ std::vector<Diagnostic> check_claims_against(const model::Disclosure& d, const T
     if (!evaluated) {
         // Recounting from a part of the tables would call true claims wrong: say so, once.
         if (std::none_of(d.claims.begin(), d.claims.end(), needs_tables)) return out;
-        Diagnostic f = make_note(
-            "claim-unverifiable",
-            stated ? trf("the grade, score and funds claims cannot be recomputed: {} "
-                                 "project tables are published with the disclosure, for the {} "
-                                 "projects it says were evaluated{}",
-                                 t.tables, stated->figure.text, where(*stated))
-                   : trf("the grade, score and funds claims cannot be recomputed: the "
-                                 "disclosure does not say how many projects were evaluated, so "
-                                 "the {} tables published with it may not be all of them",
-                                 t.tables));
+        Diagnostic f =
+            make_note("claim-unverifiable",
+                      stated ? trf("the grade, score and funds claims cannot be recomputed: {} "
+                                   "project tables are published with the disclosure, for the {} "
+                                   "projects it says were evaluated{}",
+                                   t.tables, stated->figure.text, where(*stated))
+                             : trf("the grade, score and funds claims cannot be recomputed: the "
+                                   "disclosure does not say how many projects were evaluated, so "
+                                   "the {} tables published with it may not be all of them",
+                                   t.tables));
         f.label(d.name_span);
         f.subject.project = d.name;
         out.push_back(std::move(f));
@@ -355,14 +355,14 @@ std::vector<Diagnostic> check_claims_against(const model::Disclosure& d, const T
             auto it = t.grades.find(c.grade);
             std::size_t n = it == t.grades.end() ? 0 : it->second;
             if (c.figure.value == Decimal::from_int(static_cast<long long>(n))) continue;
-            Diagnostic f = finding(
-                Severity::error, "claim-not-in-tables",
-                trf("{} projects are stated as {}{}, but {} of the {} tables' totals are "
+            Diagnostic f =
+                finding(Severity::error, "claim-not-in-tables",
+                        trf("{} projects are stated as {}{}, but {} of the {} tables' totals are "
                             "{}",
                             c.figure.text, c.grade, where(c), n, t.tables, c.grade),
-                c, d);
+                        c, d);
             f.note(trf("the tables' totals by grade under the policy's bands: {}",
-                               grade_breakdown(t)));
+                       grade_breakdown(t)));
             f.subject.expected = std::to_string(n);
             out.push_back(std::move(f));
         } else if (c.kind == ClaimKind::score) {
@@ -374,16 +374,14 @@ std::vector<Diagnostic> check_claims_against(const model::Disclosure& d, const T
                 weighted = Decimal::divide(t.weighted_sum, t.budget_sum, mean_places);
             const bool is_mean = policy.matches(c.figure.value, mean);
             const bool is_weighted = weighted && policy.matches(c.figure.value, *weighted);
-            const std::string mean_note =
-                trf("the plain mean of the {} totals: {} / {} = {}", t.tables,
-                            show(t.score_sum), t.tables, show(mean));
+            const std::string mean_note = trf("the plain mean of the {} totals: {} / {} = {}",
+                                              t.tables, show(t.score_sum), t.tables, show(mean));
             const std::string weighted_note =
-                weighted
-                    ? trf("the budget-weighted mean: Σ(全年预算数 × 总分) / Σ "
-                                  "全年预算数 = {} / {} = {}",
-                                  show(t.weighted_sum, 4), show(t.budget_sum, 6), show(*weighted))
-                    : std::string(tr("the budget-weighted mean is unknown: not every table "
-                                  "states its 全年预算数"));
+                weighted ? trf("the budget-weighted mean: Σ(全年预算数 × 总分) / Σ "
+                               "全年预算数 = {} / {} = {}",
+                               show(t.weighted_sum, 4), show(t.budget_sum, 6), show(*weighted))
+                         : std::string(tr("the budget-weighted mean is unknown: not every table "
+                                          "states its 全年预算数"));
             using model::Averaging;
             const bool right = c.averaging == Averaging::weighted ? is_weighted
                                : c.averaging == Averaging::mean   ? is_mean
@@ -393,32 +391,32 @@ std::vector<Diagnostic> check_claims_against(const model::Disclosure& d, const T
                     out.push_back(
                         finding(Severity::note, "claim-averaging",
                                 trf("{} {} is the {} of the tables' totals", c.keyword,
-                                            c.figure.text,
-                                            is_weighted ? tr("budget-weighted mean") : tr("plain mean")),
+                                    c.figure.text,
+                                    is_weighted ? tr("budget-weighted mean") : tr("plain mean")),
                                 c, d)
                             .note(is_weighted ? weighted_note : mean_note));
                 continue;
             }
-            Diagnostic f =
-                finding(Severity::error, "claim-not-in-tables",
-                        trf("{} is stated as {}{}, but the tables' totals give {}",
-                                    c.keyword, c.figure.text, where(c),
-                                    c.averaging == Averaging::mean || !weighted
-                                        ? show(mean)
-                                        : trf("{} (weighted by budget)", show(*weighted))),
-                        c, d);
+            Diagnostic f = finding(Severity::error, "claim-not-in-tables",
+                                   trf("{} is stated as {}{}, but the tables' totals give {}",
+                                       c.keyword, c.figure.text, where(c),
+                                       c.averaging == Averaging::mean || !weighted
+                                           ? show(mean)
+                                           : trf("{} (weighted by budget)", show(*weighted))),
+                                   c, d);
             f.note(mean_note).note(weighted_note);
             if (is_mean) f.note(tr("the stated figure is the plain mean, not the weighted one"));
-            if (is_weighted) f.note(tr("the stated figure is the weighted mean, not the plain one"));
+            if (is_weighted)
+                f.note(tr("the stated figure is the weighted mean, not the plain one"));
             out.push_back(std::move(f));
         } else if (c.kind == ClaimKind::funds) {
             if (t.with_funds != t.tables) continue;
             if (t.funds_sum.rounded(c.wan.scale()) == c.wan) continue;
-            Diagnostic f = finding(
-                Severity::error, "claim-not-in-tables",
-                trf("{} is stated as {}{}, but the tables' 全年预算数 add up to {}万元",
+            Diagnostic f =
+                finding(Severity::error, "claim-not-in-tables",
+                        trf("{} is stated as {}{}, but the tables' 全年预算数 add up to {}万元",
                             c.keyword, c.figure.text, where(c), show(t.funds_sum, 6)),
-                c, d);
+                        c, d);
             f.subject.expected = show(t.funds_sum, 6) + "万元";
             out.push_back(std::move(f));
         }

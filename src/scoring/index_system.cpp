@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "base/text.hpp"
 #include "base/i18n.hpp"
+#include "base/text.hpp"
 
 namespace jx::scoring {
 
@@ -74,7 +74,7 @@ std::vector<Diagnostic> check_index_system(const model::Project& p) {
         if (!got) {
             finding(Severity::warning, "index-indicator-missing",
                     trf("the index system's \"{}\" ({}) has no row in the table", want.name,
-                                want.level2));
+                        want.level2));
             continue;
         }
         if (got->name != want.name) {
@@ -82,21 +82,21 @@ std::vector<Diagnostic> check_index_system(const model::Project& p) {
             if (a != b) {
                 auto& d = finding(Severity::error, "index-indicator-changed",
                                   trf("the table reports \"{}\" where the index system "
-                                              "sets \"{}\": its figures differ ({} against {})",
-                                              got->name, want.name, joined(b), joined(a)));
+                                      "sets \"{}\": its figures differ ({} against {})",
+                                      got->name, want.name, joined(b), joined(a)));
                 d.subject.reported = got->name;
                 d.subject.expected = want.name;
             } else {
                 finding(Severity::warning, "index-indicator-reworded",
-                        trf("the table names \"{}\" what the index system calls \"{}\"",
-                                    got->name, want.name));
+                        trf("the table names \"{}\" what the index system calls \"{}\"", got->name,
+                            want.name));
             }
         }
         if (want.weight && got->weight && want.weight->value != got->weight->value) {
             auto& d = finding(Severity::error, "index-weight-changed",
                               trf("\"{}\" weighs {} in the table but {} in the index "
-                                          "system",
-                                          got->name, got->weight->text, want.weight->text));
+                                  "system",
+                                  got->name, got->weight->text, want.weight->text));
             d.subject.reported = got->weight->text;
             d.subject.expected = want.weight->text;
         }

@@ -7,10 +7,10 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "model/project.hpp"
 #include "vocab/vocabulary.hpp"
-#include "base/i18n.hpp"
 
 namespace jx::scoring {
 
@@ -198,8 +198,8 @@ public:
     void spend(const YAML::Node& n) {
         if (++used_ > max_policy_entries)
             fail(n, trf("the policy expands to more than {} entries (YAML aliases "
-                                "repeat what they name), the budget of a policy",
-                                max_policy_entries));
+                        "repeat what they name), the budget of a policy",
+                        max_policy_entries));
     }
 
 private:
@@ -305,8 +305,7 @@ const Key policy_keys[] = {
                  p.budget_reference = choice(e.second, "budget.reference", reference_options);
              else
                  fail(e.first,
-                      trf("unknown key \"budget.{}\" (known: weight, rate_cap, reference)",
-                                  k));
+                      trf("unknown key \"budget.{}\" (known: weight, rate_cap, reference)", k));
          }
      },
      [](YAML::Emitter& out, const Policy& p) {
@@ -399,8 +398,7 @@ const Key policy_keys[] = {
                  p.not_achieved = band(e.second, "achievement_bands.未达成");
              else
                  fail(e.first,
-                      trf("unknown achievement band \"{}\" (known: 达成, 部分达成, 未达成)",
-                                  k));
+                      trf("unknown achievement band \"{}\" (known: 达成, 部分达成, 未达成)", k));
          }
      },
      [](YAML::Emitter& out, const Policy& p) {
