@@ -11,6 +11,10 @@ for f in README.md scoring-policy.md REFERENCE.md examples/01-minimal.jx; do
     [ -f "$out/prefix/share/doc/jixiao/$f" ] || fail "share/doc/jixiao/$f not installed"
 done
 "$out/prefix/bin/jixiao" check "$out/prefix/share/doc/jixiao/examples/01-minimal.jx" > /dev/null || fail "the installed example does not check"
+# The Chinese catalog, found by the installed binary beside it (the prefix is not the one built for).
+[ -s "$out/prefix/share/locale/zh_CN/LC_MESSAGES/jixiao.mo" ] || fail "no catalog in share/locale"
+env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 "$out/prefix/bin/jixiao" check --help |
+    grep -q '重算每一项得分' || fail "the installed jixiao does not speak Chinese"
 # The man page and the shell completions.
 [ -s "$out/prefix/share/man/man1/jixiao.1" ] || fail "no man page in share/man/man1"
 grep -q '^\.SH "COMMAND: CHECK"\|COMMAND: CHECK' "$out/prefix/share/man/man1/jixiao.1" || fail "the man page has no section per command"
