@@ -81,7 +81,7 @@ const char* claim_kind_name(model::ClaimKind k) {
 
 // The rows of one checked file, into the sink; `added` counts them per table.
 bool add_file(exporting::Sink& sink, const FileReport& r, const scoring::Policy& policy,
-              std::array<std::size_t, 4>& added) {
+              std::array<std::size_t, exporting::table_count>& added) {
     auto add = [&](TableId table, const Values& values) {
         ++added[static_cast<std::size_t>(table)];
         return sink.add(table, values);
@@ -141,6 +141,18 @@ bool add_file(exporting::Sink& sink, const FileReport& r, const scoring::Policy&
                          text_or_null(m.reason)};
                 if (!add(TableId::rows, v)) return false;
             }
+            position = 0;
+            for (const auto& m : p.index_rows) {
+                Values v{file,
+                         p.name,
+                         std::to_string(++position),
+                         text_or_null(m.level1),
+                         text_or_null(m.level2),
+                         m.name,
+                         m.target ? text_or_null(m.target->shown) : std::nullopt,
+                         figure(m.weight)};
+                if (!add(TableId::index_rows, v)) return false;
+            }
         }
     for (const auto& d : r.disclosures)
         for (const auto& c : d.claims) {
@@ -152,6 +164,22 @@ bool add_file(exporting::Sink& sink, const FileReport& r, const scoring::Policy&
                      decimal(c.kind == model::ClaimKind::funds ? c.wan : c.figure.value),
                      c.line ? std::optional<std::string>(std::to_string(c.line)) : std::nullopt};
             if (!add(TableId::claims, v)) return false;
+        }
+    for (const auto& d : r.disclosures)
+        for (const auto& t : d.tables) {
+            std::size_t position = 0;
+            for (const auto& m : t.rows) {
+                Values v{file,
+                         d.name,
+                         t.kind == model::DepartmentTable::Kind::targets ? "targets" : "results",
+                         std::to_string(++position),
+                         m.name,
+                         m.target ? text_or_null(m.target->shown) : std::nullopt,
+                         m.actual ? text_or_null(m.actual->shown) : std::nullopt,
+                         figure(m.weight),
+                         text_or_null(m.reason)};
+                if (!add(TableId::department_rows, v)) return false;
+            }
         }
     for (const auto& d : r.diagnostics) {
         std::optional<std::string> line, column;
@@ -188,7 +216,7 @@ int export_specs(const ExportRequest& req, const scoring::Policy& policy, std::o
     }
     FileWalk walk(req.paths);
     Totals totals;
-    std::array<std::size_t, 4> added{};
+    std::array<std::size_t, exporting::table_count> added{};
     bool failed = false;
     check_files(
         walk, policy, req.jobs,

@@ -87,6 +87,31 @@ const std::vector<TableSchema>& schema() {
              {"expected", T::text, "the figure jixiao expects"},
              {"explained_by", T::text, "the code of the finding that explains it, if any"},
          }},
+        {"department_rows",
+         "one row per indicator of a disclosure's department-level tables (整体绩效目标, 整体绩效完成)",
+         {
+             {"file", T::text, "the spec file of the disclosure"},
+             {"disclosure", T::text, "the department"},
+             {"kind", T::text, "targets (整体绩效目标) or results (整体绩效完成)"},
+             {"position", T::integer, "1-based, in table order"},
+             {"indicator", T::text, "the indicator"},
+             {"target", T::text, "指标值 (计划值)"},
+             {"actual", T::text, "完成值"},
+             {"weight", T::decimal, "权重"},
+             {"reason", T::text, "偏差原因"},
+         }},
+        {"index_rows",
+         "one row per indicator of a project's published index system (评价指标体系)",
+         {
+             {"file", T::text, "the spec file"},
+             {"project", T::text, "项目名称"},
+             {"position", T::integer, "1-based, in the index system's order"},
+             {"level1", T::text, "一级指标"},
+             {"level2", T::text, "二级指标"},
+             {"indicator", T::text, "三级指标, as the index system names it"},
+             {"target", T::text, "指标值, as the index system sets it"},
+             {"weight", T::decimal, "分值"},
+         }},
     };
     return tables;
 }

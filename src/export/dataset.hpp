@@ -1,11 +1,12 @@
-// `jixiao export`: projects, their rows, the claims of disclosures and every finding as four
-// tables, so that a region's disclosures can be analysed in SQL, pandas or DuckDB. One schema
+// `jixiao export`: projects, their rows, the claims of disclosures, every finding, the
+// department-level tables' rows and the published index systems' rows as six tables, so that a region's disclosures can be analysed in SQL, pandas or DuckDB. One schema
 // (schema() below, documented in README "Exporting the data"), three containers: CSV files,
 // JSON Lines files, or one SQLite database. Figures are exact: decimals are written as jixiao
 // shows them (text), and SQLite gets each also as an integer of ten-thousandths (`*_e4`), so that
 // comparisons and sums in SQL are exact too.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,7 +28,15 @@ struct TableSchema {
     std::vector<Column> columns;
 };
 
-enum class TableId { projects = 0, rows = 1, claims = 2, findings = 3 };
+enum class TableId {
+    projects = 0,
+    rows = 1,
+    claims = 2,
+    findings = 3,
+    department_rows = 4,
+    index_rows = 5
+};
+inline constexpr std::size_t table_count = 6;
 
 const std::vector<TableSchema>& schema();
 
