@@ -88,7 +88,8 @@ const std::vector<TableSchema>& schema() {
              {"explained_by", T::text, "the code of the finding that explains it, if any"},
          }},
         {"department_rows",
-         "one row per indicator of a disclosure's department-level tables (整体绩效目标, 整体绩效完成)",
+         "one row per indicator of a disclosure's department-level tables (整体绩效目标, "
+         "整体绩效完成)",
          {
              {"file", T::text, "the spec file of the disclosure"},
              {"disclosure", T::text, "the department"},

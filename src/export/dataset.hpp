@@ -1,9 +1,10 @@
 // `jixiao export`: projects, their rows, the claims of disclosures, every finding, the
-// department-level tables' rows and the published index systems' rows as six tables, so that a region's disclosures can be analysed in SQL, pandas or DuckDB. One schema
-// (schema() below, documented in README "Exporting the data"), three containers: CSV files,
-// JSON Lines files, or one SQLite database. Figures are exact: decimals are written as jixiao
-// shows them (text), and SQLite gets each also as an integer of ten-thousandths (`*_e4`), so that
-// comparisons and sums in SQL are exact too.
+// department-level tables' rows and the published index systems' rows as six tables, so that a
+// region's disclosures can be analysed in SQL, pandas or DuckDB. One schema (schema() below,
+// documented in README "Exporting the data"), three containers: CSV files, JSON Lines files, or one
+// SQLite database. Figures are exact: decimals are written as jixiao shows them (text), and SQLite
+// gets each also as an integer of ten-thousandths (`*_e4`), so that comparisons and sums in SQL are
+// exact too.
 #pragma once
 
 #include <cstddef>
