@@ -16,6 +16,9 @@ if(EXISTS ${SOURCE_DIR}/po/zh_CN.po)
   execute_process(COMMAND ${MSGMERGE} --quiet --no-wrap --no-fuzzy-matching --update --backup=none
                           po/zh_CN.po po/jixiao.pot
                   WORKING_DIRECTORY ${SOURCE_DIR} RESULT_VARIABLE rc)
+  # Messages gone from the sources go from the catalog too.
+  execute_process(COMMAND msgattrib --no-obsolete --no-wrap -o po/zh_CN.po po/zh_CN.po
+                  WORKING_DIRECTORY ${SOURCE_DIR})
 else()
   execute_process(COMMAND msginit --no-translator --no-wrap --locale=zh_CN.UTF-8 -i po/jixiao.pot
                           -o po/zh_CN.po WORKING_DIRECTORY ${SOURCE_DIR} RESULT_VARIABLE rc)

@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     // CLI11's own headings, in the message language.
     for (const char* label : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"),
-                              N_("POSITIONALS"), N_("REQUIRED"), N_("Excludes"), N_("Needs")})
+                              N_("Positionals"), N_("REQUIRED"), N_("Excludes"), N_("Needs")})
         app.get_formatter()->label(label, tr(label));
     // --lang is read before the app exists (choose_language); here it is listed and checked.
     std::string lang;
@@ -201,7 +201,10 @@ int main(int argc, char** argv) {
             ->check(CLI::IsMember({"zh", "zh_CN", "en", "C"}));
     };
     add_lang(&app);
-    app.set_version_flag("--version", "jixiao " JIXIAO_VERSION);
+    app.option_defaults()->group(tr("Options"));
+    app.set_help_flag("-h,--help", tr("Print this help message and exit"));
+    app.set_version_flag("--version", "jixiao " JIXIAO_VERSION,
+                         tr("Display program version information and exit"));
 
     std::vector<std::string> paths;
     std::string format = "text", policy_path, colour = "auto";
@@ -338,8 +341,11 @@ int main(int argc, char** argv) {
     auto* cmd_policy = app.add_subcommand(
         "policy", tr("Print the built-in scoring policy as YAML, to copy and adapt"));
 
-    for (auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    for (auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
         add_lang(sub);
+        sub->group(tr("Subcommands"));
+        if (auto* help = sub->get_help_ptr()) help->group(tr("Options"));
+    }
 
     // `jixiao` alone: the short help. A mistyped command: the nearest one.
     if (argc == 1) {
