@@ -266,6 +266,11 @@ int main(int argc, char** argv) {
                                                 {"recomputed", rendering::Scores::recomputed},
                                                 {"both", rendering::Scores::both}}));
     cmd_render->add_option("--policy", policy_path, "Scoring policy in YAML");
+    cmd_render->add_option("--template", layout,
+                           "Lay the table out in this template (default: the spec's 模板, else "
+                           "beijing; jixiao templates lists them)");
+    cmd_render->add_option("--templates-dir", templates_dir,
+                           "A directory of template YAML files, beside the built-in ones");
     cmd_render
         ->add_option("-o,--output", out_dir,
                      "Output file (one spec) or directory (several; html adds index.html)")
@@ -381,7 +386,19 @@ int main(int argc, char** argv) {
         if (*cmd_render) {
             scoring::Policy policy;
             if (!driver::load_policy_file(policy_path, policy, std::cerr)) return exit_usage;
+            templates::Registry registry;
+            if (!driver::load_templates(templates_dir, registry, std::cerr)) return exit_usage;
+            if (!layout.empty() && !registry.find(layout)) {
+                std::cerr << render(
+                    make_error("unknown-template", fmt::format("no template named \"{}\" (jixiao "
+                                                               "templates lists them)",
+                                                               layout)),
+                    nullptr);
+                return exit_usage;
+            }
             driver::RenderRequest req;
+            req.layout = layout;
+            req.templates = &registry;
             req.paths = paths;
             req.output = out_dir;
             req.format = render_format;
