@@ -47,6 +47,10 @@ Layout build_layout(const model::Project& project, const scoring::ProjectResult&
 Layout build_layout(const model::Project& project, const scoring::ProjectResult& result,
                     Scores scores, const templates::Template* layout);
 
+// The table's title as its template prints it (部门预算项目支出绩效自评表): the layout's title
+// cell.
+std::string layout_title(const Layout& layout);
+
 // Column letters as spreadsheets write them: 0 → A, 8 → I.
 std::string column_name(int col);
 

@@ -392,6 +392,7 @@ private:
 
     void widths() {
         std::vector<int> w(static_cast<std::size_t>(out_.columns), 10);
+        w[0] = 12; // the block titles with their points: 预算执行情况(10分)
         for (const auto& c : out_.cells) {
             if (c.cols != 1 || c.style == Style::title || c.style == Style::subtitle) continue;
             int need = text::display_width(c.text) + 2;
@@ -403,6 +404,12 @@ private:
 };
 
 } // namespace
+
+std::string layout_title(const Layout& layout) {
+    for (const auto& c : layout.cells)
+        if (c.row == 0 && c.style == Style::title && !c.text.empty()) return c.text;
+    return std::string(vocab::heading::title);
+}
 
 Layout build_layout(const model::Project& project, const scoring::ProjectResult& result,
                     Scores scores, const templates::Template* layout) {

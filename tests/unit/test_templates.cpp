@@ -330,6 +330,8 @@ TEST_CASE("templates: Sichuan's layout as its table has it: points in the block 
     const auto l = rendering::build_layout(spec->projects[0], spec->results[0],
                                            rendering::Scores::reported, t);
     CHECK(l.columns == 11);
+    CHECK(rendering::html_page(l).find("<h1>部门预算项目支出绩效自评表</h1>") != std::string::npos);
+    CHECK(rendering::to_markdown(l).rfind("# 部门预算项目支出绩效自评表（2023年度）", 0) == 0);
     const auto* funds = cell_with(l, "预算执行情况(10分)");
     REQUIRE(funds);
     CHECK(funds->rows == 6); // the header and five rows
