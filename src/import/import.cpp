@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/decimal.hpp"
 #include "base/text.hpp"
 #include "format/format.hpp"
 #include "import/claims.hpp"
@@ -207,6 +208,31 @@ static std::vector<ImportFinding> blanks(const Table& t) {
         if (filled(r.weight) && !filled(r.score))
             out.push_back({true, "blank-score", r.line,
                            fmt::format("\"{}\" ({}) states no score (得分)", name, r.where)});
+    }
+    // The points a block title states against its rows' weights.
+    auto number = [](const std::optional<Cell>& c) -> std::optional<Decimal> {
+        if (!c) return std::nullopt;
+        return Decimal::parse(squeeze(c->text));
+    };
+    auto mismatch = [&](const Cell& title, std::optional<Decimal> weights) {
+        auto stated = Decimal::parse(templates::heading_points(title.text));
+        if (stated && weights && *stated != *weights)
+            out.push_back({true, "block-weight-mismatch", title.line,
+                           fmt::format("\"{}\" ({}) states {} points; its rows weigh {}",
+                                       one_line(title.text), title.where, stated->to_string(),
+                                       weights->normalized().to_string())});
+    };
+    if (t.funds_points)
+        for (const auto& r : t.funds)
+            if (r.name == "年度资金总额") mismatch(*t.funds_points, number(r.weight));
+    if (t.indicators_points) {
+        std::optional<Decimal> sum = Decimal::from_int(0);
+        for (const auto& r : t.indicators) {
+            if (!filled(r.weight)) continue;
+            auto w = number(r.weight);
+            sum = sum && w ? std::optional<Decimal>(*sum + *w) : std::nullopt;
+        }
+        mismatch(*t.indicators_points, sum);
     }
     if (!t.indicators.empty() && (!t.total_score || squeeze(t.total_score->text).empty()))
         out.push_back({true, "blank-score", t.total_line ? t.total_line : t.last_line,

@@ -452,8 +452,12 @@ private:
             flush_pending();
             if (!table_ || state_ == State::indicators) start_table(cells.front().line);
             header_texts_.clear();
-            for (const auto& c : cells)
+            for (const auto& c : cells) {
                 header_texts_.push_back(squeeze(c.text));
+                if (!templates::heading_points(c.text).empty() &&
+                    templates::heading_key(c.text) == vocab::heading::indicators)
+                    table_->indicators_points = c;
+            }
             set_columns();
             header_open_ = true;
             state_ = State::indicators;
@@ -750,6 +754,11 @@ private:
             return;
         }
         if (funds_heading(head, layout_)) {
+            for (const auto& c : cells)
+                if (!empty_cell(c)) {
+                    if (!templates::heading_points(c.text).empty()) table_->funds_points = c;
+                    break;
+                }
             // The unit in the heading, or in the heading over the row labels (年度预算数(万元)).
             for (const auto& c : cells) {
                 const std::string h = squeeze(c.text);

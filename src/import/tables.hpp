@@ -58,6 +58,9 @@ struct Table {
     std::string layout;
     // Cells that still hold the template's instruction text (填写…): read as empty, reported.
     std::vector<Cell> unfilled;
+    // Block titles that state their points (预算执行情况(10分), 绩效指标(90分)), to check them
+    // against the rows: the spec has no place for them, render writes them from the weights.
+    std::optional<Cell> funds_points, indicators_points;
 };
 
 struct Skipped {

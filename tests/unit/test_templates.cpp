@@ -354,3 +354,61 @@ TEST_CASE("templates: Sichuan's layout as its table has it: points in the block 
           std::string::npos);
     CHECK(csv.find("项目负责人,,李四,,,财务负责人,,王五") != std::string::npos);
 }
+
+TEST_CASE("templates: a block title's points are checked against its rows on import",
+          "[templates][import]") {
+    std::string text = test::read(test::source_path(fixtures + "sichuan-filled.csv"));
+    for (const auto& [from, to] :
+         {std::pair<std::string, std::string>{"预算执行情况(10分)", "预算执行情况(8分)"},
+          {"绩效指标(90分)", "绩效指标(80分)"}})
+        text.replace(text.find(from), from.size(), to);
+    auto r = import_text("t.csv", text, Format::csv);
+    REQUIRE(r.specs.size() == 1);
+    std::vector<std::string> messages;
+    for (const auto& f : r.specs[0].findings)
+        if (f.code == "block-weight-mismatch" && f.error) messages.push_back(f.message);
+    CHECK(messages ==
+          std::vector<std::string>{
+              "\"预算执行情况(8分)\" (row 5, column 1) states 8 points; its rows weigh 10",
+              "\"绩效指标(80分)\" (row 11, column 1) states 80 points; its rows weigh 90"});
+}
+
+TEST_CASE("templates: jixiao templates lists them, and a YAML one of a --templates-dir is used by "
+          "import and render",
+          "[templates][cli]") {
+    auto list = test::run_cli({"templates"});
+    CHECK(list.status == 0);
+    CHECK(list.output.find("sichuan  部门预算项目支出绩效自评表") != std::string::npos);
+    CHECK(list.output.find("beijing  项目支出绩效自评表  (default)") != std::string::npos);
+    auto show = test::run_cli({"templates", "--show", "sichuan"});
+    CHECK(show.output == templates::builtin_yaml("sichuan"));
+    auto dir = test::fresh_dir("templates-dir");
+    std::string yaml = templates::builtin_yaml("sichuan");
+    yaml.replace(0, yaml.find('\n'), "name: hebei");
+    yaml.replace(yaml.find("title: 部门预算项目支出绩效自评表"),
+                 std::string("title: 部门预算项目支出绩效自评表").size(), "title: 河北自评表");
+    std::filesystem::create_directories(dir / "t");
+    test::write((dir / "t" / "hebei.yaml").string(), yaml);
+    list = test::run_cli({"templates", "--templates-dir", (dir / "t").string()});
+    CHECK(list.output.find("hebei    河北自评表") != std::string::npos);
+    CHECK(list.output.find((dir / "t" / "hebei.yaml").string()) != std::string::npos);
+    auto imported = test::run_cli({"import", test::source_path(fixtures + "sichuan-filled.csv"),
+                                   "--templates-dir", (dir / "t").string(), "--template", "hebei",
+                                   "-o", (dir / "specs").string()});
+    CHECK(imported.status == 0);
+    const std::string spec = test::read((dir / "specs" / "sichuan-filled-01.jx").string());
+    CHECK(spec.find("模板 \"hebei\"") != std::string::npos);
+    auto rendered = test::run_cli({"render", (dir / "specs" / "sichuan-filled-01.jx").string(),
+                                   "--templates-dir", (dir / "t").string(), "-f", "csv", "-o",
+                                   (dir / "t.csv").string()});
+    CHECK(rendered.status == 0);
+    CHECK(test::read((dir / "t.csv").string()).find("河北自评表") != std::string::npos);
+    auto bad = test::run_cli({"render", (dir / "specs" / "sichuan-filled-01.jx").string(),
+                              "--template", "hubei", "-f", "csv", "-o", (dir / "u.csv").string()});
+    CHECK(bad.status == 2);
+    CHECK(bad.output.find("no template named \"hubei\"") != std::string::npos);
+    test::write((dir / "t" / "broken.yaml").string(), "name: x\nfunds: [\n");
+    auto broken = test::run_cli({"templates", "--templates-dir", (dir / "t").string()});
+    CHECK(broken.status == 2);
+    CHECK(broken.output.find("broken.yaml: line") != std::string::npos);
+}
