@@ -279,8 +279,9 @@ static std::string emit(Table& t, const std::string& source_name) {
             w.field(s, "分值", r.weight);
             w.field(s, "执行率", r.rate, false, true);
             w.field(s, "得分", r.score);
-            // The funds block's 原因 (Sichuan) has no field in the language: kept as a comment.
-            if (filled(r.reason) && squeeze(r.reason->text) != "/") t.unplaced.push_back(*r.reason);
+            // The funds block's 原因 (Sichuan).
+            if (filled(r.reason) && squeeze(r.reason->text) != "/")
+                s += "  偏差原因 " + quote(std::string(text::trim(r.reason->text)));
             w.line(2, s + fmt::format("  # 第 {} 行", r.line));
         }
         w.line(1, "}");

@@ -225,8 +225,12 @@ private:
                 case Column::score:
                     figure(col, r.score, false, struck);
                     break;
-                default: // the funds block's 原因: the language has no field for it
-                    text(row_, col, struck ? t_.not_applicable : "", Style::text, 1, span(d));
+                default: // the funds block's 原因
+                    text(row_, col,
+                         !r.reason.empty() ? r.reason
+                         : struck          ? t_.not_applicable
+                                           : "",
+                         Style::text, 1, span(d));
                     break;
                 }
                 if (data[d] != Column::reason && span(d) > 1) out_.cells.back().cols = span(d);

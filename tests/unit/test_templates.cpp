@@ -8,6 +8,7 @@
 
 #include "base/text.hpp"
 #include "driver/check.hpp"
+#include "format/format.hpp"
 #include "import/import.hpp"
 #include "model/lower.hpp"
 #include "render/writers.hpp"
@@ -169,7 +170,7 @@ TEST_CASE("templates: a filled Sichuan table imports whole, every cell in a fiel
     auto a = account("sichuan-filled.csv", s);
     CHECK(fmt::format("{} cells: {} layout, {} /, {} 定性, {} in fields", a.cells, a.layout,
                       a.absent, a.implied,
-                      a.placed) == "114 cells: 34 layout, 17 /, 1 定性, 62 in fields");
+                      a.placed) == "115 cells: 34 layout, 17 /, 1 定性, 63 in fields");
     // The spec checks clean: the figures are consistent.
     const auto policy = scoring::Policy::defaults();
     auto report = driver::check_source(std::make_unique<SourceFile>(s.file_name, s.spec), policy);
@@ -353,6 +354,8 @@ TEST_CASE("templates: Sichuan's layout as its table has it: points in the block 
     CHECK(csv.find(",产出指标(50分),数量指标,科技服务企业数量,≥,100,家,105家,30,30,") !=
           std::string::npos);
     CHECK(csv.find("项目负责人,,李四,,,财务负责人,,王五") != std::string::npos);
+    CHECK(csv.find(",总额,,120,120,118,98.33%,10,9.83,部分服务费用年底未结算,") !=
+          std::string::npos);
 }
 
 TEST_CASE("templates: a block title's points are checked against its rows on import",
@@ -411,4 +414,18 @@ TEST_CASE("templates: jixiao templates lists them, and a YAML one of a --templat
     auto broken = test::run_cli({"templates", "--templates-dir", (dir / "t").string()});
     CHECK(broken.status == 2);
     CHECK(broken.output.find("broken.yaml: line") != std::string::npos);
+}
+
+TEST_CASE("templates: a funds row's 偏差原因 (Sichuan's 原因) is read, kept and formatted",
+          "[templates][parser]") {
+    const std::string text =
+        "项目 \"p\" {\n  项目资金 万元 {\n    年度资金总额 全年预算数 10 全年执行数 9 "
+        "分值 10 执行率 90% 得分 9 偏差原因 \"年底未结算\"\n  }\n}\n";
+    auto s = load("t.jx", text);
+    REQUIRE(s->projects[0].funds);
+    CHECK(s->projects[0].funds->rows.at(0).reason == "年底未结算");
+    const std::string once = format::format(s->parsed.file, s->source->text());
+    CHECK(once.find("得分 9  偏差原因 \"年底未结算\"") != std::string::npos);
+    auto again = load("t.jx", once);
+    CHECK(format::format(again->parsed.file, again->source->text()) == once);
 }
