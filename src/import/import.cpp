@@ -239,6 +239,9 @@ static std::vector<ImportFinding> blanks(const Table& t) {
                        t.total_line
                            ? fmt::format("the total row (line {}) states no score", t.total_line)
                            : std::string("the table has no total row")});
+    std::stable_sort(out.begin(), out.end(), [](const ImportFinding& a, const ImportFinding& b) {
+        return a.line < b.line;
+    });
     return out;
 }
 
