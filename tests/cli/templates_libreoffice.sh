@@ -25,4 +25,20 @@ for f in "$out"/xlsx/*.xlsx; do
     "$jx" import "$f" --template "$t" -o "$out/back/$(basename "$f" .xlsx)" > "$out/back.log" 2>&1 ||
         { cat "$out/back.log"; fail "$f did not import back whole"; }
 done
-echo "LibreOffice opened and converted $n workbooks in the three templates; each imports back whole"
+# The html page of each table in its own template, made a Word document by LibreOffice Writer:
+# the template is recognised from the document's headings and the table imports back whole.
+mkdir -p "$out/html" "$out/docx"
+"$jx" render "$out/specs/sichuan-filled-01.jx" -f html -o "$out/html/sichuan.html" > /dev/null || fail "render html"
+"$jx" render "$out/specs/central-anhui-01.jx" -f html -o "$out/html/central.html" > /dev/null || fail "render html"
+HOME="$out/home" timeout 600 libreoffice --headless --norestore -env:UserInstallation="file://$out/profile" \
+    --writer --convert-to 'docx:MS Word 2007 XML' --outdir "$out/docx" "$out"/html/*.html > "$out/lo-docx.log" 2>&1 ||
+    { cat "$out/lo-docx.log"; fail "LibreOffice could not write .docx"; }
+for t in sichuan central; do
+    "$jx" import "$out/docx/$t.docx" -o "$out/docx-specs" > "$out/docx.log" 2>&1 ||
+        { cat "$out/docx.log"; fail "$t.docx did not import back whole"; }
+done
+grep -q '模板 "sichuan"' "$out/docx-specs/sichuan-01.jx" || fail "sichuan.docx: the template was not recognised"
+grep -q '模板 "central"' "$out/docx-specs/central-01.jx" || fail "central.docx: the template was not recognised"
+grep -q '偏差原因 "部分服务费用年底未结算"' "$out/docx-specs/sichuan-01.jx" || fail "sichuan.docx: the funds reason was lost"
+echo "LibreOffice opened and converted $n workbooks in the three templates; each imports back whole;"
+echo "the Sichuan and central tables as Word documents import back whole, their templates recognised"
