@@ -29,12 +29,7 @@ int list_templates(const templates::Registry& registry, const std::string& show,
                 nullptr);
             return exit_usage;
         }
-        std::string yaml = templates::builtin_yaml(show);
-        if (t->origin != "built-in" || yaml.empty()) {
-            out << "# " << t->origin << "\n";
-            return exit_ok;
-        }
-        out << yaml;
+        out << t->yaml;
         return exit_ok;
     }
     std::size_t width = 0;

@@ -81,6 +81,18 @@ struct Failure : std::runtime_error {
                                      : fmt::format("line {}: {}", n.Mark().line + 1, message));
 }
 
+// YAML aliases let a small file name one list many times over; every entry a template takes
+// counts against this budget, which no real template (some hundred entries) comes near.
+constexpr std::size_t max_template_entries = 10'000;
+thread_local std::size_t entries_used = 0;
+
+void spend(const YAML::Node& n) {
+    if (++entries_used > max_template_entries)
+        fail(n, fmt::format("the template expands to more than {} entries (YAML aliases repeat "
+                            "what they name)",
+                            max_template_entries));
+}
+
 std::string scalar(const YAML::Node& n, const std::string& key) {
     if (!n) return {};
     if (!n.IsScalar()) fail(n, fmt::format("{} must be a text", key));
@@ -91,8 +103,10 @@ std::vector<std::string> strings(const YAML::Node& n, const std::string& key) {
     std::vector<std::string> out;
     if (!n || n.IsNull()) return out;
     if (!n.IsSequence()) fail(n, fmt::format("{} must be a list", key));
-    for (const auto& e : n)
+    for (const auto& e : n) {
+        spend(e);
         out.push_back(scalar(e, key + "[]"));
+    }
     return out;
 }
 
@@ -110,6 +124,7 @@ std::vector<ColumnSpec> columns(const YAML::Node& n, const std::string& key) {
     if (!n) return out;
     if (!n.IsSequence()) fail(n, fmt::format("{} must be a list", key));
     for (const auto& e : n) {
+        spend(e);
         if (!e.IsMap()) fail(e, fmt::format("{}[] must be a mapping {{role, label, also}}", key));
         out.push_back({role(e["role"], key + ".role"), scalar(e["label"], key + ".label"),
                        strings(e["also"], key + ".also")});
@@ -140,8 +155,10 @@ Template read(const YAML::Node& doc, const std::string& origin) {
     }
     if (const auto h = doc["head"]) {
         if (!h.IsSequence()) fail(h, "head must be a list of rows");
-        for (const auto& row : h)
+        for (const auto& row : h) {
+            spend(row);
             t.head.push_back(strings(row, "head[]"));
+        }
     }
     const auto f = doc["funds"];
     if (f) {
@@ -151,10 +168,12 @@ Template read(const YAML::Node& doc, const std::string& origin) {
         t.funds_columns = columns(f["columns"], "funds.columns");
         if (const auto rows = f["rows"]) {
             if (!rows.IsSequence()) fail(rows, "funds.rows must be a list");
-            for (const auto& r : rows)
+            for (const auto& r : rows) {
+                spend(r);
                 t.funds_rows.push_back({scalar(r["row"], "funds.rows.row"),
                                         scalar(r["label"], "funds.rows.label"),
                                         strings(r["also"], "funds.rows.also")});
+            }
         }
         t.not_applicable = scalar(f["not_applicable"], "funds.not_applicable");
         for (const auto& s : strings(f["struck"], "funds.struck")) {
@@ -278,7 +297,9 @@ const Registry& Registry::builtin() {
 
 bool Registry::add_yaml(const std::string& yaml, const std::string& origin, std::string& error) {
     try {
+        entries_used = 0;
         Template t = read(YAML::Load(yaml), origin);
+        t.yaml = yaml;
         auto same = std::find_if(templates_.begin(), templates_.end(),
                                  [&](const Template& e) { return e.name == t.name; });
         if (same != templates_.end())

@@ -56,6 +56,7 @@ struct Template {
     std::string source;      // where the layout was published
     std::string origin;      // "built-in", or the YAML file it was read from
     std::string description; // one line for `jixiao templates`
+    std::string yaml;        // the text it was read from (`jixiao templates --show`)
     // Recognition: every cell of `all` appears in the source (cells compared squeezed, with the
     // points a heading states dropped: 预算执行情况(10分) → 预算执行情况), none of `none`.
     std::vector<std::string> all, none;

@@ -429,3 +429,20 @@ TEST_CASE("templates: a funds row's 偏差原因 (Sichuan's 原因) is read, kep
     auto again = load("t.jx", once);
     CHECK(format::format(again->parsed.file, again->source->text()) == once);
 }
+
+TEST_CASE("templates: a YAML template of more entries than any layout has is refused",
+          "[templates]") {
+    // Aliases cannot make a flat list of texts larger than the file (a nested one is refused at
+    // its first entry), but a template's entries are counted all the same.
+    std::string yaml = "name: big\nindicators: {columns: [{role: level1}, {role: name}]}\n"
+                       "instructions: [";
+    for (int k = 0; k < 10'001; ++k)
+        yaml += k ? ", x" : "x";
+    yaml += "]\n";
+    templates::Registry r;
+    std::string error;
+    CHECK_FALSE(r.add_yaml(yaml, "big.yaml", error));
+    CHECK(error.find("more than 10000 entries") != std::string::npos);
+    CHECK_FALSE(r.add_yaml("name: n\nrecognise: {all: [[a, b]]}\n", "n.yaml", error));
+    CHECK(error == "n.yaml: line 2: recognise.all[] must be a text");
+}
