@@ -310,7 +310,7 @@ int main(int argc, char** argv) {
         "templates", "List the table layouts (templates) import reads and render writes");
     std::string show_template;
     cmd_templates->add_option("--show", show_template,
-                              "Print a built-in template's YAML, to copy and adapt");
+                              "Print a template's YAML, to copy and adapt");
     cmd_templates->add_option("--templates-dir", templates_dir,
                               "A directory of template YAML files, beside the built-in ones");
     cmd_templates->footer("Templates: name, title, description and source of each. Add one as a "
