@@ -196,6 +196,7 @@ Template read(const YAML::Node& doc, const std::string& origin) {
     t.under = strings(doc["under"], "under");
     t.signatures = strings(doc["signatures"], "signatures");
     t.instructions = strings(doc["instructions"], "instructions");
+    t.index();
     return t;
 }
 
@@ -247,6 +248,12 @@ std::string heading_points(const std::string& cell) {
     return h.substr(at + 1, h.size() - at - 1 - std::string("分)").size());
 }
 
+void Template::index() {
+    instruction_keys_.clear();
+    for (const auto& p : instructions)
+        instruction_keys_.push_back(squeezed(p));
+}
+
 bool Template::splits_target() const {
     return has_column(Column::comparator) || has_column(Column::unit);
 }
@@ -279,8 +286,8 @@ std::string Template::funds_row(const std::string& label) const {
 bool Template::is_instruction(const std::string& cell) const {
     std::string s = squeezed(cell);
     if (s.empty()) return false;
-    for (const auto& p : instructions)
-        if (glob(squeezed(p), s)) return true;
+    for (const auto& p : instruction_keys_)
+        if (glob(p, s)) return true;
     return false;
 }
 

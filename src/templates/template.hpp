@@ -94,6 +94,11 @@ struct Template {
     std::string funds_row(const std::string& label) const;
     // Whether a cell holds one of the template's instructions.
     bool is_instruction(const std::string& cell) const;
+    // Prepares the lookups after the fields were set (the YAML reader calls it).
+    void index();
+
+private:
+    std::vector<std::string> instruction_keys_; // the instructions as cells are compared
 };
 
 // A heading compared as templates vary it: NFKC, no spaces or line breaks, and the points a
