@@ -13,7 +13,7 @@ _jixiao() {
         esac
     done
     if [[ -z $cmd ]]; then
-        COMPREPLY=($(compgen -W "check score fmt fix import render lsp policy --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "check score fmt fix import render lsp policy templates --help --version" -- "$cur"))
         return
     fi
     case $prev in
@@ -26,6 +26,8 @@ _jixiao() {
         return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --scores) COMPREPLY=($(compgen -W "reported recomputed both" -- "$cur")); return ;;
+    --template | --show) COMPREPLY=($(compgen -W "central beijing sichuan" -- "$cur")); return ;;
+    --templates-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --from) COMPREPLY=($(compgen -W "text csv xlsx docx" -- "$cur")); return ;;
     --policy) COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")); return ;;
     -o | --output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -37,9 +39,10 @@ _jixiao() {
     fmt) options="--check --help" ;;
     fix) options="--dry-run --policy --help" ;;
     lsp) options="--policy --help" ;;
-    import) options="--from --output --force --help" ;;
-    render) options="--format --scores --policy --output --help" ;;
+    import) options="--from --output --force --template --templates-dir --help" ;;
+    render) options="--format --scores --policy --output --template --templates-dir --help" ;;
     policy) options="--help" ;;
+    templates) options="--show --templates-dir --help" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options" -- "$cur"))

@@ -13,12 +13,13 @@ allowed() {
     format) echo "format syntax jixiao vocab diag base" ;;
     model) echo "model syntax format vocab diag base" ;;
     scoring) echo "scoring model vocab diag base" ;;
-    render) echo "render scoring model vocab diag base" ;;
-    import) echo "import format syntax jixiao vocab diag base" ;;
+    render) echo "render templates scoring model vocab diag base" ;;
+    import) echo "import templates format syntax jixiao vocab diag base" ;;
     export) echo "export base" ;;
-    driver) echo "driver export render import scoring model format syntax jixiao vocab diag base" ;;
-    lsp) echo "lsp driver export render import scoring model format syntax jixiao vocab diag base" ;;
-    cli) echo "cli lsp driver export render import scoring model format syntax jixiao vocab diag base" ;;
+    templates) echo "templates base" ;;
+    driver) echo "driver templates export render import scoring model format syntax jixiao vocab diag base" ;;
+    lsp) echo "lsp templates driver export render import scoring model format syntax jixiao vocab diag base" ;;
+    cli) echo "cli templates lsp driver export render import scoring model format syntax jixiao vocab diag base" ;;
     *) echo "" ;;
     esac
 }

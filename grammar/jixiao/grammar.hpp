@@ -382,8 +382,11 @@ struct spent_field : seq<kw_spent, sp, must<spent_value>> {};
 struct fund_weight_field : seq<kw_weight, sp, must<fund_weight_value>> {};
 struct rate_field : seq<kw_rate, sp, must<rate_figure>> {};
 struct fund_score_field : seq<kw_score, sp, must<fund_score_value>> {};
+struct reason_text : seq<string_lit> {};
+// A funds row's deviation reason (Sichuan's 原因 column): text, kept for the table.
+struct fund_reason_field : seq<kw_reason, sp, must<reason_text>> {};
 struct fund_field : sor<initial_field, annual_field, rate_field, spent_field, fund_weight_field,
-                        fund_score_field> {};
+                        fund_score_field, fund_reason_field> {};
 struct fund_row_name : sor<kw_row_total, kw_row_appropriation, kw_row_carryover, kw_row_other,
                            kw_row_fiscal, kw_row_special_account, kw_row_unit_funds> {};
 struct fund_row : seq<fund_row_name, star<sp, fund_field>> {};
@@ -412,7 +415,6 @@ struct target_value : seq<value> {};
 struct actual_value : seq<value> {};
 struct weight_value : seq<number> {};
 struct score_value : seq<number> {};
-struct reason_text : seq<string_lit> {};
 struct target_field : seq<kw_target, sp, must<target_value>> {};
 struct actual_field : seq<kw_actual, sp, must<actual_value>> {};
 struct weight_field : seq<kw_weight, sp, must<weight_value>> {};

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <libintl.h>
+#include <optional>
 #include <system_error>
 #include <vector>
 
@@ -87,8 +88,33 @@ Language from_environment() {
     return l;
 }
 
+namespace {
+
+// LANGUAGE as it was before Chinese set it: given back on a return to English, so that the
+// programs jixiao starts (and a test's runs of the CLI) read the user's own environment.
+std::optional<std::string> language_env_before;
+bool language_env_set = false;
+
+void name_catalog(bool chinese) {
+    if (chinese && !language_env_set) {
+        if (const char* v = std::getenv("LANGUAGE")) language_env_before = v;
+        ::setenv("LANGUAGE", "zh_CN", 1);
+        language_env_set = true;
+    } else if (!chinese && language_env_set) {
+        if (language_env_before)
+            ::setenv("LANGUAGE", language_env_before->c_str(), 1);
+        else
+            ::unsetenv("LANGUAGE");
+        language_env_before.reset();
+        language_env_set = false;
+    }
+}
+
+} // namespace
+
 bool set_language(Language language) {
     if (language == Language::english) {
+        name_catalog(false);
         current = Language::english;
         return true;
     }
@@ -101,12 +127,12 @@ bool set_language(Language language) {
     // (CI has none): C.UTF-8, built into glibc, is one, and LANGUAGE names the catalog.
     static const bool bound = [] {
         std::setlocale(LC_MESSAGES, "C.UTF-8");
-        ::setenv("LANGUAGE", "zh_CN", 1);
         ::bindtextdomain(domain, dir.c_str());
         ::bind_textdomain_codeset(domain, "UTF-8");
         return true;
     }();
     (void)bound;
+    name_catalog(true);
     current = Language::chinese;
     return true;
 }

@@ -25,6 +25,7 @@
 #include "driver/report.hpp"
 #include "driver/score_table.hpp"
 #include "driver/status.hpp"
+#include "driver/templates.hpp"
 #include "format/format.hpp"
 #include "import/import.hpp"
 #include "lsp/server.hpp"
@@ -281,6 +282,12 @@ int main(int argc, char** argv) {
     cmd_import->add_option("-o,--output", out_dir, tr("Directory for the specs (one per table)"))
         ->required();
     cmd_import->add_flag("--force", force, tr("Overwrite specs that exist"));
+    std::string layout, templates_dir;
+    cmd_import->add_option("--template", layout,
+                           tr("Read the sources by this template (default: recognised from the "
+                              "headings; jixiao templates lists them)"));
+    cmd_import->add_option("--templates-dir", templates_dir,
+                           tr("A directory of template YAML files, beside the built-in ones"));
     cmd_import->footer(tr("Exit status: 0 every table imported whole, 1 a table partly or not "
                           "imported or a source unreadable, 2 usage or I/O error."));
 
@@ -301,6 +308,11 @@ int main(int argc, char** argv) {
                                                 {"recomputed", rendering::Scores::recomputed},
                                                 {"both", rendering::Scores::both}}));
     cmd_render->add_option("--policy", policy_path, tr("Scoring policy in YAML"));
+    cmd_render->add_option("--template", layout,
+                           tr("Lay the table out in this template (default: the spec's 模板, else "
+                              "beijing; jixiao templates lists them)"));
+    cmd_render->add_option("--templates-dir", templates_dir,
+                           tr("A directory of template YAML files, beside the built-in ones"));
     cmd_render
         ->add_option("-o,--output", out_dir,
                      tr("Output file (one spec) or directory (several; html adds index.html)"))
@@ -337,6 +349,17 @@ int main(int argc, char** argv) {
     cmd_lsp->add_option("--policy", policy_path, tr("Scoring policy in YAML"));
     cmd_lsp->footer(tr("Started by an editor (editors/vscode, editors/nvim), not by hand. Exit "
                        "status: 0 after shutdown and exit, 1 when the client went away without."));
+
+    auto* cmd_templates = app.add_subcommand(
+        "templates", tr("List the table layouts (templates) import reads and render writes"));
+    std::string show_template;
+    cmd_templates->add_option("--show", show_template,
+                              tr("Print a template's YAML, to copy and adapt"));
+    cmd_templates->add_option("--templates-dir", templates_dir,
+                              tr("A directory of template YAML files, beside the built-in ones"));
+    cmd_templates->footer(tr("Templates: name, title, description and source of each. Add one as a "
+                             "YAML file (README, \"Templates\") in a directory given with "
+                             "--templates-dir."));
 
     auto* cmd_policy = app.add_subcommand(
         "policy", tr("Print the built-in scoring policy as YAML, to copy and adapt"));
@@ -392,12 +415,44 @@ int main(int argc, char** argv) {
             return driver::fix_files(paths, dry_run, policy, use_colour("auto"), std::cout,
                                      std::cerr);
         }
-        if (*cmd_import)
-            return driver::import_sources(paths, from, out_dir, force, std::cout, std::cerr);
+        if (*cmd_import) {
+            templates::Registry registry;
+            if (!driver::load_templates(templates_dir, registry, std::cerr)) return exit_usage;
+            if (!layout.empty() && !registry.find(layout)) {
+                std::cerr << render(
+                    make_error("unknown-template", trf("no template named \"{}\" (jixiao "
+                                                       "templates lists them)",
+                                                       layout)),
+                    nullptr);
+                return exit_usage;
+            }
+            import::ImportOptions options;
+            options.templates = &registry;
+            options.layout = layout;
+            return driver::import_sources(paths, from, out_dir, force, std::cout, std::cerr,
+                                          options);
+        }
+        if (*cmd_templates) {
+            templates::Registry registry;
+            if (!driver::load_templates(templates_dir, registry, std::cerr)) return exit_usage;
+            return driver::list_templates(registry, show_template, std::cout, std::cerr);
+        }
         if (*cmd_render) {
             scoring::Policy policy;
             if (!driver::load_policy_file(policy_path, policy, std::cerr)) return exit_usage;
+            templates::Registry registry;
+            if (!driver::load_templates(templates_dir, registry, std::cerr)) return exit_usage;
+            if (!layout.empty() && !registry.find(layout)) {
+                std::cerr << render(
+                    make_error("unknown-template", trf("no template named \"{}\" (jixiao "
+                                                       "templates lists them)",
+                                                       layout)),
+                    nullptr);
+                return exit_usage;
+            }
             driver::RenderRequest req;
+            req.layout = layout;
+            req.templates = &registry;
             req.paths = paths;
             req.output = out_dir;
             req.format = render_format;

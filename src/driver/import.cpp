@@ -86,7 +86,8 @@ bool convert_with_libreoffice(const std::string& soffice, const std::string& pat
 } // namespace
 
 int import_sources(const std::vector<std::string>& files, std::optional<import::Format> from,
-                   const std::string& out_dir, bool force, std::ostream& out, std::ostream& err) {
+                   const std::string& out_dir, bool force, std::ostream& out, std::ostream& err,
+                   const import::ImportOptions& options) {
     namespace fs = std::filesystem;
     std::error_code ec;
     bool io_error = false;
@@ -100,7 +101,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
         return exit_usage;
     }
     std::size_t tables = 0, written = 0, whole = 0, failed = 0, skipped = 0, unreadable = 0,
-                empty = 0, disclosures = 0, claims_unwritten = 0;
+                empty = 0, disclosures = 0, claims_unwritten = 0, blank_errors = 0;
     bool io_failed = false; // the last spec was not written for an I/O error (reported as such)
     // Sources: files as given; directories searched for .txt, .csv and .xlsx, the specs of each
     // source written under its subdirectory of the output directory, so that names cannot clash.
@@ -171,7 +172,7 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
                     to == import::Format::xlsx ? "xlsx" : "docx", import::conversion_command(path));
             }
         }
-        auto result = import::import_text(path, contents, format);
+        auto result = import::import_text(path, contents, format, options);
         if (!conversion_note.empty()) result.notes.insert(result.notes.begin(), conversion_note);
         if (!result.source_error.empty()) {
             err << render(make_error("unreadable-source", result.source_error), nullptr);
@@ -273,6 +274,12 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
                          shown, c.line, severity_label(Severity::warning),
                          text::for_terminal(c.text), text::for_terminal(c.where),
                          text::for_terminal(target)));
+            for (const auto& f : spec.findings) {
+                once(fmt::format("{}:{}: {}[{}]: {}", shown, f.line,
+                                 severity_label(f.error ? Severity::error : Severity::warning),
+                                 f.code, text::for_terminal(f.message)));
+                blank_errors += f.error;
+            }
             io_failed = false;
             if (!place(target, spec.spec,
                        trf("the table of {} at line {}", path, spec.table.first_line))) {
@@ -304,9 +311,13 @@ int import_sources(const std::vector<std::string>& files, std::optional<import::
     if (unreadable)
         out << (unreadable == 1 ? trf("; {} source could not be read", unreadable)
                                 : trf("; {} sources could not be read", unreadable));
+    if (blank_errors)
+        out << (blank_errors == 1 ? trf("; {} blank score", blank_errors)
+                                  : trf("; {} blank scores", blank_errors));
     out << "\n";
     if (io_error) return exit_usage;
-    return (failed == 0 && claims_unwritten == 0 && unreadable == 0 && whole == written)
+    return (failed == 0 && claims_unwritten == 0 && unreadable == 0 && whole == written &&
+            blank_errors == 0)
                ? exit_ok
                : exit_findings;
 }

@@ -185,7 +185,10 @@ RenderOutcome render_specs(const RenderRequest& req, const scoring::Policy& poli
         }
         for (const auto& m : l.projects) {
             auto result = scoring::evaluate(m, policy);
-            layouts.push_back(rendering::build_layout(m, result, req.scores));
+            const auto& known = req.templates ? *req.templates : templates::Registry::builtin();
+            const templates::Template* layout =
+                known.find(req.layout.empty() ? m.layout : req.layout);
+            layouts.push_back(rendering::build_layout(m, result, req.scores, layout));
             rendering::ReportEntry e;
             e.layout = layouts.back();
             e.file = path;

@@ -6,6 +6,7 @@
 
 #include "render/layout.hpp"
 #include "scoring/policy.hpp"
+#include "templates/template.hpp"
 
 namespace jx::driver {
 
@@ -16,6 +17,10 @@ struct RenderRequest {
     RenderFormat format = RenderFormat::html;
     rendering::Scores scores = rendering::Scores::reported;
     std::string output; // a file for one spec, else a directory
+    // The layout (--template): a template's name, or "" for each spec's own (模板), else the
+    // default. `templates`: the templates known, none for the built-in ones.
+    std::string layout;
+    const templates::Registry* templates = nullptr;
 };
 
 struct RenderOutcome {

@@ -325,7 +325,8 @@ private:
             rows.push_back(
                 {r.span,
                  {r.name.text, number_cell(r.initial), number_cell(r.annual), number_cell(r.spent),
-                  number_cell(r.weight), number_cell(r.rate), number_cell(r.score)}});
+                  number_cell(r.weight), number_cell(r.rate), number_cell(r.score),
+                  r.reason ? r.reason->keyword.text + " " + r.reason->value.raw : ""}});
         table(2, rows);
         comments_before(f.span.end, 2);
         line(1, "}\n");

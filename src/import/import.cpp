@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/decimal.hpp"
 #include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "format/format.hpp"
@@ -163,6 +164,85 @@ Format detect_format(const std::string& path, const std::string& contents) {
     return Format::text;
 }
 
+// A target its template splits in three columns (指标性质 | 指标值 | 度量单位) as one: ≥ | 100 | %
+// → ≥100%; a 定性 one is its value.
+static std::optional<std::string> split_target(const IndicatorRow& r) {
+    const std::string cmp = r.comparator ? squeeze(r.comparator->text) : std::string();
+    const std::string value = r.target ? one_line(r.target->text) : std::string();
+    std::string unit = r.unit ? one_line(r.unit->text) : std::string();
+    if (squeeze(unit) == "/") unit.clear();
+    if (squeeze(value).empty()) return std::nullopt;
+    if (cmp.empty() || cmp == "定性" || cmp == "/") return spec_value(value + unit);
+    return spec_value(cmp + value + unit);
+}
+
+// Blank scores and actuals, and cells still holding the template's instructions, of a table read
+// by a template: never silently empty.
+static std::vector<ImportFinding> blanks(const Table& t) {
+    std::vector<ImportFinding> out;
+    for (const auto& c : t.unfilled)
+        out.push_back({false, "unfilled-cell", c.line,
+                       trf("the cell ({}) still holds the template's instruction \"{}\"; "
+                           "read as empty",
+                           c.where, one_line(c.text))});
+    for (const auto& r : t.funds) {
+        if (r.name != "年度资金总额") continue;
+        if (!filled(r.spent))
+            out.push_back({false, "blank-actual", r.line,
+                           trf("the funds total row (line {}) states no amount spent "
+                               "(预算执行数)",
+                               r.line)});
+        if (filled(r.weight) && !filled(r.score))
+            out.push_back({true, "blank-score", r.line,
+                           trf("the funds total row (line {}) states no score (得分)", r.line)});
+    }
+    for (const auto& r : t.indicators) {
+        const std::string name = r.name ? one_line(r.name->text) : std::string();
+        if (name == "不涉及") continue;
+        if (!filled(r.actual))
+            out.push_back({false, "blank-actual", r.line,
+                           trf("\"{}\" ({}) states no actual value (完成值)", name, r.where)});
+        // A row with neither weight nor score is check's `missing-weight`; one weighed and not
+        // scored is a score left blank.
+        if (filled(r.weight) && !filled(r.score))
+            out.push_back({true, "blank-score", r.line,
+                           trf("\"{}\" ({}) states no score (得分)", name, r.where)});
+    }
+    // The points a block title states against its rows' weights.
+    auto number = [](const std::optional<Cell>& c) -> std::optional<Decimal> {
+        if (!c) return std::nullopt;
+        return Decimal::parse(squeeze(c->text));
+    };
+    auto mismatch = [&](const Cell& title, std::optional<Decimal> weights) {
+        auto stated = Decimal::parse(templates::heading_points(title.text));
+        if (stated && weights && *stated != *weights)
+            out.push_back(
+                {true, "block-weight-mismatch", title.line,
+                 trf("\"{}\" ({}) states {} points; its rows weigh {}", one_line(title.text),
+                     title.where, stated->to_string(), weights->normalized().to_string())});
+    };
+    if (t.funds_points)
+        for (const auto& r : t.funds)
+            if (r.name == "年度资金总额") mismatch(*t.funds_points, number(r.weight));
+    if (t.indicators_points) {
+        std::optional<Decimal> sum = Decimal::from_int(0);
+        for (const auto& r : t.indicators) {
+            if (!filled(r.weight)) continue;
+            auto w = number(r.weight);
+            sum = sum && w ? std::optional<Decimal>(*sum + *w) : std::nullopt;
+        }
+        mismatch(*t.indicators_points, sum);
+    }
+    if (!t.indicators.empty() && (!t.total_score || squeeze(t.total_score->text).empty()))
+        out.push_back({true, "blank-score", t.total_line ? t.total_line : t.last_line,
+                       t.total_line ? trf("the total row (line {}) states no score", t.total_line)
+                                    : std::string(tr("the table has no total row"))});
+    std::stable_sort(out.begin(), out.end(), [](const ImportFinding& a, const ImportFinding& b) {
+        return a.line < b.line;
+    });
+    return out;
+}
+
 static std::string text_block(const std::string& s) {
     std::string t(text::trim(s));
     if (t.find('\n') != std::string::npos && t.find("\"\"\"") == std::string::npos)
@@ -186,6 +266,10 @@ static std::string emit(Table& t, const std::string& source_name) {
     meta("实施单位", t.unit);
     meta("项目负责人", t.contact);
     meta("联系电话", t.phone);
+    meta("财务负责人", t.finance_officer);
+    // The default layout goes unsaid: a spec without 模板 follows it.
+    if (!t.layout.empty() && t.layout != templates::default_template)
+        w.line(1, fmt::format("模板 {}", quote(t.layout)));
     if (!t.funds.empty()) {
         w.line(1, fmt::format("项目资金 {} {{", t.funds_unit));
         for (const auto& r : t.funds) {
@@ -196,6 +280,9 @@ static std::string emit(Table& t, const std::string& source_name) {
             w.field(s, "分值", r.weight);
             w.field(s, "执行率", r.rate, false, true);
             w.field(s, "得分", r.score);
+            // The funds block's 原因 (Sichuan).
+            if (filled(r.reason) && squeeze(r.reason->text) != "/")
+                s += "  偏差原因 " + quote(std::string(text::trim(r.reason->text)));
             w.line(2, s + fmt::format("  # 第 {} 行", r.line));
         }
         w.line(1, "}");
@@ -234,7 +321,11 @@ static std::string emit(Table& t, const std::string& source_name) {
                     continue;
                 }
                 std::string s = quote(r.name ? one_line(r.name->text) : std::string());
-                if (filled(r.target)) s += "  指标值 " + spec_value(r.target->text);
+                if (r.comparator || r.unit) {
+                    if (auto v = split_target(r)) s += "  指标值 " + *v;
+                } else if (filled(r.target)) {
+                    s += "  指标值 " + spec_value(r.target->text);
+                }
                 if (filled(r.actual)) s += "  完成值 " + spec_value(r.actual->text);
                 w.field(s, "分值", r.weight);
                 w.field(s, "得分", r.score);
@@ -281,7 +372,9 @@ static std::string emit(Table& t, const std::string& source_name) {
     text_under("评价结论", t.conclusion);
     text_under("存在问题", t.problems);
     text_under("改进措施", t.measures);
-    meta("财务负责人", t.finance_officer);
+    for (const auto& c : t.unfilled)
+        w.line(1, fmt::format("# 未填写：单元格（{}）仍是模板的填写说明：{}", c.where,
+                              comment_text(c.text)));
     for (const auto& c : t.unplaced)
         w.line(1, fmt::format("# 未能归位的单元格（{}）：{}", c.where, comment_text(c.text)));
     w.line(0, "}");
@@ -328,8 +421,20 @@ std::optional<std::string> as_utf8(const std::string& contents, std::string& err
 } // namespace
 
 ImportResult import_text(const std::string& source_name, const std::string& raw_contents,
-                         Format format) {
+                         Format format, const ImportOptions& options) {
     ImportResult result;
+    const templates::Registry& registry =
+        options.templates ? *options.templates : templates::Registry::builtin();
+    const templates::Template* layout = nullptr;
+    if (!options.layout.empty()) {
+        layout = registry.find(options.layout);
+        if (!layout) {
+            result.source_error = trf("no template named \"{}\" (jixiao templates lists "
+                                      "them)",
+                                      options.layout);
+            return result;
+        }
+    }
     if (format == Format::office_binary) {
         result.source_error =
             trf("{} is a binary office document (Word 97–2003, Excel 97–2003 or WPS), which jixiao "
@@ -378,7 +483,15 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         result.source_error = std::move(error);
         return result;
     }
-    Extraction x = extract_tables(grid);
+    if (!layout) {
+        std::vector<std::string> cells;
+        for (const auto& item : grid)
+            if (item.kind == Item::Kind::row)
+                for (const auto& c : item.cells)
+                    if (c.text.size() <= 64) cells.push_back(c.text);
+        layout = registry.recognise(cells);
+    }
+    Extraction x = extract_tables(grid, layout);
     result.skipped = std::move(x.skipped);
     result.problems = std::move(x.problems);
     std::string stem = std::filesystem::path(source_name).stem().string();
@@ -395,6 +508,7 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         }
         spec.spec = format::format(parsed.file, src.text());
         spec.whole = t.unplaced.empty();
+        if (!t.layout.empty()) spec.findings = blanks(t);
         spec.file_name = fmt::format("{}-{:02}.jx", stem, t.index);
         spec.table = std::move(t);
         result.specs.push_back(std::move(spec));

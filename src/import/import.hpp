@@ -26,8 +26,18 @@ enum class Format {
 Format converted_format(const std::string& path);
 std::string conversion_command(const std::string& path);
 
+// What importing a table by its template found: a cell still holding the template's instruction
+// (`unfilled-cell`), a blank score (`blank-score`, an error) or actual (`blank-actual`).
+struct ImportFinding {
+    bool error = false; // else a warning
+    std::string code;
+    std::size_t line = 0;
+    std::string message; // names the cell ("A12", "line 40")
+};
+
 struct ImportedSpec {
     Table table;
+    std::vector<ImportFinding> findings;
     std::string file_name; // stable: <source stem>-<table index>.jx
     std::string spec;      // formatted spec text
     bool whole = true;     // every cell placed
@@ -58,8 +68,15 @@ Format detect_format(const std::string& path, const std::string& contents);
 
 // Text and CSV sources are UTF-8 (a BOM allowed) or, failing that, GB18030 — what Excel on
 // Chinese Windows saves as CSV; anything else, UTF-16 included, is refused with the reason.
-ImportResult import_text(const std::string& source_name, const std::string& contents,
-                         Format format);
+// How a source's layout is told: by the template named, else by the one whose headings the source
+// has (templates::Registry::recognise), else by the headings alone.
+struct ImportOptions {
+    const templates::Registry* templates = nullptr; // none: the built-in ones
+    std::string layout;                             // a template's name, or "" to recognise it
+};
+
+ImportResult import_text(const std::string& source_name, const std::string& contents, Format format,
+                         const ImportOptions& options = {});
 
 // The value of a target or actual cell as spec syntax: the cell itself when the language reads it
 // whole (≥350天, 不少于8次, 优), otherwise the cell as quoted text, so that no character is lost.

@@ -42,7 +42,20 @@ bool starts_with(const std::string& s, const std::string& prefix) {
 }
 
 // Column roles of the indicator table, recognised by their header text.
-enum class Role { none, level1, level2, name, target, actual, weight, score, reason, derived };
+enum class Role {
+    none,
+    level1,
+    level2,
+    name,
+    target,
+    actual,
+    weight,
+    score,
+    reason,
+    derived,
+    comparator,
+    unit
+};
 
 Role role_of(const std::string& header) {
     std::string h = squeeze(header);
@@ -67,7 +80,7 @@ Role role_of(const std::string& header) {
     return Role::none;
 }
 
-enum class FundRole { none, name, initial, annual, spent, weight, rate, score };
+enum class FundRole { none, name, initial, annual, spent, weight, rate, score, reason };
 
 FundRole fund_role_of(const std::string& header) {
     std::string h = squeeze(header);
@@ -80,6 +93,70 @@ FundRole fund_role_of(const std::string& header) {
     if (h == kw::rate.view()) return FundRole::rate;
     if (h == kw::score.view()) return FundRole::score;
     return FundRole::none;
+}
+
+// The roles a template gives its headings (权重, 指标性质, 预算执行数 …), before the headings
+// every template shares.
+Role role_in(const std::string& header, const templates::Template* t) {
+    using templates::Column;
+    if (t)
+        if (auto c = t->indicator_column(header)) switch (*c) {
+            case Column::level1:
+                return Role::level1;
+            case Column::level2:
+                return Role::level2;
+            case Column::name:
+                return Role::name;
+            case Column::target:
+            case Column::value:
+                return Role::target;
+            case Column::comparator:
+                return Role::comparator;
+            case Column::unit:
+                return Role::unit;
+            case Column::actual:
+                return Role::actual;
+            case Column::weight:
+                return Role::weight;
+            case Column::score:
+                return Role::score;
+            case Column::reason:
+                return Role::reason;
+            default:
+                break;
+            }
+    return role_of(header);
+}
+
+FundRole fund_role_in(const std::string& header, const templates::Template* t) {
+    using templates::Column;
+    if (t)
+        if (auto c = t->funds_column(header)) switch (*c) {
+            case Column::initial:
+                return FundRole::initial;
+            case Column::annual:
+                return FundRole::annual;
+            case Column::spent:
+                return FundRole::spent;
+            case Column::rate:
+                return FundRole::rate;
+            case Column::weight:
+                return FundRole::weight;
+            case Column::score:
+                return FundRole::score;
+            case Column::reason:
+                return FundRole::reason;
+            default:
+                break;
+            }
+    return fund_role_of(header);
+}
+
+// The heading of a funds block: 项目资金（万元）, or the template's (预算执行情况(10分)).
+bool funds_heading(const std::string& head, const templates::Template* t) {
+    return starts_with(head, "项目资金") ||
+           (t && !t->funds_title.empty() &&
+            templates::heading_key(head) == templates::heading_key(t->funds_title));
 }
 
 // A header label, or the start of one that Word broke over lines.
@@ -110,9 +187,14 @@ std::string fund_row_name(const std::string& cell) {
     return {};
 }
 
+bool is_indicator_header(const std::vector<Cell>& cells);
+
 bool is_department_header(const std::vector<Cell>& cells) {
     if (cells.empty()) return false;
     if (squeeze(cells.front().text) == "序号") return true;
+    // 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 (Sichuan): a project's
+    // indicators.
+    if (is_indicator_header(cells)) return false;
     for (const auto& c : cells) {
         std::string h = squeeze(c.text);
         if (h == "指标性质" || h == "指标权重" || h == "度量单位") return true;
@@ -205,7 +287,7 @@ int year_from_prose(const std::vector<Cell>& prose) {
 
 class Extractor {
 public:
-    explicit Extractor(const Grid& grid) : grid_(grid) {}
+    Extractor(const Grid& grid, const templates::Template* layout) : grid_(grid), layout_(layout) {}
 
     Extraction run() {
         for (std::size_t i = 0; i < grid_.size(); ++i)
@@ -214,10 +296,25 @@ public:
         return std::move(out_);
     }
 
+    // Cells holding the template's instructions, emptied in `grid` and kept for their tables.
+    static std::vector<Cell> take_instructions(Grid& grid, const templates::Template& t) {
+        std::vector<Cell> out;
+        for (auto& item : grid) {
+            if (item.kind != Item::Kind::row) continue;
+            for (auto& c : item.cells)
+                if (t.is_instruction(c.text)) {
+                    out.push_back(c);
+                    c.text.clear();
+                }
+        }
+        return out;
+    }
+
 private:
     enum class State { outside, department, head, goals, indicators };
 
     const Grid& grid_;
+    const templates::Template* layout_ = nullptr;
     Extraction out_;
     State state_ = State::outside;
     std::optional<Table> table_;
@@ -257,6 +354,7 @@ private:
         last2_.clear();
         columns_.clear();
         in_funds_ = false;
+        if (layout_) table_->layout = layout_->name;
         table_->index_system = std::move(pending_index_);
         pending_index_.clear();
         index_header_ = 0;
@@ -355,8 +453,12 @@ private:
             flush_pending();
             if (!table_ || state_ == State::indicators) start_table(cells.front().line);
             header_texts_.clear();
-            for (const auto& c : cells)
+            for (const auto& c : cells) {
                 header_texts_.push_back(squeeze(c.text));
+                if (!templates::heading_points(c.text).empty() &&
+                    templates::heading_key(c.text) == vocab::heading::indicators)
+                    table_->indicators_points = c;
+            }
             set_columns();
             header_open_ = true;
             state_ = State::indicators;
@@ -376,7 +478,7 @@ private:
         }
         // A table without 项目名称 row starts with its funds, goals or metadata (seed 001, line
         // 470).
-        if (state_ == State::outside && (starts_with(head, "项目资金") || head == "年度总体目标" ||
+        if (state_ == State::outside && (funds_heading(head, layout_) || head == "年度总体目标" ||
                                          head == "主管部门" || head == "项目负责人")) {
             start_table(cells.front().line);
             state_ = State::head;
@@ -451,7 +553,7 @@ private:
     void set_columns() {
         columns_.clear();
         for (const auto& h : header_texts_)
-            columns_.push_back(role_of(h));
+            columns_.push_back(role_in(h, layout_));
     }
 
     // The index system of an evaluation report, laid out in its prose one cell a line after the
@@ -577,21 +679,43 @@ private:
         table_->unplaced.push_back(line);
     }
 
-    // A row under the total (评价结论 "…", 财务负责人 "…"): its text joins the table just closed.
+    // A row under the total (评价结论 "…", 财务负责人 "…", 项目负责人 | 李四 | 财务负责人 | 王五):
+    // its text joins the table just closed.
     bool under_total_row(const std::vector<Cell>& cells, const std::string& head) {
         if (out_.tables.empty()) return false;
         Table& t = out_.tables.back();
-        std::optional<Cell>* slot = head == "评价结论"     ? &t.conclusion
-                                    : head == "存在问题"   ? &t.problems
-                                    : head == "改进措施"   ? &t.measures
-                                    : head == "财务负责人" ? &t.finance_officer
-                                                           : nullptr;
-        if (!slot || *slot) return false; // a second one is no row of this table
-        bool seen_label = false;
+        auto label = [](std::string h) {
+            while (!h.empty() && h.back() == ':')
+                h.pop_back();
+            return h;
+        };
+        // The field a label names, when it is still empty.
+        auto slot_for = [&](const std::string& h) -> std::optional<Cell>* {
+            std::optional<Cell>* slot = h == "评价结论"     ? &t.conclusion
+                                        : h == "存在问题"   ? &t.problems
+                                        : h == "改进措施"   ? &t.measures
+                                        : h == "财务负责人" ? &t.finance_officer
+                                        : h == "项目负责人" ? &t.contact
+                                        : h == "联系电话"   ? &t.phone
+                                                            : nullptr;
+            return slot && !*slot ? slot : nullptr;
+        };
+        std::optional<Cell>* slot = slot_for(label(head));
+        if (!slot) return false; // a second one is no row of this table
+        // 项目负责人 alone is the head of the next table, not a signature.
+        if (slot == &t.contact || slot == &t.phone) {
+            bool pair = false;
+            for (const auto& c : cells)
+                pair = pair || label(squeeze(c.text)) == "财务负责人";
+            if (!pair) return false;
+        }
+        std::vector<std::optional<Cell>*> opened;
         for (const auto& c : cells) {
             if (empty_cell(c)) continue;
-            if (!seen_label) {
-                seen_label = true;
+            if (auto* s = slot_for(label(squeeze(c.text)));
+                s && std::find(opened.begin(), opened.end(), s) == opened.end()) {
+                opened.push_back(s);
+                slot = s;
                 continue;
             }
             if (!*slot)
@@ -599,7 +723,8 @@ private:
             else
                 t.unplaced.push_back(c); // a second value: kept, never dropped
         }
-        if (!*slot) *slot = Cell{}; // the label with nothing after it: stated empty
+        for (auto* s : opened)
+            if (!*s) *s = Cell{}; // the label with nothing after it: stated empty
         t.last_line = cells.back().line;
         return true;
     }
@@ -629,12 +754,21 @@ private:
             table_->phone = value_after("联系电话");
             return;
         }
-        if (starts_with(head, "项目资金")) {
-            if (head.find("(元)") != std::string::npos) table_->funds_unit = "元";
-            if (head.find("(亿元)") != std::string::npos) table_->funds_unit = "亿元";
+        if (funds_heading(head, layout_)) {
+            for (const auto& c : cells)
+                if (!empty_cell(c)) {
+                    if (!templates::heading_points(c.text).empty()) table_->funds_points = c;
+                    break;
+                }
+            // The unit in the heading, or in the heading over the row labels (年度预算数(万元)).
+            for (const auto& c : cells) {
+                const std::string h = squeeze(c.text);
+                if (h.find("(元)") != std::string::npos) table_->funds_unit = "元";
+                if (h.find("(亿元)") != std::string::npos) table_->funds_unit = "亿元";
+            }
             fund_columns_.clear();
             for (std::size_t k = 0; k < cells.size(); ++k)
-                if (FundRole r = fund_role_of(cells[k].text); r != FundRole::none)
+                if (FundRole r = fund_role_in(cells[k].text, layout_); r != FundRole::none)
                     fund_columns_[k] = r;
             in_funds_ = true;
             return;
@@ -657,7 +791,8 @@ private:
         FundRow row;
         row.line = cells.front().line;
         for (const auto& c : cells) {
-            row.name = fund_row_name(c.text);
+            row.name = layout_ ? layout_->funds_row(c.text) : std::string();
+            if (row.name.empty()) row.name = fund_row_name(c.text);
             if (!row.name.empty()) break;
         }
         if (row.name.empty()) {
@@ -692,6 +827,9 @@ private:
                 break;
             case FundRole::score:
                 row.score = c;
+                break;
+            case FundRole::reason:
+                row.reason = c;
                 break;
             default:
                 break;
@@ -811,6 +949,12 @@ private:
             case Role::reason:
                 row.reason = c;
                 break;
+            case Role::comparator:
+                row.comparator = c;
+                break;
+            case Role::unit:
+                row.unit = c;
+                break;
             case Role::none:
                 if (!empty_cell(c)) table_->unplaced.push_back(c);
                 break;
@@ -832,8 +976,55 @@ private:
 
 } // namespace
 
-Extraction extract_tables(const Grid& grid) {
-    return Extractor(grid).run();
+Extraction extract_tables(const Grid& grid, const templates::Template* layout) {
+    if (!layout || layout->instructions.empty()) return Extractor(grid, layout).run();
+    Grid emptied = grid;
+    std::vector<Cell> instructions = Extractor::take_instructions(emptied, *layout);
+    Extraction x = Extractor(emptied, layout).run();
+    for (auto& c : instructions) {
+        auto in = std::find_if(x.tables.begin(), x.tables.end(), [&](const Table& t) {
+            return c.line >= t.first_line && c.line <= std::max(t.last_line, t.total_line);
+        });
+        if (in == x.tables.end()) // before the first table (its title): the first one's
+            in = std::find_if(x.tables.begin(), x.tables.end(),
+                              [&](const Table& t) { return c.line < t.first_line; });
+        if (in != x.tables.end())
+            in->unfilled.push_back(std::move(c));
+        else
+            x.problems.push_back(trf("{} holds the template's instruction \"{}\" outside "
+                                     "any table",
+                                     c.where, c.text));
+    }
+    return x;
+}
+
+bool is_layout_label(const std::string& cell, const templates::Template* t) {
+    if (is_layout_label(cell)) return true;
+    if (!t) return false;
+    const std::string h = templates::heading_key(cell);
+    if (h.empty()) return false;
+    auto same = [&](const std::string& label) { return templates::heading_key(label) == h; };
+    std::vector<std::string> labels{
+        t->title,       t->funds_title, t->funds_unit_heading, t->indicators_title,
+        t->total_label, t->goals_title};
+    for (const auto& c : t->funds_columns) {
+        labels.push_back(c.label);
+        labels.insert(labels.end(), c.also.begin(), c.also.end());
+    }
+    for (const auto& c : t->indicator_columns) {
+        labels.push_back(c.label);
+        labels.insert(labels.end(), c.also.begin(), c.also.end());
+    }
+    for (const auto& r : t->funds_rows) {
+        labels.push_back(r.label);
+        labels.insert(labels.end(), r.also.begin(), r.also.end());
+    }
+    for (const auto& row : t->head)
+        labels.insert(labels.end(), row.begin(), row.end());
+    labels.insert(labels.end(), t->under.begin(), t->under.end());
+    labels.insert(labels.end(), t->signatures.begin(), t->signatures.end());
+    return std::any_of(labels.begin(), labels.end(),
+                       [&](const std::string& l) { return !l.empty() && same(l); });
 }
 
 bool is_layout_label(const std::string& cell) {

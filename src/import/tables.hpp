@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "import/grid.hpp"
+#include "templates/template.hpp"
 
 namespace jx::import {
 
@@ -14,6 +15,7 @@ struct FundRow {
     std::string name; // 年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金
     std::size_t line = 0;
     std::optional<Cell> initial, annual, spent, weight, rate, score;
+    std::optional<Cell> reason; // 原因 (Sichuan): the language has no field for it
 };
 
 struct IndicatorRow {
@@ -21,6 +23,9 @@ struct IndicatorRow {
     std::string where;
     std::string level1, level2; // carried down when the table leaves them empty
     std::optional<Cell> name, target, actual, weight, score, reason;
+    // A target a template splits in three columns: 指标性质 (＝ ≥ ≤ 定性) | 指标值 (target) |
+    // 度量单位.
+    std::optional<Cell> comparator, unit;
     bool split = false; // Word split this row into pieces that were joined again
 };
 
@@ -49,6 +54,13 @@ struct Table {
     std::optional<Cell> conclusion, problems, measures, finance_officer;
     std::vector<Cell> unplaced; // cells that could not be placed: reported, kept as comments
     std::vector<IndexRow> index_system; // the report's 评价指标体系 before the table, if any
+    // The template the source follows (templates/template.hpp), when recognised or named.
+    std::string layout;
+    // Cells that still hold the template's instruction text (填写…): read as empty, reported.
+    std::vector<Cell> unfilled;
+    // Block titles that state their points (预算执行情况(10分), 绩效指标(90分)), to check them
+    // against the rows: the spec has no place for them, render writes them from the weights.
+    std::optional<Cell> funds_points, indicators_points;
 };
 
 struct Skipped {
@@ -71,13 +83,16 @@ struct Extraction {
     std::vector<std::string> problems; // a table that could not be imported at all
 };
 
-Extraction extract_tables(const Grid& grid);
+// `layout`: the template the source follows, or none to read it by the headings alone.
+Extraction extract_tables(const Grid& grid, const templates::Template* layout = nullptr);
 
 // Whether a cell is part of the template's layout rather than the table's data: a column heading
 // (一级指标, 年度指标值 …, or the start of one Word broke), a row label (项目名称, 主管部门,
 // 年度总体目标, 总分 …), a funds row's name, or the title. The cell accounting counts these as
 // placed by the layout; every other cell must land in a field.
 bool is_layout_label(const std::string& cell);
+// The same, with the headings and row labels of a template (预算执行情况(10分), 总额, 合计 …).
+bool is_layout_label(const std::string& cell, const templates::Template* layout);
 
 // A cell's text without line breaks and spaces, as header cells are compared: "年度\n\n指标值" →
 // 年度指标值.

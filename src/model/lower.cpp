@@ -225,6 +225,7 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
             shown.weight = figure(row.weight, sink);
             shown.rate = figure(row.rate, sink);
             shown.score = figure(row.score, sink);
+            if (row.reason) shown.reason = std::string(text::trim(row.reason->value.text));
             std::vector<Diagnostic> reported_above; // the figures were reported just now
             auto amount_of = [&](const std::optional<ast::NumberField>& field) {
                 auto a = amount(field, f.unit_factor, reported_above);

@@ -24,6 +24,7 @@ struct FundRow {
     std::string name; // as written: 年度资金总额, all-funds …
     Span span;
     std::optional<Figure> initial, annual, spent, weight, rate, score;
+    std::string reason; // 偏差原因 (Sichuan's 原因 column), empty when none: kept for the table
     // The amounts converted to the block's unit (30万元 in a block of 元 is 300000), to add up.
     std::optional<Decimal> initial_amount, annual_amount, spent_amount;
 };

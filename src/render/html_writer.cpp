@@ -165,8 +165,9 @@ std::string html_table(const Layout& l, const std::string& id) {
 }
 
 std::string html_page(const Layout& l) {
-    std::string out = head(l.project + " — 项目支出绩效自评表");
-    out += "<h1>项目支出绩效自评表</h1>\n";
+    const std::string title = layout_title(l);
+    std::string out = head(l.project + " — " + title);
+    out += "<h1>" + esc(title) + "</h1>\n";
     if (l.year) out += fmt::format("<p class=\"year\">（{}年度）</p>\n", l.year);
     out += html_table(l, "table");
     if (!l.notes.empty()) {

@@ -9,6 +9,7 @@
 #include "base/decimal.hpp"
 #include "model/project.hpp"
 #include "scoring/engine.hpp"
+#include "templates/template.hpp"
 
 namespace jx::rendering {
 
@@ -39,6 +40,16 @@ struct Layout {
 
 Layout build_layout(const model::Project& project, const scoring::ProjectResult& result,
                     Scores scores);
+
+// The same in a template's layout (templates/template.hpp): its blocks, headings with their points
+// (预算执行情况(10分)), its columns (a target in three) and `/` where it puts it. The default
+// template, or none, is the layout above. Scores are shown as reported.
+Layout build_layout(const model::Project& project, const scoring::ProjectResult& result,
+                    Scores scores, const templates::Template* layout);
+
+// The table's title as its template prints it (部门预算项目支出绩效自评表): the layout's title
+// cell.
+std::string layout_title(const Layout& layout);
 
 // Column letters as spreadsheets write them: 0 → A, 8 → I.
 std::string column_name(int col);

@@ -95,7 +95,7 @@ std::string to_csv(const Layout& l) {
 std::string to_markdown(const Layout& l) {
     auto g = grid(l);
     std::string out =
-        fmt::format("# 项目支出绩效自评表{}\n\n", l.year ? fmt::format("（{}年度）", l.year) : "");
+        fmt::format("# {}{}\n\n", layout_title(l), l.year ? fmt::format("（{}年度）", l.year) : "");
     out += "|"; // an empty header row: the table's own rows follow
     for (int k = 0; k < l.columns; ++k)
         out += "   |";

@@ -119,6 +119,7 @@ struct FundRow {
     Span span;
     Token name; // 年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金
     std::optional<NumberField> initial, annual, spent, weight, rate, score;
+    std::optional<TextField> reason; // 偏差原因: Sichuan's 原因 column
     std::vector<Token> duplicate_keywords;
 };
 

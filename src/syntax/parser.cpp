@@ -53,6 +53,7 @@ namespace g = jx::grammar;
     X(fund_weight_field) \
     X(rate_field) \
     X(fund_score_field) \
+    X(fund_reason_field) \
     X(goal_block) \
     X(kw_goal) \
     X(expected_stmt) \
@@ -847,6 +848,10 @@ private:
             row.span = span(c);
             row.name = keyword(c);
             for (Node fld : c.children) {
+                if (fld.kind == K::fund_reason_field) {
+                    set_once(row.reason, text_field(fld), row.duplicate_keywords, keyword(fld));
+                    continue;
+                }
                 ast::NumberField v = number_field(fld);
                 switch (fld.kind) {
                 case K::initial_field:

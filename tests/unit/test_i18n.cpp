@@ -146,6 +146,8 @@ TEST_CASE("i18n: messages switch language, codes and severity names for machines
           "[i18n]") {
     CHECK(std::string(tr("the table has no 总分 row")) == "the table has no 总分 row");
     CHECK(std::string(severity_label(Severity::error)) == "error");
+    const char* before = std::getenv("LANGUAGE");
+    const std::string language_before = before ? before : "(unset)";
     {
         test::MessagesIn chinese(i18n::Language::chinese);
         CHECK(std::string(tr("the table has no 总分 row")) == "表中没有总分行");
@@ -156,6 +158,9 @@ TEST_CASE("i18n: messages switch language, codes and severity names for machines
         // A message the catalog lacks is shown as written.
         CHECK(trf("no such message {}", 1) == "no such message 1");
     }
+    // Back in English, the programs jixiao starts see the user's LANGUAGE again.
+    const char* after = std::getenv("LANGUAGE");
+    CHECK((after ? after : "(unset)") == language_before);
     CHECK(std::string(tr("the table has no 总分 row")) == "the table has no 总分 row");
 }
 
