@@ -1240,6 +1240,14 @@ struct Evaluator {
                 trf("the table has no {} rows, which the policy requires", names),
                 project.name_span, project.name);
         }
+        // Weights but not one score (no row, no budget row, no 总分): a self-evaluation
+        // published unfilled, or a plan. Each row's missing score is not reported then (that
+        // would be one finding a row for one cause): this one says it for the table.
+        if (table_weighted() && !table_scored())
+            add(Severity::warning, "table-not-scored",
+                tr("the table weighs its rows but states no score, in no row and not in 总分: a "
+                   "self-evaluation left unfilled, or a plan"),
+                project.name_span, project.name);
         // A table of targets only (no weights, no scores) has no total to state.
         if (table_weighted() && !project.total_weight && !project.total_score)
             add(Severity::warning, "incomplete-table", tr("the table has no 总分 row"),

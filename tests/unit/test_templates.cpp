@@ -217,6 +217,13 @@ TEST_CASE("templates: an unfilled Sichuan table imports whole and is reported: b
     CHECK(s.spec.find("# 未填写：单元格（line 94）仍是模板的填写说明：请填写") !=
           std::string::npos);
     account("sichuan-unfilled.txt", s);
+    // Checked after import, the spec is not silently clean: the table says it is unscored.
+    const auto policy = scoring::Policy::defaults();
+    auto report = driver::check_source(std::make_unique<SourceFile>(s.file_name, s.spec), policy);
+    std::vector<std::string> codes;
+    for (const auto& d : report.diagnostics)
+        codes.push_back(d.code + (d.severity == Severity::warning ? " (warning)" : ""));
+    CHECK(codes == std::vector<std::string>{"table-not-scored (warning)"});
 }
 
 TEST_CASE("templates: the three tables' specs and findings are reviewed", "[templates][golden]") {
