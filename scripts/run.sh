@@ -92,7 +92,7 @@ fuzz)
     seed_option=()
     [ -n "${FUZZ_SEED:-}" ] && seed_option=(-seed="$FUZZ_SEED")
     seeds=build-fuzz/seeds
-    rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,xlsx,docx,pdf,policy,xlsx_writer,safe_write,lsp}
+    rm -rf "$seeds" && mkdir -p "$seeds"/{parse,format,import,xlsx,docx,pdf,policy,xlsx_writer,safe_write,lsp,template}
     for f in indicator_specs/*/*.jx examples/*.jx tests/golden/*/*.jx tests/golden/*/*/*.jx tests/bad_inputs/*.jx; do
         cp "$f" "$seeds/parse/$(echo "$f" | tr / _)"  # names repeat across folders
     done
@@ -105,7 +105,8 @@ fuzz)
     cp tests/data/import/*.pdf "$seeds/pdf/"
     cp tests/data/*.yaml "$seeds/policy/"
     ./build/jixiao policy > "$seeds/policy/default.yaml"
-    for target in ${FUZZ_TARGETS:-parse format import xlsx docx pdf policy xlsx_writer safe_write lsp}; do
+    for t in central beijing sichuan; do ./build/jixiao templates --show "$t" > "$seeds/template/$t.yaml"; done
+    for target in ${FUZZ_TARGETS:-parse format import xlsx docx pdf policy xlsx_writer safe_write lsp template}; do
         mkdir -p "build-fuzz/corpus/$target" "tests/fuzz/regressions/$target"
         cp tests/fuzz/regressions/"$target"/* tests/fuzz/seeds/"$target"/* "$seeds/$target/" 2>/dev/null || true
         echo "== fuzz_$target for ${seconds}s"

@@ -30,6 +30,7 @@
 #include "scoring/engine.hpp"
 #include "scoring/policy.hpp"
 #include "syntax/parser.hpp"
+#include "templates/template.hpp"
 
 namespace jx::fuzz {
 
@@ -179,6 +180,36 @@ inline int fuzz_policy(const std::uint8_t* data, std::size_t size) {
     auto p =
         jx::scoring::load_policy(std::string(reinterpret_cast<const char*>(data), size), error);
     if (p) (void)jx::scoring::dump_policy_yaml(*p);
+    return 0;
+}
+
+// A template of one's own (YAML): read, and if it is one, every template of the registry then
+// reads a small table in Sichuan's layout by name (the path import --template takes).
+inline int fuzz_template(const std::uint8_t* data, std::size_t size) {
+    jx::templates::Registry registry = jx::templates::Registry::builtin();
+    std::string error;
+    if (!registry.add_yaml(std::string(reinterpret_cast<const char*>(data), size), "fuzz.yaml",
+                           error))
+        return 0;
+    static const char* const table =
+        "部门预算项目支出绩效自评表,,,,,,,,,,\n"
+        "项目名称,城乡社区科技服务项目,,,,,,,,,\n"
+        "预算执行情况(10分),年度预算数(万元),,年初预算,调整后预算数,预算执行数,预算执行率,权重,"
+        "得分,原因,\n"
+        ",总额,,120,120,118,98.33%,10,9.83,部分服务费用年底未结算,\n"
+        ",其中:财政资金,,100,100,98,/,/,/,/,\n"
+        "绩效指标(90分),一级指标,二级指标,三级指标,指标性质,指标值,度量单位,完成值,权重,得分,"
+        "未完成原因分析\n"
+        ",产出指标(50分),数量指标,科技服务企业数量,≥,100,家,105家,30,30,\n"
+        ",满意度指标(10分),服务对象满意度指标,服务对象满意度,≥,90,%,88%,10,9.78,请填写\n"
+        "合计,,,,,,,,100,99.61,\n"
+        "项目负责人,李四,,,,财务负责人,王五,,,,\n";
+    for (const auto& t : registry.all()) {
+        jx::import::ImportOptions options;
+        options.templates = &registry;
+        options.layout = t.name;
+        (void)jx::import::import_text("t.csv", table, jx::import::Format::csv, options);
+    }
     return 0;
 }
 

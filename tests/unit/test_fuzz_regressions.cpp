@@ -16,7 +16,7 @@ TEST_CASE("fuzz regressions and seeds replay without a crash", "[fuzz]") {
     std::size_t replayed = 0;
     for (const char* kind : {"regressions", "seeds"})
         for (const char* target : {"parse", "format", "import", "xlsx", "docx", "pdf", "policy",
-                                   "xlsx_writer", "safe_write", "lsp"}) {
+                                   "xlsx_writer", "safe_write", "lsp", "template"}) {
             fs::path dir = jx::test::source_path(fmt::format("tests/fuzz/{}/{}", kind, target));
             if (!fs::exists(dir)) continue;
             for (const auto& e : fs::directory_iterator(dir)) {
@@ -34,9 +34,17 @@ TEST_CASE("fuzz regressions and seeds replay without a crash", "[fuzz]") {
                 if (t == "xlsx_writer") jx::fuzz::fuzz_xlsx_writer(data, bytes.size());
                 if (t == "safe_write") jx::fuzz::fuzz_safe_write(data, bytes.size());
                 if (t == "lsp") jx::fuzz::fuzz_lsp(data, bytes.size());
+                if (t == "template") jx::fuzz::fuzz_template(data, bytes.size());
                 ++replayed;
             }
         }
+    // The built-in templates are replayed through the template target (each reads the table).
+    for (const char* name : {"central", "beijing", "sichuan"}) {
+        std::string yaml = jx::templates::builtin_yaml(name);
+        REQUIRE_FALSE(yaml.empty());
+        jx::fuzz::fuzz_template(reinterpret_cast<const std::uint8_t*>(yaml.data()), yaml.size());
+        ++replayed;
+    }
     // The specs and examples are replayed through parse, format and the language server too.
     for (const auto& rel : jx::test::files_under("indicator_specs", ".jx")) {
         std::string bytes = jx::test::read(jx::test::source_path(rel));
