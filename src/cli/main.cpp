@@ -400,6 +400,15 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? exit_ok : exit_usage;
     }
+    // --template names a template of the registry (the built-in ones and --templates-dir's).
+    auto known_layout = [&layout](const templates::Registry& registry) {
+        if (layout.empty() || registry.find(layout)) return true;
+        std::cerr << render(
+            make_error("unknown-template",
+                       trf("no template named \"{}\" (jixiao templates lists them)", layout)),
+            nullptr);
+        return false;
+    };
     auto run = [&]() -> int {
         if (*cmd_check) return run_check(paths, format, policy_path, jobs, colour);
         if (*cmd_score) {
@@ -418,14 +427,7 @@ int main(int argc, char** argv) {
         if (*cmd_import) {
             templates::Registry registry;
             if (!driver::load_templates(templates_dir, registry, std::cerr)) return exit_usage;
-            if (!layout.empty() && !registry.find(layout)) {
-                std::cerr << render(
-                    make_error("unknown-template", trf("no template named \"{}\" (jixiao "
-                                                       "templates lists them)",
-                                                       layout)),
-                    nullptr);
-                return exit_usage;
-            }
+            if (!known_layout(registry)) return exit_usage;
             import::ImportOptions options;
             options.templates = &registry;
             options.layout = layout;
@@ -442,14 +444,7 @@ int main(int argc, char** argv) {
             if (!driver::load_policy_file(policy_path, policy, std::cerr)) return exit_usage;
             templates::Registry registry;
             if (!driver::load_templates(templates_dir, registry, std::cerr)) return exit_usage;
-            if (!layout.empty() && !registry.find(layout)) {
-                std::cerr << render(
-                    make_error("unknown-template", trf("no template named \"{}\" (jixiao "
-                                                       "templates lists them)",
-                                                       layout)),
-                    nullptr);
-                return exit_usage;
-            }
+            if (!known_layout(registry)) return exit_usage;
             driver::RenderRequest req;
             req.layout = layout;
             req.templates = &registry;

@@ -61,21 +61,10 @@ private:
     int first_score_row_ = -1, last_score_row_ = -1, budget_score_row_ = -1;
 
     Cell& text(int row, int col, std::string t, Style style, int rows = 1, int cols = 1) {
-        Cell c;
-        c.row = row;
-        c.col = col;
-        c.rows = rows;
-        c.cols = cols;
-        c.text = std::move(t);
-        c.style = style;
-        out_.cells.push_back(std::move(c));
-        return out_.cells.back();
+        return add_text(out_, row, col, std::move(t), style, rows, cols);
     }
-
     Cell& number(int row, int col, const Decimal& d, std::string shown, int cols = 1) {
-        Cell& c = text(row, col, std::move(shown), Style::number, 1, cols);
-        c.number = d;
-        return c;
+        return add_number(out_, row, col, d, std::move(shown), cols);
     }
 
     void pair_row(std::string_view l1, const std::string& v1, std::string_view l2,
@@ -339,6 +328,26 @@ private:
 Layout build_layout(const model::Project& project, const scoring::ProjectResult& result,
                     Scores scores) {
     return Builder(project, result, scores).run();
+}
+
+Cell& add_text(Layout& layout, int row, int col, std::string text, Style style, int rows,
+               int cols) {
+    Cell c;
+    c.row = row;
+    c.col = col;
+    c.rows = rows;
+    c.cols = cols;
+    c.text = std::move(text);
+    c.style = style;
+    layout.cells.push_back(std::move(c));
+    return layout.cells.back();
+}
+
+Cell& add_number(Layout& layout, int row, int col, const Decimal& value, std::string shown,
+                 int cols) {
+    Cell& c = add_text(layout, row, col, std::move(shown), Style::number, 1, cols);
+    c.number = value;
+    return c;
 }
 
 } // namespace jx::rendering

@@ -38,6 +38,13 @@ struct Layout {
     std::vector<std::string> notes; // findings shown under the table
 };
 
+// Adds a cell to a layout (the builders of both layouts place their cells through these).
+Cell& add_text(Layout& layout, int row, int col, std::string text, Style style, int rows = 1,
+               int cols = 1);
+// A number cell: its text as shown, its value kept exact for xlsx.
+Cell& add_number(Layout& layout, int row, int col, const Decimal& value, std::string shown,
+                 int cols = 1);
+
 Layout build_layout(const model::Project& project, const scoring::ProjectResult& result,
                     Scores scores);
 

@@ -52,21 +52,10 @@ private:
     int last() const { return out_.columns - 1; }
 
     Cell& text(int row, int col, std::string s, Style style, int rows = 1, int cols = 1) {
-        Cell c;
-        c.row = row;
-        c.col = col;
-        c.rows = rows;
-        c.cols = cols;
-        c.text = std::move(s);
-        c.style = style;
-        out_.cells.push_back(std::move(c));
-        return out_.cells.back();
+        return add_text(out_, row, col, std::move(s), style, rows, cols);
     }
-
     Cell& number(int row, int col, const Decimal& d, std::string shown, int cols = 1) {
-        Cell& c = text(row, col, std::move(shown), Style::number, 1, cols);
-        c.number = d;
-        return c;
+        return add_number(out_, row, col, d, std::move(shown), cols);
     }
 
     std::string value_of(const std::string& label) const {
