@@ -12,6 +12,9 @@ struct Cell {
     std::string text;  // as read, line breaks inside the cell kept as '\n'
     std::size_t line;  // 1-based source line (text, CSV), or row number (XLSX)
     std::string where; // "line 705", "A3" …: how a person finds the cell in the source
+    // A workbook's formula whose value the file does not store (saved by a program that does not
+    // calculate): its text is the formula (=SUM(H3:H11)), never a blank that shifts the row.
+    bool uncalculated = false;
 };
 
 struct Item {

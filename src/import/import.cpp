@@ -491,6 +491,11 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
                     if (c.text.size() <= 64) cells.push_back(c.text);
         layout = registry.recognise(cells);
     }
+    std::vector<Cell> uncalculated;
+    for (const auto& item : grid)
+        if (item.kind == Item::Kind::row)
+            for (const auto& c : item.cells)
+                if (c.uncalculated) uncalculated.push_back(c);
     Extraction x = extract_tables(grid, layout);
     result.skipped = std::move(x.skipped);
     result.problems = std::move(x.problems);
@@ -509,6 +514,17 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         spec.spec = format::format(parsed.file, src.text());
         spec.whole = t.unplaced.empty();
         if (!t.layout.empty()) spec.findings = blanks(t);
+        for (const auto& c : uncalculated)
+            if (c.line >= t.first_line &&
+                c.line <= std::max({t.last_line, t.total_line, t.first_line})) {
+                spec.findings.push_back(
+                    {false, "uncalculated-formula", c.line,
+                     trf("the cell {} holds the formula {} but the workbook stores no value for "
+                         "it (it was saved by a program that does not calculate); open and save "
+                         "it in Excel, WPS or LibreOffice, or type the value",
+                         c.where, c.text)});
+                spec.whole = false;
+            }
         spec.file_name = fmt::format("{}-{:02}.jx", stem, t.index);
         spec.table = std::move(t);
         result.specs.push_back(std::move(spec));

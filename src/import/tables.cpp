@@ -1,10 +1,12 @@
 #include "import/tables.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
 
+#include "base/decimal.hpp"
 #include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "vocab/vocabulary.hpp"
@@ -19,6 +21,66 @@ std::string squeeze(const std::string& s) {
         out += c;
     }
     return out;
+}
+
+std::string column_key(const std::string& cell) {
+    std::string h = squeeze(cell);
+    // A decoration is ASCII letters and figures, '/', '*', '.', '%', or the word 分 (points).
+    auto decoration = [](const std::string& d) {
+        static const std::string fen = "分";
+        for (std::size_t i = 0; i < d.size();) {
+            unsigned char c = static_cast<unsigned char>(d[i]);
+            if (c < 0x80 && c != '(' && c != ')') {
+                ++i;
+                continue;
+            }
+            if (d.compare(i, fen.size(), fen) == 0) {
+                i += fen.size();
+                continue;
+            }
+            return false;
+        }
+        return true;
+    };
+    // Bracketed groups: (A), (B/A), (10分), (万元), (%), (文字描述), (20分*执行率) — dropped
+    // wherever they stand; a heading's name never sits inside brackets.
+    for (std::size_t open = h.find('('); open != std::string::npos; open = h.find('(')) {
+        std::size_t close = h.find(')', open);
+        if (close == std::string::npos) {
+            // 年初目标值(A: the page lost the closing bracket.
+            if (decoration(h.substr(open + 1)) || h.size() - open <= 8)
+                h.erase(open);
+            else
+                h.erase(open, 1);
+            continue;
+        }
+        h.erase(open, close - open + 1);
+    }
+    // 执行数B), 执行率B/A), 98分): the page lost the opening bracket.
+    for (std::size_t close = h.find(')'); close != std::string::npos; close = h.find(')')) {
+        std::size_t begin = close;
+        while (begin > 0) {
+            std::size_t prev = begin - 1;
+            unsigned char c = static_cast<unsigned char>(h[prev]);
+            if (c < 0x80 && c != ')') {
+                begin = prev;
+                continue;
+            }
+            if (begin >= 3 && h.compare(begin - 3, 3, "分") == 0) {
+                begin -= 3;
+                continue;
+            }
+            break;
+        }
+        h.erase(begin, close - begin + 1);
+    }
+    while (!h.empty() && (h.back() == ':' || h.back() == '*'))
+        h.pop_back();
+    // Trailing decorations without brackets: 全年预算数A, 执行率B/A.
+    while (!h.empty() && static_cast<unsigned char>(h.back()) < 0x80 &&
+           (std::isalpha(static_cast<unsigned char>(h.back())) || h.back() == '/'))
+        h.pop_back();
+    return h;
 }
 
 namespace {
@@ -44,54 +106,103 @@ bool starts_with(const std::string& s, const std::string& prefix) {
 // Column roles of the indicator table, recognised by their header text.
 enum class Role {
     none,
+    indicators, // 绩效指标 over the levels: no data of its own
     level1,
+    level1_points, // 分值 (自评权重) right after 一级指标: the level's points
     level2,
+    level2_points,
     name,
     target,
     actual,
     weight,
+    weight_share,
     score,
+    score_raw,
     reason,
+    status,
     derived,
     comparator,
     unit
 };
 
-Role role_of(const std::string& header) {
-    std::string h = squeeze(header);
-    // The vocabulary's headings and keywords, then the variants other templates write.
-    namespace kw = vocab::kw;
-    if (h == vocab::heading::level1) return Role::level1;
-    if (h == vocab::heading::level2) return Role::level2;
-    if (h == vocab::heading::level3 || h == "绩效指标名称") return Role::name;
-    if (h == kw::target.view() || h == kw::target_short.view() || h == "年度目标值" ||
-        h == "预期指标值" || h == "计划值" || h == "目标值")
+Role from_vocab(vocab::columns::Role r) {
+    using V = vocab::columns::Role;
+    switch (r) {
+    case V::indicators:
+        return Role::indicators;
+    case V::level1:
+        return Role::level1;
+    case V::level2:
+        return Role::level2;
+    case V::name:
+        return Role::name;
+    case V::target:
         return Role::target;
-    if (h == kw::actual.view() || h == kw::actual_short.view() || h == "实际值" ||
-        h == kw::achieved.view())
+    case V::comparator:
+        return Role::comparator;
+    case V::unit:
+        return Role::unit;
+    case V::actual:
         return Role::actual;
-    if (h == kw::weight.view() || h == kw::weight_alt.view() || h == "指标分值")
+    case V::weight:
         return Role::weight;
-    if (h == kw::score.view() || h == "自评得分") return Role::score;
-    if (starts_with(h, std::string(kw::reason_short.view())) ||
-        starts_with(h, std::string(kw::reason_alt.view())))
+    case V::weight_share:
+        return Role::weight_share;
+    case V::score:
+        return Role::score;
+    case V::score_raw:
+        return Role::score_raw;
+    case V::reason:
         return Role::reason;
-    if (h == "重算得分") return Role::derived; // jixiao's own recomputation: not source data
+    case V::status:
+        return Role::status;
+    case V::derived:
+        return Role::derived;
+    case V::none:
+        break;
+    }
+    return Role::none;
+}
+
+Role role_of(const std::string& header) {
+    const std::string h = column_key(header);
+    if (h.empty()) return Role::none;
+    for (const auto& c : vocab::columns::indicator_headings)
+        if (h == c.word) return from_vocab(c.role);
+    // The language's own keywords (年度指标值, 完成值 …) and their English.
+    namespace kw = vocab::kw;
+    if (h == kw::actual.view() || h == kw::achieved.view()) return Role::actual;
+    if (h == kw::reason.view() || h == kw::reason_short.view()) return Role::reason;
+    // A heading is short and has no sentence in it: a reason cell that says 原因 is data.
+    const bool sentence = h.size() > 54 || h.find(',') != std::string::npos ||
+                          h.find("，") != std::string::npos || h.find("。") != std::string::npos;
+    for (auto w : vocab::columns::reason_words)
+        if (!sentence && h.find(w) != std::string::npos && h.size() >= w.size() + 3)
+            return Role::reason;
+    for (auto w : vocab::columns::indicator_titles)
+        if (h == w) return Role::indicators;
     return Role::none;
 }
 
 enum class FundRole { none, name, initial, annual, spent, weight, rate, score, reason };
 
 FundRole fund_role_of(const std::string& header) {
-    std::string h = squeeze(header);
+    std::string h = column_key(header);
     namespace kw = vocab::kw;
-    if (h == kw::initial.view()) return FundRole::initial;
-    if (h == kw::annual.view() || h == kw::annual_alt.view()) return FundRole::annual;
-    if (h == kw::spent.view() || h == kw::spent_mid.view() || h == kw::spent_alt.view())
+    if (h == kw::initial.view() || h == "年初预算" || h == "年初预算数(A)")
+        return FundRole::initial;
+    if (h == kw::annual.view() || h == kw::annual_alt.view() || h == "全年预算" || h == "预算数" ||
+        h == "预算安排" || h == "调整后预算" || h == "全年预算数额")
+        return FundRole::annual;
+    if (h == kw::spent.view() || h == kw::spent_mid.view() || h == kw::spent_alt.view() ||
+        h == "全年执行" || h == "全年实际支出" || h == "实际支出" || h == "全年支出数")
         return FundRole::spent;
-    if (h == kw::weight.view()) return FundRole::weight;
-    if (h == kw::rate.view()) return FundRole::rate;
+    if (h == kw::weight.view() || h == "权重") return FundRole::weight;
+    if (h == kw::rate.view() || h == "预算执行进度" || h == "执行进度") return FundRole::rate;
     if (h == kw::score.view()) return FundRole::score;
+    for (auto w : vocab::columns::reason_words)
+        if (h.size() <= 54 && h.find(w) != std::string::npos && h.find(',') == std::string::npos)
+            return FundRole::reason;
     return FundRole::none;
 }
 
@@ -202,14 +313,122 @@ bool is_department_header(const std::vector<Cell>& cells) {
     return false;
 }
 
+// The indicator table's header: 一级指标 … 三级指标 on one row, or, where a second row splits
+// them out (Yunnan: 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 over 一级指标 |
+// 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位), the group heading with three or more of the
+// figure and text columns.
 bool is_indicator_header(const std::vector<Cell>& cells) {
-    bool l1 = false, l3 = false;
+    bool l1 = false, l3 = false, group = false;
+    std::vector<Role> columns;
     for (const auto& c : cells) {
         Role r = role_of(c.text);
         l1 = l1 || r == Role::level1;
         l3 = l3 || r == Role::name;
+        group = group || r == Role::indicators;
+        if ((r == Role::target || r == Role::actual || r == Role::weight || r == Role::score ||
+             r == Role::reason) &&
+            std::find(columns.begin(), columns.end(), r) == columns.end())
+            columns.push_back(r);
     }
-    return l1 && l3;
+    return (l1 && l3) || (group && columns.size() >= 3);
+}
+
+// The level 1 a level 2 belongs to in the official tree (数量指标 → 产出指标), or empty.
+std::string parent_of(const std::string& level2) {
+    const std::string key = column_key(level2);
+    for (const auto& l1 : vocab::tree)
+        for (auto child : l1.children)
+            if (!child.empty() && (key == child || key + "指标" == child))
+                return std::string(l1.name);
+    return {};
+}
+
+bool known_level1(const std::string& label) {
+    const std::string key = column_key(label);
+    for (const auto& l1 : vocab::tree)
+        if (key == l1.name) return true;
+    for (const auto& c : vocab::categories)
+        if (key == c.short_form && !c.short_form.empty()) return true;
+    return false;
+}
+
+// The points a label states: 产出指标(50分) → 50, （30分） → 30; empty when none.
+std::string points_of(const std::string& label) {
+    std::string h = squeeze(label);
+    std::size_t fen = h.rfind("分)");
+    if (fen == std::string::npos) return {};
+    std::size_t open = h.rfind('(', fen);
+    if (open == std::string::npos) return {};
+    std::string digits = h.substr(open + 1, fen - open - 1);
+    if (digits.empty() || !std::all_of(digits.begin(), digits.end(),
+                                       [](char c) { return (c >= '0' && c <= '9') || c == '.'; }))
+        return {};
+    return digits;
+}
+
+// The bytes of `head` a total row's label takes (总分, 总计, 合计 …), 0 when it is none; a
+// figure may follow, glued on by Word (总分100).
+std::size_t total_label_size(const std::string& head) {
+    for (auto l : vocab::columns::total_labels)
+        if (head.rfind(l, 0) == 0) {
+            std::string rest = head.substr(l.size());
+            if (rest.empty() || Decimal::parse(rest)) return l.size();
+        }
+    return 0;
+}
+
+bool total_label(const std::string& head) {
+    return total_label_size(head) > 0;
+}
+
+// A page number a text dump appends to the cell above it (95 then a line " 11", "- 11 -",
+// "第11页"): not part of the cell.
+bool page_number_line(const std::string& line) {
+    std::string t = squeeze(line);
+    auto strip = [&](const std::string& a, const std::string& b) {
+        if (t.size() > a.size() + b.size() && t.rfind(a, 0) == 0 &&
+            t.compare(t.size() - b.size(), b.size(), b) == 0)
+            t = t.substr(a.size(), t.size() - a.size() - b.size());
+    };
+    strip("-", "-");
+    strip("第", "页");
+    return !t.empty() && t.size() <= 4 &&
+           std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+Cell without_page_number(Cell c) {
+    std::size_t nl = c.text.find('\n');
+    if (nl == std::string::npos) return c;
+    std::string first = c.text.substr(0, nl);
+    std::string rest = c.text.substr(nl + 1);
+    bool pages = !squeeze(rest).empty();
+    std::size_t at = 0;
+    while (at <= rest.size() && pages) {
+        std::size_t end = rest.find('\n', at);
+        std::string line = rest.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        if (!squeeze(line).empty() && !page_number_line(line)) pages = false;
+        if (end == std::string::npos) break;
+        at = end + 1;
+    }
+    if (pages && Decimal::parse(squeeze(first))) c.text = first;
+    return c;
+}
+
+// A row the template leaves for more indicators, never filled: 指标1:, 指标2:, ……, /, ≥**人.
+bool placeholder_name(const std::string& name) {
+    std::string n = squeeze(name);
+    if (n.empty() || n == "/" || n == "……" || n == "…" || n == "..." || n == "——" || n == "-")
+        return true;
+    if (n.find("**") != std::string::npos) return true;
+    // 指标1: with nothing after it.
+    if (n.rfind("指标", 0) == 0) {
+        std::string rest = n.substr(std::string("指标").size());
+        while (!rest.empty() && (rest.back() == ':' || rest.back() == '.'))
+            rest.pop_back();
+        return !rest.empty() &&
+               std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; });
+    }
+    return false;
 }
 
 // The project's name when the table does not state it: 项目名称：X, or a heading such as
@@ -419,7 +638,7 @@ private:
         if (under_total_ && under_total_row(cells, head)) return;
         under_total_ = false;
         if (state_ == State::goals && head != "项目名称" && !is_indicator_header(cells) &&
-            !is_department_header(cells) && head != "总分" && head != "总计") {
+            !is_department_header(cells) && !total_label(head)) {
             for (const auto& c : cells)
                 if (!empty_cell(c)) goal_cells_.push_back(c);
             return;
@@ -448,6 +667,10 @@ private:
             state_ = State::department;
             return;
         }
+        if (is_indicator_header(cells) && state_ == State::indicators && header_open_) {
+            merge_header(cells); // a second header row: 一级指标 | … under 绩效指标 | …
+            return;
+        }
         if (is_indicator_header(cells)) {
             take_goals();
             flush_pending();
@@ -465,13 +688,13 @@ private:
             return;
         }
         if (state_ == State::indicators && header_open_) {
-            bool continues = true;
+            bool continues = first != nullptr;
             for (const auto& c : cells)
-                if (!header_like(squeeze(c.text))) continues = false;
+                if (!empty_cell(c) && !header_like(squeeze(c.text)) &&
+                    role_of(c.text) == Role::none)
+                    continues = false;
             if (continues) {
-                for (const auto& c : cells)
-                    header_texts_.push_back(squeeze(c.text));
-                set_columns();
+                merge_header(cells);
                 return;
             }
             header_open_ = false;
@@ -506,7 +729,7 @@ private:
             }
             return;
         }
-        if (head == "总分" || head == "总计" || head == "合计") {
+        if (total_label(head)) {
             flush_pending();
             total(cells, first);
             table_->last_line = cells.back().line;
@@ -552,8 +775,97 @@ private:
 
     void set_columns() {
         columns_.clear();
-        for (const auto& h : header_texts_)
-            columns_.push_back(role_in(h, layout_));
+        for (const auto& h : header_texts_) {
+            Role r = role_in(h, layout_);
+            // 分值 (自评权重) right after a level's column holds that level's points (Hainan's
+            // 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分; Jiangxi's 分解目标 |
+            // 自评权重 | 二级指标).
+            if (r == Role::weight && !columns_.empty() && columns_.back() == Role::level1)
+                r = Role::level1_points;
+            else if (r == Role::weight && !columns_.empty() && columns_.back() == Role::level2)
+                r = Role::level2_points;
+            columns_.push_back(r);
+        }
+    }
+
+    // A row under the header that is more header: the rest of headings Word cut (年度 | 实际
+    // over 指标值 | 完成值), the columns a group heading splits into (绩效指标 over 一级指标 |
+    // 二级指标 | 三级指标; 年度指标值 over 指标性质 | 指标值 | 度量单位; 自评得分 over 单项指标
+    // 得分 | 权重占比 | 折算得分), or the next pieces of a header row Word broke.
+    void merge_header(const std::vector<Cell>& cells) {
+        std::vector<std::string> pieces;
+        for (const auto& c : cells)
+            if (!empty_cell(c)) pieces.push_back(squeeze(c.text));
+        std::vector<std::size_t> cut;
+        for (std::size_t k = 0; k < header_texts_.size(); ++k)
+            if (!header_texts_[k].empty() && role_of(header_texts_[k]) == Role::none &&
+                header_like(header_texts_[k]))
+                cut.push_back(k);
+        if (!cut.empty() && pieces.size() <= cut.size()) {
+            bool completes = true;
+            for (std::size_t i = 0; i < pieces.size(); ++i)
+                completes = completes && role_of(header_texts_[cut[i]] + pieces[i]) != Role::none;
+            if (completes) {
+                for (std::size_t i = 0; i < pieces.size(); ++i)
+                    header_texts_[cut[i]] += pieces[i];
+                set_columns();
+                return;
+            }
+        }
+        std::vector<Role> kinds;
+        for (const auto& p : pieces)
+            kinds.push_back(role_of(p));
+        auto child = [](Role r) {
+            return r == Role::level1 || r == Role::level2 || r == Role::name ||
+                   r == Role::comparator || r == Role::unit || r == Role::score_raw ||
+                   r == Role::weight_share;
+        };
+        if (std::any_of(kinds.begin(), kinds.end(), child)) {
+            std::vector<std::string> merged;
+            std::size_t j = 0;
+            auto take = [&](std::initializer_list<Role> allowed) {
+                std::vector<std::string> got;
+                while (j < pieces.size() &&
+                       std::find(allowed.begin(), allowed.end(), kinds[j]) != allowed.end())
+                    got.push_back(pieces[j++]);
+                return got;
+            };
+            for (const auto& h : header_texts_) {
+                std::vector<std::string> got;
+                switch (role_of(h)) {
+                case Role::indicators:
+                    got = take({Role::level1, Role::level2, Role::name});
+                    break;
+                case Role::target:
+                    got = take({Role::comparator, Role::target, Role::unit});
+                    // 符号 | 单位 with the value's own heading lost: the value stands between.
+                    if (!got.empty() &&
+                        std::none_of(got.begin(), got.end(), [](const std::string& g) {
+                            return role_of(g) == Role::target;
+                        }))
+                        got.insert(got.begin() + (role_of(got.front()) == Role::comparator ? 1 : 0),
+                                   std::string(vocab::kw::target_short.view()));
+                    break;
+                case Role::score:
+                    got = take({Role::score_raw, Role::weight_share, Role::score});
+                    break;
+                default:
+                    break;
+                }
+                if (got.empty())
+                    merged.push_back(h);
+                else
+                    merged.insert(merged.end(), got.begin(), got.end());
+            }
+            for (; j < pieces.size(); ++j)
+                merged.push_back(pieces[j]);
+            header_texts_ = std::move(merged);
+            set_columns();
+            return;
+        }
+        for (const auto& c : cells)
+            header_texts_.push_back(squeeze(c.text));
+        set_columns();
     }
 
     // The index system of an evaluation report, laid out in its prose one cell a line after the
@@ -839,21 +1151,28 @@ private:
     }
 
     void total(const std::vector<Cell>& cells, const Cell* first) {
-        std::vector<const Cell*> figures;
+        std::vector<Cell> figures;
+        // 总分100: Word glued the weight to its label.
+        const std::string glued =
+            squeeze(first->text).substr(total_label_size(squeeze(first->text)));
+        if (!glued.empty()) figures.push_back(Cell{glued, first->line, first->where});
         for (const Cell* c = first + 1; c < cells.data() + cells.size(); ++c)
-            if (!empty_cell(*c)) figures.push_back(c);
+            if (!empty_cell(*c)) figures.push_back(without_page_number(*c));
+        // 总分100 | 100 | 99.9: the glued weight is the next cell's, said twice.
+        if (!glued.empty() && figures.size() >= 3 && squeeze(figures[1].text) == glued)
+            figures.erase(figures.begin() + 1);
         table_->total_line = first->line;
-        if (figures.size() >= 1) table_->total_weight = *figures[0];
-        if (figures.size() >= 2) table_->total_score = *figures[1];
+        if (figures.size() >= 1) table_->total_weight = figures[0];
+        if (figures.size() >= 2) table_->total_score = figures[1];
         for (std::size_t k = 2; k < figures.size(); ++k) {
-            std::string t = squeeze(figures[k]->text);
+            std::string t = squeeze(figures[k].text);
             if (starts_with(t, "自报")) {
                 // jixiao's render puts the sum in the score cell and the reported total beside it.
-                Cell reported = *figures[k];
+                Cell reported = figures[k];
                 reported.text = t.substr(std::string("自报").size());
                 table_->total_score = reported;
             } else if (t != "无") {
-                table_->unplaced.push_back(*figures[k]);
+                table_->unplaced.push_back(figures[k]);
             }
         }
     }
@@ -910,14 +1229,18 @@ private:
         row.line = cells.front().line;
         row.where = cells.front().where;
         row.split = split;
-        // Cells align with the header from the right: a row may lack the merged 绩效指标 cell in
-        // front, or Word may have dropped a leading cell.
+        // A row shorter than the header lacks cells merged from the rows above: the level
+        // columns in front (Word drops them), so its cells align from the right.
         const std::size_t want = columns_.size();
         std::size_t shift = want > cells.size() ? want - cells.size() : 0;
         std::size_t extra = cells.size() > want ? cells.size() - want : 0;
         for (std::size_t k = 0; k < extra; ++k)
             if (!empty_cell(cells[cells.size() - 1 - k]))
                 table_->unplaced.push_back(cells[cells.size() - 1 - k]);
+        std::string points1, points2;
+        std::optional<Cell> described, share;
+        const bool has_share =
+            std::find(columns_.begin(), columns_.end(), Role::weight_share) != columns_.end();
         for (std::size_t k = 0; k + extra < cells.size(); ++k) {
             const Cell& c = cells[k];
             Role r = columns_[k + shift];
@@ -928,8 +1251,14 @@ private:
                     last2_.clear();
                 }
                 break;
+            case Role::level1_points:
+                if (!empty_cell(c)) points1 = squeeze(c.text);
+                break;
             case Role::level2:
                 if (!empty_cell(c)) last2_ = collapse_breaks(trimmed(c.text));
+                break;
+            case Role::level2_points:
+                if (!empty_cell(c)) points2 = squeeze(c.text);
                 break;
             case Role::name:
                 row.name = c;
@@ -941,10 +1270,18 @@ private:
                 row.actual = c;
                 break;
             case Role::weight:
-                row.weight = c;
+                // Hebei's system export heads a column of descriptions 指标分值, beside its
+                // 权重占比: text there describes the indicator.
+                if (has_share && !empty_cell(c) && !Decimal::parse(squeeze(c.text)))
+                    described = c;
+                else
+                    row.weight = without_page_number(c);
+                break;
+            case Role::weight_share:
+                share = c;
                 break;
             case Role::score:
-                row.score = c;
+                row.score = without_page_number(c);
                 break;
             case Role::reason:
                 row.reason = c;
@@ -958,12 +1295,50 @@ private:
             case Role::none:
                 if (!empty_cell(c)) table_->unplaced.push_back(c);
                 break;
+            case Role::indicators:
+                // The merged 绩效指标 cell: a label, or the row's level 1 when the table has no
+                // column of its own for it.
+                if (!empty_cell(c) && role_of(c.text) == Role::none &&
+                    !header_like(squeeze(c.text)))
+                    table_->unplaced.push_back(c);
+                break;
+            case Role::score_raw: // the 0–100 score the weight share scales: 折算得分 says it
+            case Role::status:    // 完成 / 未完成: what target and actual say
             case Role::derived:
                 break;
             }
         }
+        // 权重占比(%) of 100 points is the row's weight, when no 分值 column gives one.
+        if (share && !row.weight) row.weight = share;
+        if (described && row.name) {
+            row.name->text =
+                one_line_text(row.name->text) + "（" + one_line_text(described->text) + "）";
+        } else if (described) {
+            table_->unplaced.push_back(*described);
+        }
+        // The level's points, written into its label as the language reads them (产出指标(50分)).
+        if (!points1.empty() && points_of(last1_).empty())
+            last1_ = column_key(last1_) + "(" + points1 + "分)";
+        if (!points2.empty() && points_of(last2_).empty())
+            last2_ = column_key(last2_) + "(" + points2 + "分)";
+        // A level-1 cell the page printed without its name ((50分)), or with none at all: the
+        // official tree tells it from the level 2.
+        if (!last2_.empty() && !known_level1(last1_) && column_key(last1_).empty()) {
+            std::string parent = parent_of(last2_);
+            if (!parent.empty()) {
+                std::string pts = points_of(last1_);
+                last1_ = pts.empty() ? parent : parent + "(" + pts + "分)";
+            }
+        }
         row.level1 = last1_;
         row.level2 = last2_;
+        // A row the template leaves for more indicators, never filled (指标2:, ……, /): silent.
+        auto blank = [](const std::optional<Cell>& c) {
+            return !c || squeeze(c->text).empty() || squeeze(c->text) == "/";
+        };
+        if ((!row.name || placeholder_name(row.name->text)) && blank(row.target) &&
+            blank(row.actual) && blank(row.weight) && blank(row.score) && blank(row.reason))
+            return;
         if (row.level1.empty() || (row.level2.empty() && !row.name)) {
             for (const auto& c : cells)
                 if (!empty_cell(c)) table_->unplaced.push_back(c);
@@ -972,6 +1347,8 @@ private:
         table_->indicators.push_back(std::move(row));
         table_->last_line = cells.back().line;
     }
+
+    static std::string one_line_text(const std::string& s) { return collapse_breaks(trimmed(s)); }
 };
 
 } // namespace

@@ -98,4 +98,8 @@ bool is_layout_label(const std::string& cell, const templates::Template* layout)
 // 年度指标值.
 std::string squeeze(const std::string& s);
 
+// A column heading as its role is told: squeezed, its decorations dropped — (A), (B/A), （10分）,
+// (万元), (%), a bracket the page lost (执行数B), 年初目标值(A) — and a trailing colon.
+std::string column_key(const std::string& cell);
+
 } // namespace jx::import

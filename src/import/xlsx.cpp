@@ -23,6 +23,8 @@ namespace {
 // Bounds that keep a damaged or hostile workbook from exhausting memory or time. Real
 // disclosures are far below them: a department's workbook unpacks to a few megabytes.
 constexpr int max_rows = 1048576, max_cols = 16384; // a worksheet's bounds (ECMA-376)
+// The significant digits Excel shows of a number (and keeps of one typed in).
+constexpr int excel_digits = 15;
 
 bool parse(const std::string& xml, pugi::xml_document& doc, std::string& why) {
     return parse_xml(xml, doc, why);
@@ -218,6 +220,34 @@ std::optional<std::string> show_date(const std::string& plain, NumberStyle::Kind
     return kind == NumberStyle::Kind::date_time ? date + " " + time : date;
 }
 
+// `plain` rounded half away from zero to `digits` significant digits, trailing zeros of the
+// fraction dropped: what Excel and LibreOffice show of a General cell. A tool other than Excel
+// (openpyxl, libxlsxwriter, LibreOffice) stores 9.3 as the shortest double that reads back,
+// 9.300000000000001 when the figure was computed; Excel keeps 15 digits, and so does this.
+std::string round_significant(const std::string& plain, int digits) {
+    const bool negative = !plain.empty() && plain[0] == '-';
+    const std::string body = negative ? plain.substr(1) : plain;
+    const std::size_t dot = body.find('.');
+    const std::size_t first = body.find_first_of("123456789");
+    if (first == std::string::npos) return plain;
+    // Places after the point that keep `digits` significant ones.
+    const long lead =
+        dot == std::string::npos ? static_cast<long>(body.size()) : static_cast<long>(dot);
+    const long first_pos =
+        static_cast<long>(first) < lead ? static_cast<long>(first) : static_cast<long>(first) - 1;
+    const long places = static_cast<long>(digits) - (lead - first_pos);
+    if (places < 0 || dot == std::string::npos ||
+        static_cast<long>(body.size() - dot - 1) <= places)
+        return plain; // nothing past the 15th digit after the point
+    std::string out = round_plain(plain, static_cast<int>(places));
+    if (out.find('.') != std::string::npos) {
+        while (out.back() == '0')
+            out.pop_back();
+        if (out.back() == '.') out.pop_back();
+    }
+    return out;
+}
+
 // The number as the cell shows it under its style; the stored text when it is not a number.
 std::string show_number(const std::string& stored, const NumberStyle& s, bool date1904) {
     if (s.kind != NumberStyle::Kind::number) {
@@ -226,7 +256,8 @@ std::string show_number(const std::string& stored, const NumberStyle& s, bool da
     }
     auto plain = plain_number(stored, s.percent ? 2 : 0);
     if (!plain) return stored;
-    std::string out = s.decimals >= 0 ? round_plain(*plain, s.decimals) : *plain;
+    std::string out =
+        s.decimals >= 0 ? round_plain(*plain, s.decimals) : round_significant(*plain, excel_digits);
     return s.percent ? out + "%" : out;
 }
 
@@ -410,6 +441,11 @@ bool read_xlsx_data(const std::string& data, const std::string& path,
                         v, xf < xf_styles.size() ? xf_styles[xf] : NumberStyle{}, date1904));
                     cell.is_number = true;
                 }
+                if (c.child("f") && v.empty() && type != "inlineStr") {
+                    cell.uncalculated = true;
+                    cell.shown = std::make_shared<const std::string>(
+                        "=" + (cell.formula.empty() ? std::string("…") : cell.formula));
+                }
                 if (cell.text().empty() && cell.formula.empty()) continue;
                 if (++cells > max_grid_cells) {
                     error = trf("{}: the workbook holds more than {} cells, more than "
@@ -477,10 +513,14 @@ bool xlsx_grid(const std::vector<XlsxSheet>& sheets, Grid& grid, std::string& er
             item.cells.reserve(static_cast<std::size_t>(s.cols));
             for (int c = 0; c < s.cols; ++c) {
                 std::string text;
-                if (it != s.cells.end() && it->first == std::pair{r, c})
+                bool uncalculated = false;
+                if (it != s.cells.end() && it->first == std::pair{r, c}) {
+                    uncalculated = it->second.uncalculated;
                     text = (it++)->second.text();
+                }
                 item.cells.push_back({std::move(text), static_cast<std::size_t>(r + 1),
-                                      fmt::format("'{}'!{}{}", s.name, col_letters(c), r + 1)});
+                                      fmt::format("'{}'!{}{}", s.name, col_letters(c), r + 1),
+                                      uncalculated});
             }
             line = static_cast<std::size_t>(r + 1);
             bool empty = true;

@@ -21,6 +21,9 @@ struct XlsxCell {
     std::shared_ptr<const std::string> shown;
     std::string formula; // without '=', empty when none
     bool is_number = false;
+    // A formula (<f>) without a cached value (<v>): the workbook was saved by a program that does
+    // not calculate (a script, some converters), so what the cell shows is not in the file.
+    bool uncalculated = false;
     const std::string& text() const;
 };
 

@@ -379,4 +379,98 @@ inline constexpr std::string_view score = kw::score.view();
 inline constexpr std::string_view reason = kw::reason.view();
 } // namespace heading
 
+// ---- column headings, as published tables write them -----------------------------------------
+// What a column of a published table holds, told by its heading once the heading's decorations
+// are dropped ((A), (B/A), （10分）, (万元), (%), spaces; import/tables.cpp heading_key). Every
+// synonym seen in a province's table is a line here, never a code path: a template adds its own
+// words on top (templates/template.hpp).
+namespace columns {
+enum class Role {
+    none,
+    indicators, // 绩效指标: a group heading over the three levels
+    level1,
+    level2,
+    name,
+    target,
+    comparator, // 指标性质 / 符号 of a target split in three columns
+    unit,       // 度量单位 of a split target
+    actual,
+    weight,
+    weight_share, // 权重占比(%): a weight as a share of 100 points
+    score,
+    score_raw, // 单项指标得分: a 0–100 score a system export scales by the weight share
+    reason,
+    status, // 完成情况 (完成 / 未完成): what target and actual already say
+    derived // jixiao's own recomputed column
+};
+struct Heading {
+    std::string_view word;
+    Role role;
+};
+inline constexpr Heading indicator_headings[] = {
+    {"绩效指标", Role::indicators},
+    {"一级指标", Role::level1},
+    {"分解目标", Role::level1}, // 部门整体 tables (Jiangxi)
+    {"二级指标", Role::level2},
+    {"三级指标", Role::name},
+    {"绩效指标名称", Role::name},
+    {"指标名称", Role::name},
+    {"三级指标名称", Role::name},
+    {"年度指标值", Role::target},
+    {"指标值", Role::target},
+    {"年度目标值", Role::target},
+    {"预期指标值", Role::target},
+    {"预期目标值", Role::target},
+    {"年初目标值", Role::target},
+    {"年度计划值", Role::target},
+    {"计划值", Role::target},
+    {"目标值", Role::target},
+    {"绩效目标值", Role::target},
+    {"指标性质", Role::comparator},
+    {"符号", Role::comparator},
+    {"度量单位", Role::unit},
+    {"计量单位", Role::unit},
+    {"单位", Role::unit},
+    {"实际完成值", Role::actual},
+    {"完成值", Role::actual},
+    {"实际值", Role::actual},
+    {"实际完成情况", Role::actual},
+    {"全年实际值", Role::actual},
+    {"全年完成值", Role::actual},
+    {"全年实际完成值", Role::actual},
+    {"单项指标实际完成值", Role::actual},
+    {"实际完成指标值", Role::actual},
+    {"分值", Role::weight},
+    {"权重", Role::weight},
+    {"指标分值", Role::weight},
+    {"指标权重", Role::weight},
+    {"自评权重", Role::weight},
+    {"权重分值", Role::weight},
+    {"权重占比", Role::weight_share},
+    {"得分", Role::score},
+    {"自评得分", Role::score},
+    {"评分", Role::score},
+    {"实际得分", Role::score},
+    {"评价得分", Role::score},
+    {"单项指标折算得分", Role::score},
+    {"折算得分", Role::score},
+    {"单项指标得分", Role::score_raw},
+    {"单项指标完成情况", Role::status},
+    {"完成情况", Role::status},
+    {"重算得分", Role::derived},
+};
+// A heading that holds one of these is a reason column, however it goes on (偏差原因分析及改进
+// 措施, 偏差及原因分析, 未完成原因及拟采取的改进措施, 扣分原因和其他说明).
+inline constexpr std::string_view reason_words[] = {"原因", "改进措施"};
+// The funds block's heading, before its columns or over its rows.
+inline constexpr std::string_view funds_titles[] = {"项目资金",    "资金情况",     "预算执行情况",
+                                                    "预算资金",    "整体支出规模", "资金投入情况",
+                                                    "项目资金情况"};
+// The indicator block's own title, when it stands where 绩效指标 does (年度绩效目标(80分)).
+inline constexpr std::string_view indicator_titles[] = {"绩效指标", "年度绩效目标", "年度绩效指标",
+                                                        "绩效目标", "年度绩效指标完成情况"};
+// The total row's label.
+inline constexpr std::string_view total_labels[] = {"总分", "总计", "合计", "总得分", "自评总分"};
+} // namespace columns
+
 } // namespace jx::vocab
