@@ -158,6 +158,8 @@ struct kw_phone : sor<lit<vocab::kw::phone>, en_kw<lit<vocab::kw::phone_en>>> {}
 struct kw_finance_officer
     : sor<lit<vocab::kw::finance_officer>, en_kw<lit<vocab::kw::finance_officer_en>>> {};
 struct kw_layout : sor<lit<vocab::kw::layout>, en_kw<lit<vocab::kw::layout_en>>> {};
+struct kw_head_info : sor<lit<vocab::kw::head_info>, en_kw<lit<vocab::kw::head_info_en>>> {};
+struct kw_unplaced : sor<lit<vocab::kw::unplaced>, en_kw<lit<vocab::kw::unplaced_en>>> {};
 struct kw_conclusion : sor<lit<vocab::kw::conclusion>, en_kw<lit<vocab::kw::conclusion_en>>> {};
 struct kw_problems : sor<lit<vocab::kw::problems>, en_kw<lit<vocab::kw::problems_en>>> {};
 struct kw_measures : sor<lit<vocab::kw::measures>, en_kw<lit<vocab::kw::measures_en>>> {};
@@ -356,6 +358,14 @@ struct finance_officer_value : seq<string_lit> {};
 struct layout_value : seq<string_lit> {};
 struct finance_officer_stmt : seq<kw_finance_officer, sp, must<finance_officer_value>> {};
 struct layout_stmt : seq<kw_layout, sp, must<layout_value>> {};
+// 表头 "项目类别" "部门预算项目": a labelled cell of the head with no field of its own.
+struct head_info_label : seq<string_lit> {};
+struct head_info_value : seq<string_lit> {};
+struct head_info_stmt : seq<kw_head_info, sp, must<head_info_label>, sp, must<head_info_value>> {};
+// 未归位 "第 59 行" "年度总体目标完成情况": a cell import could not place.
+struct unplaced_where : seq<string_lit> {};
+struct unplaced_text : seq<string_lit> {};
+struct unplaced_stmt : seq<kw_unplaced, sp, must<unplaced_where>, sp, must<unplaced_text>> {};
 
 // 评价结论 "…" 存在问题 "…" 改进措施 """…""" (the texts under other provinces' tables)
 struct conclusion_text : seq<string_lit> {};
@@ -495,8 +505,9 @@ struct index_block
 
 struct project_item
     : sor<year_stmt, department_stmt, unit_stmt, contact_stmt, phone_stmt, finance_officer_stmt,
-          layout_stmt, funds_block, goal_block, total_stmt, grade_stmt, conclusion_stmt,
-          problems_stmt, measures_stmt, index_block, level1_block, raise<project_item>> {};
+          layout_stmt, head_info_stmt, unplaced_stmt, funds_block, goal_block, total_stmt,
+          grade_stmt, conclusion_stmt, problems_stmt, measures_stmt, index_block, level1_block,
+          raise<project_item>> {};
 struct project
     : seq<kw_project, sp, must<project_name>, sp, must<project_open>, sp,
           star<not_at<rbrace>, not_at<eof>, recover<project_item>, sp>, must<project_close>> {};

@@ -184,6 +184,8 @@ private:
         text_stmt(p.phone);
         text_stmt(p.finance_officer);
         text_stmt(p.layout);
+        for (const auto& h : p.head_info)
+            statement(1, h.span, h.keyword.text + " " + h.label.raw + " " + h.value.raw);
         if (p.funds) funds(*p.funds);
         if (p.goals) goals(*p.goals);
 
@@ -224,6 +226,8 @@ private:
         text_stmt(p.conclusion);
         text_stmt(p.problems);
         text_stmt(p.measures);
+        for (const auto& u : p.unplaced)
+            statement(1, u.span, u.keyword.text + " " + u.label.raw + " " + u.value.raw);
         comments_before(p.span.end, 1);
         line(0, "}\n");
     }

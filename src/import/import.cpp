@@ -270,6 +270,9 @@ static std::string emit(Table& t, const std::string& source_name) {
     // The default layout goes unsaid: a spec without 模板 follows it.
     if (!t.layout.empty() && t.layout != templates::default_template)
         w.line(1, fmt::format("模板 {}", quote(t.layout)));
+    for (const auto& [label, value] : t.head_info)
+        w.line(1, fmt::format("表头 {} {}", quote(one_line(label.text)),
+                              quote(std::string(text::trim(value.text)))));
     if (!t.funds.empty()) {
         w.line(1, fmt::format("项目资金 {} {{", t.funds_unit));
         for (const auto& r : t.funds) {
@@ -375,8 +378,10 @@ static std::string emit(Table& t, const std::string& source_name) {
     for (const auto& c : t.unfilled)
         w.line(1, fmt::format("# 未填写：单元格（{}）仍是模板的填写说明：{}", c.where,
                               comment_text(c.text)));
+    // Cells that could not be placed, as statements check reads: the table is not whole.
     for (const auto& c : t.unplaced)
-        w.line(1, fmt::format("# 未能归位的单元格（{}）：{}", c.where, comment_text(c.text)));
+        w.line(1,
+               fmt::format("未归位 {} {}", quote(c.where), quote(std::string(text::trim(c.text)))));
     w.line(0, "}");
     return w.out;
 }

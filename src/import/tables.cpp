@@ -263,8 +263,42 @@ FundRole fund_role_in(const std::string& header, const templates::Template* t) {
     return fund_role_of(header);
 }
 
+// 二、预算执行情况 → 预算执行情况: a section's numbering is not part of its heading.
+std::string without_numbering(const std::string& h) {
+    static const std::string numerals[] = {"一", "二", "三", "四", "五",
+                                           "六", "七", "八", "九", "十"};
+    for (const auto& n : numerals)
+        if (starts_with(h, n + "、")) return h.substr(n.size() + std::string("、").size());
+    return h;
+}
+
+// The row that opens the goals: 年度总体目标, 年度总体目标完成情况, 总体目标 (Word may cut it:
+// 年度总 / 体目标).
+bool goals_heading(const std::string& head) {
+    const std::string key = without_numbering(column_key(head));
+    return starts_with(key, "年度总体目标") || key == "总体目标" || key == "年度目标" ||
+           key == "总体目标完成情况";
+}
+
+// The labels over the two goal texts: not part of them.
+bool goals_label(const std::string& cell) {
+    static const std::string labels[] = {"预期目标",
+                                         "实际完成情况",
+                                         "年初设定目标",
+                                         "全年完成情况",
+                                         "年度总体目标完成情况综述",
+                                         "总体目标完成情况",
+                                         "目标完成情况",
+                                         "实际完成目标"};
+    const std::string key = column_key(cell);
+    return std::find(std::begin(labels), std::end(labels), key) != std::end(labels);
+}
+
 // The heading of a funds block: 项目资金（万元）, or the template's (预算执行情况(10分)).
 bool funds_heading(const std::string& head, const templates::Template* t) {
+    const std::string key = without_numbering(column_key(head));
+    for (auto title : vocab::columns::funds_titles)
+        if (key == title) return true;
     return starts_with(head, "项目资金") ||
            (t && !t->funds_title.empty() &&
             templates::heading_key(head) == templates::heading_key(t->funds_title));
@@ -287,6 +321,8 @@ bool header_like(const std::string& h) {
 std::string fund_row_name(const std::string& cell) {
     std::string n = squeeze(cell);
     namespace kw = vocab::kw;
+    // 年度财政资金总额 (Hubei), 资金总额: the total row, before 财政资金 which it holds.
+    if (n.find("资金总额") != std::string::npos) return std::string(kw::row_total.view());
     // 财政专户管理资金 before 财政资金, which it does not contain but a squeezed cell might.
     for (std::string_view name :
          {kw::row_total.view(), kw::row_appropriation.view(), kw::row_carryover.view(),
@@ -294,6 +330,7 @@ std::string fund_row_name(const std::string& cell) {
           kw::row_fiscal.view()})
         if (n.find(name) != std::string::npos) return std::string(name);
     if (n.find("财政拨款") != std::string::npos) return std::string(kw::row_appropriation.view());
+
     if (n.find("结转") != std::string::npos) return std::string(kw::row_carryover.view());
     return {};
 }
@@ -353,17 +390,16 @@ bool known_level1(const std::string& label) {
 }
 
 // The points a label states: 产出指标(50分) → 50, （30分） → 30; empty when none.
+// The page may have lost the opening bracket (预算执行情况(万元)20分)).
 std::string points_of(const std::string& label) {
     std::string h = squeeze(label);
     std::size_t fen = h.rfind("分)");
     if (fen == std::string::npos) return {};
-    std::size_t open = h.rfind('(', fen);
-    if (open == std::string::npos) return {};
-    std::string digits = h.substr(open + 1, fen - open - 1);
-    if (digits.empty() || !std::all_of(digits.begin(), digits.end(),
-                                       [](char c) { return (c >= '0' && c <= '9') || c == '.'; }))
-        return {};
-    return digits;
+    std::size_t begin = fen;
+    while (begin > 0 && ((h[begin - 1] >= '0' && h[begin - 1] <= '9') || h[begin - 1] == '.'))
+        --begin;
+    if (begin == fen || h[begin] == '.') return {};
+    return h.substr(begin, fen - begin);
 }
 
 // The bytes of `head` a total row's label takes (总分, 总计, 合计 …), 0 when it is none; a
@@ -417,8 +453,10 @@ Cell without_page_number(Cell c) {
 // A row the template leaves for more indicators, never filled: 指标1:, 指标2:, ……, /, ≥**人.
 bool placeholder_name(const std::string& name) {
     std::string n = squeeze(name);
-    if (n.empty() || n == "/" || n == "……" || n == "…" || n == "..." || n == "——" || n == "-")
+    // ……, ..., /, ——, -: marks only (NFKC makes … three dots).
+    if (std::all_of(n.begin(), n.end(), [](char c) { return c == '.' || c == '/' || c == '-'; }))
         return true;
+    if (n == "——" || n == "—" || n == "·") return true;
     if (n.find("**") != std::string::npos) return true;
     // 指标1: with nothing after it.
     if (n.rfind("指标", 0) == 0) {
@@ -598,6 +636,18 @@ private:
     void close() {
         take_goals();
         flush_pending();
+        // A form without a 分值 column states the budget row's points in the funds block's title
+        // (预算执行情况(万元)(20分), Hubei's 20/80 form): they are the total row's weight, when
+        // the row is scored (a form that prints no score at all is not a scored table).
+        if (table_ && table_->funds_points)
+            for (auto& r : table_->funds)
+                if (r.name == vocab::kw::row_total.view() && !r.weight && r.score &&
+                    std::none_of(fund_columns_.begin(), fund_columns_.end(),
+                                 [](const auto& c) { return c.second == FundRole::weight; })) {
+                    Cell points = *table_->funds_points;
+                    points.text = points_of(points.text);
+                    r.weight = points;
+                }
         if (table_ && holds_nothing(*table_)) {
             // A header row with nothing under it (a template, a page's stray heading): not a
             // project, and not worth an empty spec.
@@ -640,11 +690,11 @@ private:
         if (state_ == State::goals && head != "项目名称" && !is_indicator_header(cells) &&
             !is_department_header(cells) && !total_label(head)) {
             for (const auto& c : cells)
-                if (!empty_cell(c)) goal_cells_.push_back(c);
+                if (!empty_cell(c) && !goals_label(c.text)) goal_cells_.push_back(c);
             return;
         }
 
-        if (head == "项目名称") {
+        if (head == "项目名称" || column_key(head) == "评价部门名称") {
             start_table(cells.front().line);
             state_ = State::head;
             // The next filled cell: a spreadsheet leaves the rest of a merged label empty.
@@ -653,6 +703,13 @@ private:
                 if (!empty_cell(cells[k])) {
                     table_->name = trimmed(collapse_breaks(cells[k].text));
                     table_->name_where = cells[k].where;
+                    // The rest of the row: more of the head (项目负责人及电话 | …, 下属单位个数 |
+                    // 0), never dropped.
+                    std::vector<Cell> rest(cells.begin() + static_cast<std::ptrdiff_t>(k) + 1,
+                                           cells.end());
+                    if (!head_info_row(rest, nullptr))
+                        for (const auto& c : rest)
+                            if (!empty_cell(c)) table_->unplaced.push_back(c);
                     break;
                 }
             return;
@@ -701,8 +758,9 @@ private:
         }
         // A table without 项目名称 row starts with its funds, goals or metadata (seed 001, line
         // 470).
-        if (state_ == State::outside && (funds_heading(head, layout_) || head == "年度总体目标" ||
-                                         head == "主管部门" || head == "项目负责人")) {
+        if (state_ == State::outside &&
+            (funds_heading(head, layout_) || goals_heading(head) || head == "主管部门" ||
+             head == "项目负责人" || head == "项目实施单位")) {
             start_table(cells.front().line);
             state_ = State::head;
         }
@@ -737,6 +795,7 @@ private:
             under_total_ = true;
             return;
         }
+        if (state_ == State::indicators && under_table_text(cells, head)) return;
         if (state_ == State::indicators) {
             indicator_piece(cells);
             return;
@@ -991,6 +1050,29 @@ private:
         table_->unplaced.push_back(line);
     }
 
+    // A text row at the foot of the indicator table, before or without a total: 偏差大或目标未
+    // 完成原因分析 | …, 改进措施及结果应用方案 | … (Hubei), 存在问题 | …, 评价结论 | ….
+    bool under_table_text(const std::vector<Cell>& cells, const std::string& head) {
+        const std::string key = column_key(head);
+        std::optional<Cell>* slot = nullptr;
+        if (starts_with(key, "改进措施") || key == "整改措施")
+            slot = &table_->measures;
+        else if (key == "存在问题" || key == "偏差大或目标未完成原因分析" || key == "问题及原因")
+            slot = &table_->problems;
+        else if (key == "评价结论" || key == "总体评价")
+            slot = &table_->conclusion;
+        if (!slot || *slot) return false;
+        std::size_t filled = 0;
+        const Cell* value = nullptr;
+        for (const auto& c : cells)
+            if (!empty_cell(c) && ++filled == 2) value = &c;
+        if (filled > 2) return false;
+        flush_pending();
+        *slot = value ? *value : Cell{};
+        table_->last_line = cells.back().line;
+        return true;
+    }
+
     // A row under the total (评价结论 "…", 财务负责人 "…", 项目负责人 | 李四 | 财务负责人 | 王五):
     // its text joins the table just closed.
     bool under_total_row(const std::vector<Cell>& cells, const std::string& head) {
@@ -1057,6 +1139,7 @@ private:
             return std::nullopt;
         };
         if (head == "主管部门" || head == "实施单位") {
+            if (head_info_row(cells, nullptr)) return;
             table_->department = value_after("主管部门");
             table_->unit = value_after("实施单位");
             return;
@@ -1066,10 +1149,11 @@ private:
             table_->phone = value_after("联系电话");
             return;
         }
+        if (column_key(head) == "项目负责人及电话" && head_info_row(cells, nullptr)) return;
         if (funds_heading(head, layout_)) {
             for (const auto& c : cells)
                 if (!empty_cell(c)) {
-                    if (!templates::heading_points(c.text).empty()) table_->funds_points = c;
+                    if (!points_of(c.text).empty()) table_->funds_points = c;
                     break;
                 }
             // The unit in the heading, or in the heading over the row labels (年度预算数(万元)).
@@ -1085,7 +1169,7 @@ private:
             in_funds_ = true;
             return;
         }
-        if (head == "年度总体目标") {
+        if (goals_heading(head)) {
             in_funds_ = false;
             state_ = State::goals;
             goal_cells_.clear();
@@ -1095,8 +1179,43 @@ private:
             fund_row(cells);
             return;
         }
+        if (head_info_row(cells, nullptr)) return;
         for (const auto& c : cells)
             if (!empty_cell(c)) table_->unplaced.push_back(c);
+    }
+
+    // A row of the head as label | text pairs that have no field of their own (项目类别 | 1、部门
+    // 预算项目, 地址 | … | 邮编 | 570204, 下属单位个数 | 0): kept as 表头. A label is short and has
+    // no figure in it; `taken` is a cell of the row already placed elsewhere.
+    bool head_info_row(const std::vector<Cell>& cells, const Cell* taken) {
+        std::vector<const Cell*> filled;
+        for (const auto& c : cells)
+            if (!empty_cell(c) && (!taken || c.where != taken->where || c.line != taken->line))
+                filled.push_back(&c);
+        if (filled.empty()) return taken != nullptr;
+        auto label = [](const std::string& t) {
+            const std::string k = squeeze(t);
+            return !k.empty() && k.size() <= 8 * 3 &&
+                   std::none_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        const std::size_t start = 0;
+        if (filled.size() % 2 != 0) return false;
+        for (std::size_t k = start; k < filled.size(); k += 2)
+            if (!label(filled[k]->text)) return false;
+        for (std::size_t k = start; k < filled.size(); k += 2) {
+            const std::string key = column_key(filled[k]->text);
+            if (key == "主管部门" && !table_->department)
+                table_->department = *filled[k + 1];
+            else if ((key == "实施单位" || key == "项目实施单位") && !table_->unit)
+                table_->unit = *filled[k + 1];
+            else if ((key == "项目负责人" || key == "项目负责人及电话") && !table_->contact)
+                table_->contact = *filled[k + 1];
+            else if (key == "联系电话" && !table_->phone)
+                table_->phone = *filled[k + 1];
+            else
+                table_->head_info.push_back({*filled[k], *filled[k + 1]});
+        }
+        return true;
     }
 
     void fund_row(const std::vector<Cell>& cells) {

@@ -52,7 +52,9 @@ struct Table {
     // The rows under the total of some templates (Sichuan): 评价结论, 存在问题, 改进措施 and the
     // second signature, 财务负责人.
     std::optional<Cell> conclusion, problems, measures, finance_officer;
-    std::vector<Cell> unplaced; // cells that could not be placed: reported, kept as comments
+    std::vector<Cell> unplaced; // cells that could not be placed: reported, kept as 未归位
+    // Labelled cells of the head without a field of their own (项目类别 | 部门预算项目, 地址 | …).
+    std::vector<std::pair<Cell, Cell>> head_info;
     std::vector<IndexRow> index_system; // the report's 评价指标体系 before the table, if any
     // The template the source follows (templates/template.hpp), when recognised or named.
     std::string layout;

@@ -190,6 +190,10 @@ Project lower(const ast::Project& p, std::vector<Diagnostic>& out, Purpose purpo
     m.phone = text_of(p.phone);
     m.finance_officer = text_of(p.finance_officer);
     m.layout = text_of(p.layout);
+    for (const auto& h : p.head_info)
+        m.head_info.emplace_back(h.label.text, h.value.text);
+    for (const auto& u : p.unplaced)
+        m.unplaced.push_back({u.label.text, u.value.text, u.span});
     m.conclusion = text_of(p.conclusion);
     m.problems = text_of(p.problems);
     m.measures = text_of(p.measures);

@@ -75,6 +75,15 @@ struct Project {
     std::string department, unit, contact, phone; // 主管部门, 实施单位, 项目负责人, 联系电话
     std::string finance_officer;                  // 财务负责人 (a signature of some templates)
     std::string layout; // 模板: the template the spec follows, as named; no check depends on it
+    // 表头: labelled cells of the head without a field of their own, as (label, text).
+    std::vector<std::pair<std::string, std::string>> head_info;
+    // 未归位: cells import could not place — the table was not read whole, so a sum over it is
+    // uncertain (scoring reports what depends on it as a warning, never an error).
+    struct Unplaced {
+        std::string where, text;
+        Span span;
+    };
+    std::vector<Unplaced> unplaced;
     // The texts under the table of some templates: 评价结论, 存在问题, 改进措施.
     std::string conclusion, problems, measures;
     std::optional<Goals> goals;

@@ -107,6 +107,40 @@ struct Evaluator {
 
     std::size_t last() const { return result.findings.size() - 1; }
 
+    // A table import did not read whole (未归位): a sum over it could include a cell that was not
+    // placed, so what the sums say is reported as a warning that says why, never as an error.
+    // The findings of one row stay as they are: their figures were read from the row's own cells.
+    void uncertain_reading() {
+        if (project.unplaced.empty()) return;
+        static constexpr std::string_view sums[] = {
+            "weights-not-100",          "total-weight-mismatch", "total-score-mismatch",
+            "category-weight-mismatch", "block-weight-mismatch", "funds-sum-mismatch",
+            "budget-weight-mismatch",   "total-grade-mismatch"};
+        std::string cells;
+        for (std::size_t i = 0; i < project.unplaced.size() && i < 3; ++i)
+            cells += (i ? tr("; ") : "") +
+                     fmt::format("{} \"{}\"", project.unplaced[i].where, project.unplaced[i].text);
+        if (project.unplaced.size() > 3) cells += tr("; …");
+        std::size_t downgraded = 0;
+        for (auto& d : result.findings) {
+            if (d.severity != Severity::error ||
+                std::find(std::begin(sums), std::end(sums), d.code) == std::end(sums))
+                continue;
+            d.severity = Severity::warning;
+            d.note(trf("uncertain reading: import could not place {} cell(s) of this table ({}), "
+                       "and a sum that included them could differ; read the source before "
+                       "acting on it",
+                       project.unplaced.size(), cells));
+            ++downgraded;
+        }
+        add(Severity::warning, "uncertain-reading",
+            trf("the table was not read whole: import could not place {} cell(s) ({}){}",
+                project.unplaced.size(), cells,
+                downgraded ? trf("; {} finding(s) over its sums are warnings for it", downgraded)
+                           : std::string()),
+            project.unplaced.front().span, "");
+    }
+
     // What the table as a whole holds, surveyed once before the rows are checked (each row's
     // checks ask): whether it reports scores at all (a table of targets only has none to check),
     // whether it weighs its rows (some row or the budget row has a weight or a score), and
@@ -1362,6 +1396,7 @@ ProjectResult evaluate(const model::Project& project, const Policy& policy) {
         e.categories();
         e.totals();
     });
+    e.uncertain_reading();
     std::stable_sort(result.findings.begin(), result.findings.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
                          return a.labels.front().span.begin < b.labels.front().span.begin;

@@ -95,6 +95,10 @@ public:
         // without them stay as they were.
         if (p.finance_officer) line(1, "finance-officer " + txt(p.finance_officer));
         if (p.layout) line(1, "template " + txt(p.layout));
+        for (const auto& h : p.head_info)
+            line(1, "head " + h.label.text + " = " + h.value.text);
+        for (const auto& u : p.unplaced)
+            line(1, "unplaced " + u.label.text + " = " + u.value.text);
         if (p.funds) {
             line(1, fmt::format("funds {} {}", p.funds->keyword.text, opt(p.funds->unit)));
             for (const auto& r : p.funds->rows)

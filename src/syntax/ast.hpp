@@ -86,6 +86,13 @@ struct TextField {
     Span span;
 };
 
+// 表头 "项目类别" "部门预算项目", 未归位 "第 59 行" "…": a label (or place) and a text.
+struct LabelledText {
+    Token keyword;
+    String label, value;
+    Span span;
+};
+
 struct ValueField {
     Token keyword;
     Value value;
@@ -157,7 +164,9 @@ struct Project {
     String name;
     std::optional<NumberField> year;
     std::optional<TextField> department, unit, contact, phone, finance_officer;
-    std::optional<TextField> layout; // 模板: the template the spec follows
+    std::optional<TextField> layout;     // 模板: the template the spec follows
+    std::vector<LabelledText> head_info; // 表头: labelled cells of the head without a field
+    std::vector<LabelledText> unplaced;  // 未归位: cells import could not place
     std::optional<Funds> funds;
     std::optional<Goals> goals;
     std::vector<Category> categories; // level 1

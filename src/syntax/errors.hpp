@@ -76,6 +76,15 @@ JX_ERROR(finance_officer_value, "expected-string",
          "expected the finance officer's name in double quotes after 财务负责人");
 JX_ERROR(layout_value, "expected-string",
          "expected a template's name in double quotes after 模板, such as \"sichuan\"");
+JX_ERROR(head_info_label, "expected-string",
+         "expected the cell's label in double quotes after 表头, such as \"项目类别\"");
+JX_ERROR(head_info_value, "expected-string",
+         "expected the cell's text in double quotes after the label of 表头");
+JX_ERROR(
+    unplaced_where, "expected-string",
+    "expected the cell's place in the source in double quotes after 未归位, such as \"第 59 行\"");
+JX_ERROR(unplaced_text, "expected-string",
+         "expected the cell's text in double quotes after the place of 未归位");
 
 // Assessment texts
 JX_ERROR(conclusion_text, "expected-string",

@@ -35,6 +35,8 @@ namespace g = jx::grammar;
     X(phone_stmt) \
     X(finance_officer_stmt) \
     X(layout_stmt) \
+    X(head_info_stmt) \
+    X(unplaced_stmt) \
     X(conclusion_stmt) \
     X(problems_stmt) \
     X(measures_stmt) \
@@ -110,6 +112,8 @@ namespace g = jx::grammar;
     X(kw_phone) \
     X(kw_finance_officer) \
     X(kw_layout) \
+    X(kw_head_info) \
+    X(kw_unplaced) \
     X(kw_conclusion) \
     X(kw_problems) \
     X(kw_measures) \
@@ -653,6 +657,21 @@ private:
         return f;
     }
 
+    // 表头 "label" "text", 未归位 "where" "text": the two strings in order.
+    ast::LabelledText labelled_text(const Node& n) const {
+        ast::LabelledText f;
+        f.span = span(n);
+        f.keyword = keyword(n);
+        bool first = true;
+        for (Node c : n.children) {
+            if (c.kind != K::string_lit) continue;
+            (first ? f.label : f.value) = string(c);
+            if (!first) break;
+            first = false;
+        }
+        return f;
+    }
+
     ast::TextField text_field(const Node& n) const {
         ast::TextField f;
         f.span = span(n);
@@ -716,6 +735,12 @@ private:
                 break;
             case K::layout_stmt:
                 set_once(p.layout, text_field(c), p.duplicate_keywords, keyword(c));
+                break;
+            case K::head_info_stmt:
+                p.head_info.push_back(labelled_text(c));
+                break;
+            case K::unplaced_stmt:
+                p.unplaced.push_back(labelled_text(c));
                 break;
             case K::conclusion_stmt:
                 set_once(p.conclusion, text_field(c), p.duplicate_keywords, keyword(c));

@@ -46,6 +46,14 @@ inline constexpr Word finance_officer_en{"finance-officer"};
 // The template (layout) a spec follows: a name of `jixiao templates`. No check depends on it.
 inline constexpr Word layout{"模板"};
 inline constexpr Word layout_en{"template"};
+// A labelled cell of the table's head that has no field of its own (项目类别, 项目属性, 地址,
+// 下属单位个数 …): kept as the table states it. No check depends on it.
+inline constexpr Word head_info{"表头"};
+inline constexpr Word head_info_en{"head"};
+// A cell of the source that import could not place (its place in the source, its text): the
+// table was not read whole, and every sum it could belong to is uncertain.
+inline constexpr Word unplaced{"未归位"};
+inline constexpr Word unplaced_en{"unplaced"};
 inline constexpr Word funds{"项目资金"};
 inline constexpr Word funds_en{"funds"};
 inline constexpr Word row_total{"年度资金总额"};
@@ -157,6 +165,8 @@ inline constexpr Keyword keywords[] = {
     {{kw::phone.view()}, {kw::phone_en.view()}, "metadata"},
     {{kw::finance_officer.view()}, {kw::finance_officer_en.view()}, "metadata"},
     {{kw::layout.view()}, {kw::layout_en.view()}, "metadata"},
+    {{kw::head_info.view()}, {kw::head_info_en.view()}, "metadata"},
+    {{kw::unplaced.view()}, {kw::unplaced_en.view()}, "import"},
     {{kw::funds.view()}, {kw::funds_en.view()}, "the funds block"},
     {{kw::row_total.view(), kw::row_appropriation.view(), kw::row_carryover.view(),
       kw::row_other.view()},

@@ -198,7 +198,7 @@ TEST_CASE("nothing is lost: a cell that cannot be placed is reported and kept as
     const auto& s = r.specs[0];
     CHECK_FALSE(s.whole);
     REQUIRE(s.table.unplaced.size() == 2);
-    CHECK(s.spec.find("# 未能归位的单元格（line ") != std::string::npos);
+    CHECK(s.spec.find("未归位 \"line ") != std::string::npos);
     CHECK(s.spec.find("：十") != std::string::npos);
     CHECK(s.spec.find("：多余") != std::string::npos);
 }
