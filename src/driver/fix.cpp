@@ -68,6 +68,11 @@ std::optional<TextEdit> arithmetic_fix(const Diagnostic& d, const Analysis& anal
     // by the same amount as the weights) is settled by settling its cause, by hand: setting the
     // total to the sum would carry the row's error into it.
     if (d.explained()) return std::nullopt;
+    // A sum's finding said as a warning because the table was not read whole (uncertain-reading):
+    // the figure to write is not known.
+    if (d.severity != Severity::error &&
+        (is_total(d.code) || d.code == "budget-rate-mismatch" || d.code == "budget-score-mismatch"))
+        return std::nullopt;
     // The weights' sum is the right 总分 分值 only when it is the policy's total as well: weights
     // adding up to 110 or 85 are the error, not the 100 written under them.
     if (d.code == "total-weight-mismatch") {

@@ -180,6 +180,14 @@ static std::optional<std::string> split_target(const IndicatorRow& r) {
 // by a template: never silently empty.
 static std::vector<ImportFinding> blanks(const Table& t) {
     std::vector<ImportFinding> out;
+    // A blank score in a table scored elsewhere is check's `missing-score`, said there once; a
+    // table with no score anywhere (published unfilled) gets check's one `table-not-scored`
+    // warning, and the blank cells are the errors, said here.
+    bool scored = filled(t.total_score);
+    for (const auto& r : t.funds)
+        scored = scored || filled(r.score);
+    for (const auto& r : t.indicators)
+        scored = scored || filled(r.score);
     for (const auto& c : t.unfilled)
         out.push_back({false, "unfilled-cell", c.line,
                        trf("the cell ({}) still holds the template's instruction \"{}\"; "
@@ -192,7 +200,7 @@ static std::vector<ImportFinding> blanks(const Table& t) {
                            trf("the funds total row (line {}) states no amount spent "
                                "(预算执行数)",
                                r.line)});
-        if (filled(r.weight) && !filled(r.score))
+        if (filled(r.weight) && !filled(r.score) && !scored)
             out.push_back({true, "blank-score", r.line,
                            trf("the funds total row (line {}) states no score (得分)", r.line)});
     }
@@ -204,7 +212,7 @@ static std::vector<ImportFinding> blanks(const Table& t) {
                            trf("\"{}\" ({}) states no actual value (完成值)", name, r.where)});
         // A row with neither weight nor score is check's `missing-weight`; one weighed and not
         // scored is a score left blank.
-        if (filled(r.weight) && !filled(r.score))
+        if (filled(r.weight) && !filled(r.score) && !scored)
             out.push_back({true, "blank-score", r.line,
                            trf("\"{}\" ({}) states no score (得分)", name, r.where)});
     }
@@ -233,10 +241,10 @@ static std::vector<ImportFinding> blanks(const Table& t) {
         }
         mismatch(*t.indicators_points, sum);
     }
-    if (!t.indicators.empty() && (!t.total_score || squeeze(t.total_score->text).empty()))
-        out.push_back({true, "blank-score", t.total_line ? t.total_line : t.last_line,
-                       t.total_line ? trf("the total row (line {}) states no score", t.total_line)
-                                    : std::string(tr("the table has no total row"))});
+    // A table without its total row is check's `incomplete-table`, said there.
+    if (!t.indicators.empty() && t.total_line && !filled(t.total_score))
+        out.push_back({true, "blank-score", t.total_line,
+                       trf("the total row (line {}) states no score", t.total_line)});
     std::stable_sort(out.begin(), out.end(), [](const ImportFinding& a, const ImportFinding& b) {
         return a.line < b.line;
     });

@@ -585,6 +585,7 @@ private:
     std::vector<Cell> recent_prose_;
     // Funds and indicator column maps, from the header rows.
     std::map<std::size_t, FundRole> fund_columns_;
+    std::size_t fund_header_size_ = 0;
     std::vector<Role> columns_;
     bool in_funds_ = false;
     // A row Word split into pieces, waiting for the rest.
@@ -1163,6 +1164,7 @@ private:
                 if (h.find("(亿元)") != std::string::npos) table_->funds_unit = "亿元";
             }
             fund_columns_.clear();
+            fund_header_size_ = cells.size();
             for (std::size_t k = 0; k < cells.size(); ++k)
                 if (FundRole r = fund_role_in(cells[k].text, layout_); r != FundRole::none)
                     fund_columns_[k] = r;
@@ -1221,7 +1223,9 @@ private:
     void fund_row(const std::vector<Cell>& cells) {
         FundRow row;
         row.line = cells.front().line;
-        for (const auto& c : cells) {
+        std::size_t name_at = 0;
+        for (; name_at < cells.size(); ++name_at) {
+            const Cell& c = cells[name_at];
             row.name = layout_ ? layout_->funds_row(c.text) : std::string();
             if (row.name.empty()) row.name = fund_row_name(c.text);
             if (!row.name.empty()) break;
@@ -1231,13 +1235,23 @@ private:
                 if (!empty_cell(c)) table_->unplaced.push_back(c);
             return;
         }
-        // Data cells align with the header from the right: the header has one more label cell.
-        std::size_t header_size = fund_columns_.empty() ? 0 : fund_columns_.rbegin()->first + 1;
-        std::size_t shift = header_size > cells.size() ? header_size - cells.size() : 0;
-        for (std::size_t k = 0; k < cells.size(); ++k) {
-            auto it = fund_columns_.find(k + shift);
-            if (it == fund_columns_.end()) continue;
+        // The row's cells align with the header by its name: the name stands in the column
+        // before the first figure column, and the figures follow it in order, however many cells
+        // Word or a merge left in front or behind (a sub-row without the merged 分值 and 得分
+        // cells is never shifted right).
+        // A row as wide as its header (a spreadsheet's, or a whole Word row) is read column by
+        // column: its label may span two columns.
+        const std::size_t label_col =
+            fund_columns_.empty() ? 0 : std::max<std::size_t>(fund_columns_.begin()->first, 1) - 1;
+        const bool full = cells.size() >= fund_header_size_;
+        for (std::size_t k = name_at + 1; k < cells.size(); ++k) {
             const Cell& c = cells[k];
+            auto it = fund_columns_.find(full ? k : label_col + (k - name_at));
+            if (it == fund_columns_.end()) {
+                if (!empty_cell(c) && squeeze(c.text) != "/" && squeeze(c.text) != "—")
+                    table_->unplaced.push_back(c);
+                continue;
+            }
             std::string v = squeeze(c.text);
             if (v.empty() || v == "—" || v == "-" || v == "无" || v == "/") continue;
             switch (it->second) {

@@ -868,11 +868,38 @@ struct Evaluator {
                                              tr("the budget-execution row"));
             // A sub-row (当年财政拨款 …) is not scored, but a score written on it above its own
             // weight is inflation all the same (not counted in the total, so not in `exceeded`).
-            for (const auto& sub : f.rows)
-                if (sub.kind != model::FundKind::total && sub.weight && sub.score &&
-                    sub.weight->value < sub.score->value)
-                    exceeds_weight(*sub.score, sub.weight->value, "预算执行率",
-                                   trf("the {} row", sub.name));
+            // A sub-row that only repeats the total row's 分值 and 得分 is the same figure
+            // copied: a note on the total row's finding, not a second finding.
+            for (const auto& sub : f.rows) {
+                if (sub.kind == model::FundKind::total || !sub.weight || !sub.score ||
+                    !(sub.weight->value < sub.score->value))
+                    continue;
+                if (inflated && sub.weight->value == f.weight->value &&
+                    sub.score->value == f.score->value) {
+                    result.findings[exceeded.back().finding].note(
+                        trf("the {} row repeats the same 分值 {} and 得分 {}", sub.name,
+                            sub.weight->text, sub.score->text));
+                    continue;
+                }
+                exceeds_weight(*sub.score, sub.weight->value, "预算执行率",
+                               trf("the {} row", sub.name));
+            }
+            // A sub-row's own 执行率 against its own amounts (当年财政拨款 31.6 / 31.6 reported as
+            // 80%), when it differs from the total row's figures (a copy is checked there).
+            for (const auto& sub : f.rows) {
+                if (sub.kind == model::FundKind::total || !sub.rate || !sub.annual_amount ||
+                    !sub.spent_amount || sub.annual_amount->is_zero())
+                    continue;
+                Decimal pct =
+                    Decimal::mul_div(*sub.spent_amount, hundred, *sub.annual_amount, fine);
+                if (policy.matches(sub.rate->value, pct)) continue;
+                add(Severity::error, "budget-rate-mismatch",
+                    trf("the {} row reports 执行率 {}% but {} / {} = {}%", sub.name,
+                        sub.rate->value.to_string(), sub.spent->text, sub.annual->text,
+                        show(pct, 2)),
+                    sub.rate->span, "预算执行率", sub.rate->value.to_string() + "%",
+                    show(pct, 2) + "%");
+            }
             if (f.weight && !f.score && !f.score_written && !f.weight->value.is_zero() &&
                 table_scored())
                 missing_score(f.weight->span, "预算执行率", tr("the budget-execution row"),
