@@ -110,12 +110,29 @@ struct Evaluator {
     // A table import did not read whole (未归位): a sum over it could include a cell that was not
     // placed, so what the sums say is reported as a warning that says why, never as an error.
     // The findings of one row stay as they are: their figures were read from the row's own cells.
+    static constexpr std::string_view sum_codes[] = {
+        "weights-not-100",          "total-weight-mismatch", "total-score-mismatch",
+        "category-weight-mismatch", "block-weight-mismatch", "funds-sum-mismatch",
+        "total-grade-mismatch"};
+
+    // A table without its 总分 row may stop early (a page missing, a file cut off): the weights
+    // of its rows and blocks cannot be taken as complete, so their sums are warnings that say so.
+    void cut_short() {
+        if (!table_weighted() || project.total_weight || project.total_score) return;
+        for (auto& d : result.findings) {
+            if (d.severity != Severity::error ||
+                (d.code != "weights-not-100" && d.code != "category-weight-mismatch" &&
+                 d.code != "block-weight-mismatch"))
+                continue;
+            d.severity = Severity::warning;
+            d.note(tr("the table has no 总分 row: it may stop early (a page missing, a file cut "
+                      "off), so the rows after the cut would count in this sum"));
+        }
+    }
+
     void uncertain_reading() {
         if (project.unplaced.empty()) return;
-        static constexpr std::string_view sums[] = {
-            "weights-not-100",          "total-weight-mismatch", "total-score-mismatch",
-            "category-weight-mismatch", "block-weight-mismatch", "funds-sum-mismatch",
-            "budget-weight-mismatch",   "total-grade-mismatch"};
+        const auto& sums = sum_codes;
         std::string cells;
         for (std::size_t i = 0; i < project.unplaced.size() && i < 3; ++i)
             cells += (i ? tr("; ") : "") +
@@ -1423,6 +1440,7 @@ ProjectResult evaluate(const model::Project& project, const Policy& policy) {
         e.categories();
         e.totals();
     });
+    e.cut_short();
     e.uncertain_reading();
     std::stable_sort(result.findings.begin(), result.findings.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {

@@ -190,6 +190,7 @@ TEST_CASE("layouts: every level with its points (the older 项目决策 framewor
         {"项目决策", "20", "项目目标", "8", "目标内容", "8", "8"},
         {"", "", "决策过程", "12", "决策依据", "5", "5"},
         {"", "", "", "", "决策程序", "6", "6"},
+        {"总分", "19", "19"},
     }));
     REQUIRE(r.specs.size() == 1);
     CHECK(r.specs[0].whole);
@@ -216,6 +217,48 @@ TEST_CASE("layouts: head rows without a field of their own are kept as 表头, n
     CHECK(r.specs[0].whole);
     CHECK(r.specs[0].spec.find("表头 \"项目类别\" \"部门预算项目\"") != std::string::npos);
     CHECK(r.specs[0].spec.find("表头 \"项目属性\" \"持续性项目\"") != std::string::npos);
+}
+
+TEST_CASE("cut short: a table without its 总分 row gets its sums as warnings saying why",
+          "[check][layouts]") {
+    const std::string spec = R"(项目 "测试" {
+  产出指标 {
+    数量指标 {
+      "培训人次"  指标值 ≥100人次  完成值 120人次  分值 50  得分 50
+    }
+  }
+}
+)";
+    auto report = check_spec(spec);
+    CHECK(count(report, "weights-not-100", Severity::error) == 0);
+    CHECK(count(report, "weights-not-100", Severity::warning) == 1);
+    CHECK(count(report, "incomplete-table", Severity::warning) >= 1);
+    // With its 总分 row the same weights are an error.
+    std::string whole = spec;
+    whole.insert(whole.rfind('}'), "  总分 分值 50 得分 50\n");
+    CHECK(count(check_spec(whole), "weights-not-100", Severity::error) == 1);
+}
+
+TEST_CASE("one cause, one finding: a funds sub-row repeating its total row's figures",
+          "[check][layouts]") {
+    const std::string spec = R"(项目 "测试" {
+  项目资金 万元 {
+    年度资金总额  全年预算数 10  全年执行数 10  分值 10  执行率 100%  得分 100
+    当年财政拨款  全年预算数 10  全年执行数 10  分值 10  执行率 100%  得分 100
+  }
+}
+)";
+    auto report = check_spec(spec);
+    CHECK(count(report, "score-exceeds-weight", Severity::error) == 1);
+    // A sub-row's own rate, wrong against its own amounts, is its own finding.
+    const std::string rate = R"(项目 "测试" {
+  项目资金 万元 {
+    年度资金总额  全年预算数 31.6  全年执行数 31.6  分值 10  执行率 100%  得分 10
+    当年财政拨款  全年预算数 31.6  全年执行数 31.6  执行率 80%
+  }
+}
+)";
+    CHECK(count(check_spec(rate), "budget-rate-mismatch", Severity::error) == 1);
 }
 
 TEST_CASE("uncertain reading: a table not read whole gets its sums as warnings, once",
