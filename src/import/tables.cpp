@@ -380,6 +380,14 @@ std::string parent_of(const std::string& level2) {
     return {};
 }
 
+// A level 1 as the tree names it (产出 → 产出指标), or empty.
+std::string parent_of_level1_of(const std::string& label) {
+    const std::string key = column_key(label);
+    for (const auto& l1 : vocab::tree)
+        if (key == l1.name) return std::string(l1.name);
+    return {};
+}
+
 bool known_level1(const std::string& label) {
     const std::string key = column_key(label);
     for (const auto& l1 : vocab::tree)
@@ -1371,6 +1379,7 @@ private:
             if (!empty_cell(cells[cells.size() - 1 - k]))
                 table_->unplaced.push_back(cells[cells.size() - 1 - k]);
         std::string points1, points2;
+        bool level1_here = false, level2_here = false;
         std::optional<Cell> described, share;
         const bool has_share =
             std::find(columns_.begin(), columns_.end(), Role::weight_share) != columns_.end();
@@ -1382,13 +1391,17 @@ private:
                 if (!empty_cell(c)) {
                     last1_ = collapse_breaks(trimmed(c.text));
                     last2_.clear();
+                    level1_here = true;
                 }
                 break;
             case Role::level1_points:
                 if (!empty_cell(c)) points1 = squeeze(c.text);
                 break;
             case Role::level2:
-                if (!empty_cell(c)) last2_ = collapse_breaks(trimmed(c.text));
+                if (!empty_cell(c)) {
+                    last2_ = collapse_breaks(trimmed(c.text));
+                    level2_here = true;
+                }
                 break;
             case Role::level2_points:
                 if (!empty_cell(c)) points2 = squeeze(c.text);
@@ -1462,6 +1475,14 @@ private:
                 std::string pts = points_of(last1_);
                 last1_ = pts.empty() ? parent : parent + "(" + pts + "分)";
             }
+        }
+        // A level 2 of another level 1 under a level-1 cell left blank (可持续影响指标 after
+        // 成本指标, where the merged 效益指标 cell lost its text): the official tree places it.
+        if (level2_here && !level1_here && known_level1(last1_)) {
+            const std::string parent = parent_of(last2_);
+            if (!parent.empty() && parent != column_key(last1_) &&
+                parent_of_level1_of(last1_) != parent)
+                last1_ = parent;
         }
         row.level1 = last1_;
         row.level2 = last2_;

@@ -202,6 +202,23 @@ TEST_CASE("layouts: every level with its points (the older 项目决策 framewor
     CHECK(count(report, "category-weight-mismatch", Severity::error) == 2); // 12 ≠ 11, 20 ≠ 19
 }
 
+TEST_CASE("layouts: a level 2 of another level 1 under a blank level-1 cell is placed by the tree",
+          "[import][layouts]") {
+    auto r = run(dump(with({
+        {"绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"},
+        {"", "产出指标", "成本指标", "合同金额", "≤80万元", "80万元", "60", "60", ""},
+        {"", "", "可持续影响指标", "可持续影响", "良以上", "优", "20", "20", ""},
+        {"", "满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", "10", "10", ""},
+        {"总分", "100", "100"},
+    })));
+    REQUIRE(r.specs.size() == 1);
+    const auto& rows = r.specs[0].table.indicators;
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1].level1 == "效益指标");
+    CHECK(count(check_spec(r.specs[0].spec), "misplaced-category", Severity::warning) == 0);
+}
+
 TEST_CASE("layouts: head rows without a field of their own are kept as 表头, nothing dropped",
           "[import][layouts]") {
     auto r = run(dump({
