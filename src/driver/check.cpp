@@ -324,8 +324,9 @@ private:
                     disclosures == 1
                         ? scoring::check_claims_against(disclosure, d.tally, policy_)
                         : std::vector<Diagnostic>{shared_directory(disclosure, disclosures)};
-                r->diagnostics.insert(r->diagnostics.end(), std::make_move_iterator(found.begin()),
-                                      std::make_move_iterator(found.end()));
+                for (auto& f : found)
+                    if (!merged_with_conflict(f, r->diagnostics))
+                        r->diagnostics.push_back(std::move(f));
             }
             if (prepare_) {
                 r->output.clear();
@@ -334,6 +335,24 @@ private:
             sink_(*r);
         }
         if (!open_.empty()) open_.back().tally.add(d.tally);
+    }
+
+    // A claim wrong against the tables that is already wrong against another claim
+    // (claim-conflict on the same figure): one finding, with both notes.
+    static bool merged_with_conflict(Diagnostic& f, std::vector<Diagnostic>& held) {
+        if (f.code != "claim-not-in-tables" || f.labels.empty()) return false;
+        for (auto& c : held) {
+            if (c.code != "claim-conflict") continue;
+            bool same = std::any_of(c.labels.begin(), c.labels.end(), [&](const Label& l) {
+                return l.span.begin == f.labels.front().span.begin;
+            });
+            if (!same) continue;
+            c.note(trf("against the tables: {}", f.message));
+            for (auto& n : f.notes)
+                c.note(std::move(n));
+            return true;
+        }
+        return false;
     }
 
     // Several disclosures in one directory: whose tables are whose is unknown.

@@ -177,6 +177,7 @@ std::string grade_breakdown(const TableTally& t) {
 void TableTally::add(const model::Project& project, const ProjectResult& result,
                      const Policy& policy) {
     ++tables;
+    if (!project.unplaced.empty()) not_whole.push_back(project.name);
     std::optional<Decimal> total;
     if (project.total_score)
         total = project.total_score->value;
@@ -213,6 +214,7 @@ void TableTally::add(const TableTally& o) {
     weighted_sum = weighted_sum + o.weighted_sum;
     funds_sum = funds_sum + o.funds_sum;
     with_funds += o.with_funds;
+    not_whole.insert(not_whole.end(), o.not_whole.begin(), o.not_whole.end());
 }
 
 std::vector<Diagnostic> check_claims(const model::Disclosure& d) {
@@ -342,6 +344,24 @@ std::vector<Diagnostic> check_claims_against(const model::Disclosure& d, const T
                                    "disclosure does not say how many projects were evaluated, so "
                                    "the {} tables published with it may not be all of them",
                                    t.tables));
+        f.label(d.name_span);
+        f.subject.project = d.name;
+        out.push_back(std::move(f));
+        return out;
+    }
+    // A claim recomputed from tables that were not read whole cannot be called wrong: say which
+    // tables, once.
+    if (!t.not_whole.empty()) {
+        if (std::none_of(d.claims.begin(), d.claims.end(), needs_tables)) return out;
+        std::string names;
+        for (std::size_t i = 0; i < t.not_whole.size() && i < 5; ++i)
+            names += (i ? tr("; ") : "") + t.not_whole[i];
+        if (t.not_whole.size() > 5) names += tr("; …");
+        Diagnostic f = make_warning(
+            "claim-unverifiable",
+            trf("the grade, score and funds claims cannot be recomputed: {} of the {} tables were "
+                "not read whole ({}), so a figure recomputed from them is not known",
+                t.not_whole.size(), t.tables, names));
         f.label(d.name_span);
         f.subject.project = d.name;
         out.push_back(std::move(f));

@@ -32,6 +32,8 @@ struct TableTally {
     Decimal weighted_sum;                      // Σ budget × total, of those tables
     Decimal funds_sum; // 万元, 全年预算数 of every table that states it
     std::size_t with_funds = 0;
+    // Tables import did not read whole (未归位): a figure recomputed from them is not known.
+    std::vector<std::string> not_whole;
 
     // The reported total (总分 得分) counts, as the disclosure's prose counted it; a table without
     // one counts by its recomputed total.

@@ -27,15 +27,18 @@ std::string table(const std::string& name, int total, const std::string& budget)
 
 // Checks a directory of three tables (totals 95, 92 and 75; budgets 10, 30 and 60万元) and a
 // disclosure with `claims`; returns the findings about claims, one "code: message" a line.
-std::string claims_findings(const std::string& claims) {
+std::string claims_findings(const std::string& claims, const std::string& third_extra = "") {
     // Named by its claims: test cases run as processes of their own, side by side.
-    fs::path dir = test::fresh_dir("claims-" + std::to_string(std::hash<std::string>{}(claims)));
+    fs::path dir =
+        test::fresh_dir("claims-" + std::to_string(std::hash<std::string>{}(claims + third_extra)));
     auto write = [&](const std::string& name, const std::string& text) {
         std::ofstream(dir / name) << text;
     };
     write("001.jx", table("一", 95, "10"));
     write("002.jx", table("二", 92, "30"));
-    write("003.jx", table("三", 75, "60"));
+    std::string third = table("三", 75, "60");
+    if (!third_extra.empty()) third.insert(third.rfind('}'), third_extra);
+    write("003.jx", third);
     write("000-部门.jx", "部门 \"某局\" {\n  年度 2023\n" + claims + "}\n");
     auto policy = scoring::Policy::defaults();
     driver::FileWalk walk({dir.string()});
@@ -78,6 +81,24 @@ TEST_CASE("claims: grade counts, in their sentence and against the tables' total
           "tables' totals are 优秀\n");
     // Some grades left out: only a sum beyond the count is wrong.
     CHECK(claims_findings("  评价项目数 3 行 10\n  grade excellent 2 line 10\n") == "");
+}
+
+TEST_CASE("claims: one claim wrong against another claim and against the tables is one finding",
+          "[claims]") {
+    // 优秀 is 2 by the tables; line 10 says 2, line 20 says 3.
+    CHECK(claims_findings("  评价项目数 3 行 10\n  等级 优秀 2 行 10\n  等级 优秀 3 行 20\n") ==
+          "error claim-conflict: the disclosure states 等级 优秀 as 2 (line 10) and as 3 (line "
+          "20)\n");
+}
+
+TEST_CASE("claims: recomputed from a table not read whole, a claim is unverifiable, never wrong",
+          "[claims]") {
+    // 优秀 3 would be wrong against the totals (2), but one table was not read whole.
+    CHECK(claims_findings("  评价项目数 3 行 10\n  等级 优秀 3 行 10\n",
+                          "  未归位 \"第 40 行\" \"95\"\n") ==
+          "warning claim-unverifiable: the grade, score and funds claims cannot be recomputed: 1 "
+          "of the 3 tables were not read whole (三), so a figure recomputed from them is not "
+          "known\n");
 }
 
 TEST_CASE("claims: projects evaluated and not evaluated against the department's count",
