@@ -171,6 +171,14 @@ static std::optional<std::string> split_target(const IndicatorRow& r) {
     const std::string value = r.target ? one_line(r.target->text) : std::string();
     std::string unit = r.unit ? one_line(r.unit->text) : std::string();
     if (squeeze(unit) == "/") unit.clear();
+    // %(百分比), 人(人数): a unit with its gloss; the gloss is not part of it.
+    if (std::size_t open = unit.find('(');
+        open != std::string::npos && open > 0 && unit.back() == ')')
+        unit = std::string(text::trim(unit.substr(0, open)));
+    if (std::size_t open = unit.find("（"); open != std::string::npos && open > 0 &&
+                                            unit.size() >= 3 &&
+                                            unit.compare(unit.size() - 3, 3, "）") == 0)
+        unit = std::string(text::trim(unit.substr(0, open)));
     if (squeeze(value).empty()) return std::nullopt;
     if (cmp.empty() || cmp == "定性" || cmp == "/") return spec_value(value + unit);
     return spec_value(cmp + value + unit);

@@ -184,18 +184,24 @@ Role role_of(const std::string& header) {
     return Role::none;
 }
 
-enum class FundRole { none, name, initial, annual, spent, weight, rate, score, reason };
+// `received`: 到位数, the funds that arrived — a column the language has no field for, kept as
+// 表头.
+enum class FundRole { none, name, initial, annual, received, spent, weight, rate, score, reason };
 
 FundRole fund_role_of(const std::string& header) {
     std::string h = column_key(header);
     namespace kw = vocab::kw;
     if (h == kw::initial.view() || h == "年初预算" || h == "年初预算数(A)")
         return FundRole::initial;
-    if (h == kw::annual.view() || h == kw::annual_alt.view() || h == "全年预算" || h == "预算数" ||
-        h == "预算安排" || h == "调整后预算" || h == "全年预算数额")
+    if (h == "资金到位情况" || h == "到位数" || h == "到位资金" || h == "资金到位数")
+        return FundRole::received;
+    if (h == kw::annual.view() || h == kw::annual_alt.view() || h == "全年预算" ||
+        h == "预算安排情况" || h == "预算安排数" || h == "预算数" || h == "预算安排" ||
+        h == "调整后预算" || h == "全年预算数额")
         return FundRole::annual;
     if (h == kw::spent.view() || h == kw::spent_mid.view() || h == kw::spent_alt.view() ||
-        h == "全年执行" || h == "全年实际支出" || h == "实际支出" || h == "全年支出数")
+        h == "全年执行" || h == "全年实际支出" || h == "实际支出" || h == "全年支出数" ||
+        h == "资金执行情况" || h == "执行情况")
         return FundRole::spent;
     if (h == kw::weight.view() || h == "权重") return FundRole::weight;
     if (h == kw::rate.view() || h == "预算执行进度" || h == "执行进度") return FundRole::rate;
@@ -277,7 +283,17 @@ std::string without_numbering(const std::string& h) {
 bool goals_heading(const std::string& head) {
     const std::string key = without_numbering(column_key(head));
     return starts_with(key, "年度总体目标") || key == "总体目标" || key == "年度目标" ||
-           key == "总体目标完成情况";
+           key == "总体目标完成情况" || key == "目标完成情况";
+}
+
+// A label of a table's head, as the head rows of published tables name their cells.
+bool known_head_label(const std::string& cell) {
+    static const std::string labels[] = {
+        "项目名称", "主管部门", "实施单位",     "项目实施单位", "项目负责人", "项目负责人及电话",
+        "联系电话", "金额单位", "项目类别",     "项目属性",     "项目类型",   "是否为专项资金",
+        "地址",     "邮编",     "下属单位个数", "评价部门名称", "财务负责人"};
+    const std::string key = column_key(cell);
+    return std::find(std::begin(labels), std::end(labels), key) != std::end(labels);
 }
 
 // The labels over the two goal texts: not part of them.
@@ -330,6 +346,7 @@ std::string fund_row_name(const std::string& cell) {
           kw::row_fiscal.view()})
         if (n.find(name) != std::string::npos) return std::string(name);
     if (n.find("财政拨款") != std::string::npos) return std::string(kw::row_appropriation.view());
+    if (n == "其他" || n == "其中:其他") return std::string(kw::row_other.view());
 
     if (n.find("结转") != std::string::npos) return std::string(kw::row_carryover.view());
     return {};
@@ -594,6 +611,7 @@ private:
     // Funds and indicator column maps, from the header rows.
     std::map<std::size_t, FundRole> fund_columns_;
     std::size_t fund_header_size_ = 0;
+    bool rate_in_percent_ = false; // 预算执行进度(%): rates written without their %
     std::vector<Role> columns_;
     bool in_funds_ = false;
     // A row Word split into pieces, waiting for the rest.
@@ -605,6 +623,8 @@ private:
     std::vector<std::string> header_texts_;
     bool header_open_ = false;
     std::vector<Cell> goal_cells_;
+    std::vector<std::size_t> goal_rows_; // cells of each goals row, in order
+    std::vector<Cell> goal_labels_;      // the goals heading's labels after the first two
     std::size_t other_rows_line_ = 0, other_rows_ = 0;
     // The table just closed at its total row, and only rows under the total followed since.
     bool under_total_ = false;
@@ -629,6 +649,36 @@ private:
     // The goal cells in order: the expected goal, then the achieved result (more cells: its rest).
     void take_goals() {
         if (!table_ || goal_cells_.empty()) return;
+        // Several rows of two or three cells (Hebei: 年度预期目标 | 具体完成情况 | 总体完成率(%)):
+        // the columns are the expected goal, the result and a figure of its own.
+        const bool columns =
+            goal_rows_.size() > 1 &&
+            std::all_of(goal_rows_.begin(), goal_rows_.end(), [](std::size_t n) { return n >= 2; });
+        if (columns) {
+            std::size_t at = 0;
+            for (std::size_t n : goal_rows_) {
+                auto join = [&](std::optional<Cell>& slot, const Cell& c) {
+                    if (!slot)
+                        slot = c;
+                    else
+                        slot->text += "\n\n" + c.text;
+                };
+                join(table_->expected, goal_cells_[at]);
+                join(table_->achieved, goal_cells_[at + 1]);
+                for (std::size_t k = 2; k < n; ++k) {
+                    const Cell& c = goal_cells_[at + k];
+                    if (k - 2 < goal_labels_.size())
+                        table_->head_info.push_back({goal_labels_[k - 2], c});
+                    else
+                        table_->unplaced.push_back(c);
+                }
+                at += n;
+            }
+            goal_cells_.clear();
+            goal_rows_.clear();
+            return;
+        }
+        goal_rows_.clear();
         table_->expected = goal_cells_[0];
         if (goal_cells_.size() > 1) table_->achieved = goal_cells_[1];
         for (std::size_t k = 2; k < goal_cells_.size(); ++k)
@@ -689,7 +739,7 @@ private:
             return;
         }
         const auto& cells = item.cells;
-        const Cell* first = first_filled(cells);
+        const Cell* first = first_filled(cells); // may move to a 项目名称 label inside the row
         std::string head = first ? squeeze(first->text) : "";
         header_fragment_ =
             table_ && cells.size() == 1 && !head.empty() && std::string("绩效指标").find(head) == 0;
@@ -698,11 +748,25 @@ private:
         under_total_ = false;
         if (state_ == State::goals && head != "项目名称" && !is_indicator_header(cells) &&
             !is_department_header(cells) && !total_label(head)) {
+            goal_rows_.push_back(0);
             for (const auto& c : cells)
-                if (!empty_cell(c) && !goals_label(c.text)) goal_cells_.push_back(c);
+                if (!empty_cell(c) && !goals_label(c.text)) {
+                    goal_cells_.push_back(c);
+                    ++goal_rows_.back();
+                }
+            if (goal_rows_.back() == 0) goal_rows_.pop_back();
             return;
         }
 
+        // 一、基本情况 | 项目名称: | X | …: a section's first row that names the project.
+        if (!first || (head != "项目名称" && column_key(head) != "评价部门名称"))
+            for (const auto& c : cells)
+                if (&c != first && column_key(c.text) == "项目名称" && first &&
+                    without_numbering(column_key(head)) != column_key(head)) {
+                    first = &c;
+                    head = "项目名称";
+                    break;
+                }
         if (head == "项目名称" || column_key(head) == "评价部门名称") {
             start_table(cells.front().line);
             state_ = State::head;
@@ -1173,6 +1237,11 @@ private:
             }
             fund_columns_.clear();
             fund_header_size_ = cells.size();
+            rate_in_percent_ = false;
+            for (const auto& c : cells)
+                if (fund_role_of(c.text) == FundRole::rate &&
+                    squeeze(c.text).find("(%)") != std::string::npos)
+                    rate_in_percent_ = true;
             for (std::size_t k = 0; k < cells.size(); ++k)
                 if (FundRole r = fund_role_in(cells[k].text, layout_); r != FundRole::none)
                     fund_columns_[k] = r;
@@ -1183,6 +1252,12 @@ private:
             in_funds_ = false;
             state_ = State::goals;
             goal_cells_.clear();
+            goal_rows_.clear();
+            // The labels of the goals' columns after the expected goal and the result (总体完成率).
+            goal_labels_.clear();
+            std::size_t labels = 0;
+            for (const auto& c : cells)
+                if (!empty_cell(c) && ++labels > 3) goal_labels_.push_back(c);
             return;
         }
         if (in_funds_) {
@@ -1198,32 +1273,67 @@ private:
     // 预算项目, 地址 | … | 邮编 | 570204, 下属单位个数 | 0): kept as 表头. A label is short and has
     // no figure in it; `taken` is a cell of the row already placed elsewhere.
     bool head_info_row(const std::vector<Cell>& cells, const Cell* taken) {
-        std::vector<const Cell*> filled;
-        for (const auto& c : cells)
-            if (!empty_cell(c) && (!taken || c.where != taken->where || c.line != taken->line))
-                filled.push_back(&c);
-        if (filled.empty()) return taken != nullptr;
         auto label = [](const std::string& t) {
             const std::string k = squeeze(t);
-            return !k.empty() && k.size() <= 8 * 3 &&
+            return !k.empty() && k.size() <= 10 * 3 &&
                    std::none_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
         };
-        const std::size_t start = 0;
-        if (filled.size() % 2 != 0) return false;
-        for (std::size_t k = start; k < filled.size(); k += 2)
-            if (!label(filled[k]->text)) return false;
-        for (std::size_t k = start; k < filled.size(); k += 2) {
-            const std::string key = column_key(filled[k]->text);
+        auto ends_colon = [](const std::string& t) {
+            const std::string k = squeeze(t);
+            return !k.empty() && k.back() == ':';
+        };
+        // Label | value by position; a value may be empty (是否为专项资金: | ), or follow its label
+        // in the same cell (金额单位: 万元).
+        std::vector<std::pair<Cell, Cell>> pairs;
+        for (std::size_t k = 0; k < cells.size();) {
+            const Cell& c = cells[k];
+            if (empty_cell(c) || (taken && c.where == taken->where && c.line == taken->line)) {
+                ++k;
+                continue;
+            }
+            const std::string sq = squeeze(c.text);
+            const std::size_t colon = sq.find(':');
+            if (colon != std::string::npos && colon + 1 < sq.size() && label(sq.substr(0, colon))) {
+                Cell l = c, v = c;
+                l.text = sq.substr(0, colon);
+                v.text = sq.substr(colon + 1);
+                pairs.push_back({l, v});
+                ++k;
+                continue;
+            }
+            if (!label(c.text)) return false;
+            // The value is the next filled cell (a spreadsheet leaves the rest of a merged label
+            // empty), unless that is the next label: then this one states nothing.
+            Cell value{"", c.line, c.where};
+            std::size_t next = k + 1;
+            while (next < cells.size() && empty_cell(cells[next]))
+                ++next;
+            if (next < cells.size() && !ends_colon(cells[next].text) &&
+                !known_head_label(cells[next].text)) {
+                value = cells[next];
+                k = next + 1;
+            } else {
+                k = next;
+            }
+            pairs.push_back({c, value});
+        }
+        if (pairs.empty()) return taken != nullptr;
+        for (auto& [l, v] : pairs) {
+            const std::string key = column_key(l.text);
+            const std::string value = squeeze(v.text);
             if (key == "主管部门" && !table_->department)
-                table_->department = *filled[k + 1];
+                table_->department = v;
             else if ((key == "实施单位" || key == "项目实施单位") && !table_->unit)
-                table_->unit = *filled[k + 1];
+                table_->unit = v;
             else if ((key == "项目负责人" || key == "项目负责人及电话") && !table_->contact)
-                table_->contact = *filled[k + 1];
+                table_->contact = v;
             else if (key == "联系电话" && !table_->phone)
-                table_->phone = *filled[k + 1];
-            else
-                table_->head_info.push_back({*filled[k], *filled[k + 1]});
+                table_->phone = v;
+            else if (key == "金额单位" && (value == "万元" || value == "元" || value == "亿元"))
+                table_->funds_unit = value;
+            else if (!value.empty())
+                table_->head_info.push_back({l, v});
+            // A label with nothing after it states nothing: the cell is the layout's.
         }
         return true;
     }
@@ -1238,17 +1348,97 @@ private:
             if (row.name.empty()) row.name = fund_row_name(c.text);
             if (!row.name.empty()) break;
         }
+        // 预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84 | 100.00 (Hebei's system export): the
+        // total row names no row, its first cell names a column.
+        if (row.name.empty()) {
+            const Cell* f = first_filled(cells);
+            if (f && fund_role_of(f->text) != FundRole::none &&
+                std::none_of(table_->funds.begin(), table_->funds.end(), [](const FundRow& r) {
+                    return r.name == vocab::kw::row_total.view();
+                })) {
+                row.name = std::string(vocab::kw::row_total.view());
+                name_at = static_cast<std::size_t>(f - cells.data());
+            }
+        }
         if (row.name.empty()) {
             for (const auto& c : cells)
                 if (!empty_cell(c)) table_->unplaced.push_back(c);
             return;
         }
+        auto put = [&](FundRole role, const Cell& c) {
+            std::string v = squeeze(c.text);
+            if (v.empty() || v == "—" || v == "-" || v == "无" || v == "/") return;
+            switch (role) {
+            case FundRole::initial:
+                row.initial = c;
+                break;
+            case FundRole::annual:
+                row.annual = c;
+                break;
+            case FundRole::received: {
+                // No field of the language: kept with its row's name (到位数 of 财政资金).
+                Cell label = c;
+                label.text = std::string(vocab::kw::row_total.view()) == row.name
+                                 ? "到位数"
+                                 : "到位数（" + row.name + "）";
+                table_->head_info.push_back({label, c});
+                break;
+            }
+            case FundRole::spent:
+                row.spent = c;
+                break;
+            case FundRole::weight:
+                row.weight = c;
+                break;
+            case FundRole::rate: {
+                Cell r = c;
+                // 预算执行进度(%) | 100.00: the heading says the figure is a percentage.
+                if (rate_in_percent_ && r.text.find('%') == std::string::npos &&
+                    Decimal::parse(squeeze(r.text)))
+                    r.text = squeeze(r.text) + "%";
+                row.rate = r;
+                break;
+            }
+            case FundRole::score:
+                row.score = c;
+                break;
+            case FundRole::reason:
+                row.reason = c;
+                break;
+            default:
+                break;
+            }
+        };
+        // Label | figure pairs after the name (其中:财政资金 | 6.84 | 其中:财政资金 | 6.84 …,
+        // 预算数 | 6.84 | 到位数 | 6.84): the figures take the header's columns in order.
+        std::vector<const Cell*> figures;
+        std::size_t labels = 0;
+        bool pairs = true;
+        const std::string name_key = column_key(cells[name_at].text);
+        for (std::size_t k = name_at + 1; k < cells.size() && pairs; ++k) {
+            const Cell& c = cells[k];
+            if (empty_cell(c)) continue;
+            const std::string v = squeeze(c.text);
+            if (Decimal::parse(v) ||
+                (v.size() > 1 && v.back() == '%' && Decimal::parse(v.substr(0, v.size() - 1))))
+                figures.push_back(&c);
+            else if (fund_role_of(c.text) != FundRole::none || column_key(c.text) == name_key)
+                ++labels;
+            else
+                pairs = false;
+        }
+        if (pairs && labels > 0 && !figures.empty() && figures.size() <= fund_columns_.size()) {
+            auto column = fund_columns_.begin();
+            for (const Cell* f : figures)
+                put((column++)->second, *f);
+            table_->funds.push_back(std::move(row));
+            return;
+        }
         // The row's cells align with the header by its name: the name stands in the column
         // before the first figure column, and the figures follow it in order, however many cells
         // Word or a merge left in front or behind (a sub-row without the merged 分值 and 得分
-        // cells is never shifted right).
-        // A row as wide as its header (a spreadsheet's, or a whole Word row) is read column by
-        // column: its label may span two columns.
+        // cells is never shifted right). A row as wide as its header (a spreadsheet's, or a
+        // whole Word row) is read column by column: its label may span two columns.
         const std::size_t label_col =
             fund_columns_.empty() ? 0 : std::max<std::size_t>(fund_columns_.begin()->first, 1) - 1;
         const bool full = cells.size() >= fund_header_size_;
@@ -1260,33 +1450,7 @@ private:
                     table_->unplaced.push_back(c);
                 continue;
             }
-            std::string v = squeeze(c.text);
-            if (v.empty() || v == "—" || v == "-" || v == "无" || v == "/") continue;
-            switch (it->second) {
-            case FundRole::initial:
-                row.initial = c;
-                break;
-            case FundRole::annual:
-                row.annual = c;
-                break;
-            case FundRole::spent:
-                row.spent = c;
-                break;
-            case FundRole::weight:
-                row.weight = c;
-                break;
-            case FundRole::rate:
-                row.rate = c;
-                break;
-            case FundRole::score:
-                row.score = c;
-                break;
-            case FundRole::reason:
-                row.reason = c;
-                break;
-            default:
-                break;
-            }
+            put(it->second, c);
         }
         table_->funds.push_back(std::move(row));
     }

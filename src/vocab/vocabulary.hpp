@@ -318,6 +318,8 @@ struct Variant {
 inline constexpr Variant category_variants[] = {
     {"服务对象满意度标",
      cat::beneficiary.view()}, // the Beijing 2022 template (seed 001, 18 tables)
+    // Hebei's budget system and Jiangxi's 部门整体 tables: 效果指标 over 社会效益指标 ….
+    {"效果指标", cat::benefit.view()},
 };
 
 // ---- what a qualitative actual says about its target -------------------------------------------
