@@ -11,7 +11,7 @@ tool="$src/../shared/tools/score_real_tables.py"
 golden="$src/tests/golden/trust/real-tables.expected"
 [ -f "$tool" ] || { echo "no $tool"; exit 1; }
 out=$(mktemp)
-for dir in "$src/../shared/real-tables" "$src/tests/data/real-tables"; do
+for dir in "$src/../shared/real-tables" "$src/tests/data/real-tables" "$src/tests/data/real-tables-2"; do
     echo "== $(basename "$(dirname "$dir")")/$(basename "$dir")"
     python3 "$tool" "$jx" "$dir" --verbose 2>&1 | sed 's/; /\n/g'
 done > "$out"
