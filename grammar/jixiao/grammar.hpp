@@ -203,6 +203,9 @@ struct kw_row_special_account
     : sor<lit<vocab::kw::row_special_account>, en_kw<lit<vocab::kw::row_special_account_en>>> {};
 struct kw_row_unit_funds
     : sor<lit<vocab::kw::row_unit_funds>, en_kw<lit<vocab::kw::row_unit_funds_en>>> {};
+struct kw_row_basic : sor<lit<vocab::kw::row_basic>, en_kw<lit<vocab::kw::row_basic_en>>> {};
+struct kw_row_project_spending
+    : sor<lit<vocab::kw::row_project_spending>, en_kw<lit<vocab::kw::row_project_spending_en>>> {};
 
 struct kw_initial : sor<lit<vocab::kw::initial>, lit<vocab::kw::initial_short>,
                         en_kw<lit<vocab::kw::initial_en>>> {};
@@ -397,8 +400,9 @@ struct reason_text : seq<string_lit> {};
 struct fund_reason_field : seq<kw_reason, sp, must<reason_text>> {};
 struct fund_field : sor<initial_field, annual_field, rate_field, spent_field, fund_weight_field,
                         fund_score_field, fund_reason_field> {};
-struct fund_row_name : sor<kw_row_total, kw_row_appropriation, kw_row_carryover, kw_row_other,
-                           kw_row_fiscal, kw_row_special_account, kw_row_unit_funds> {};
+struct fund_row_name
+    : sor<kw_row_total, kw_row_appropriation, kw_row_carryover, kw_row_other, kw_row_fiscal,
+          kw_row_special_account, kw_row_unit_funds, kw_row_basic, kw_row_project_spending> {};
 struct fund_row : seq<fund_row_name, star<sp, fund_field>> {};
 struct fund_item : sor<fund_row, raise<fund_item>> {};
 struct funds_open : lbrace {};

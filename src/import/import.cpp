@@ -201,28 +201,33 @@ static std::vector<ImportFinding> blanks(const Table& t) {
                        trf("the cell ({}) still holds the template's instruction \"{}\"; "
                            "read as empty",
                            c.where, one_line(c.text))});
-    for (const auto& r : t.funds) {
-        if (r.name != "年度资金总额") continue;
-        if (!filled(r.spent))
-            out.push_back({false, "blank-actual", r.line,
-                           trf("the funds total row (line {}) states no amount spent "
-                               "(预算执行数)",
-                               r.line)});
-        if (filled(r.weight) && !filled(r.score) && !scored)
-            out.push_back({true, "blank-score", r.line,
-                           trf("the funds total row (line {}) states no score (得分)", r.line)});
-    }
-    for (const auto& r : t.indicators) {
-        const std::string name = r.name ? one_line(r.name->text) : std::string();
-        if (name == "不涉及") continue;
-        if (!filled(r.actual))
-            out.push_back({false, "blank-actual", r.line,
-                           trf("\"{}\" ({}) states no actual value (完成值)", name, r.where)});
-        // A row with neither weight nor score is check's `missing-weight`; one weighed and not
-        // scored is a score left blank.
-        if (filled(r.weight) && !filled(r.score) && !scored)
-            out.push_back({true, "blank-score", r.line,
-                           trf("\"{}\" ({}) states no score (得分)", name, r.where)});
+    // Blank cells are the template's findings: a layout not told has no cell it must fill.
+    const bool by_template = !t.layout.empty();
+    if (by_template) {
+        for (const auto& r : t.funds) {
+            if (r.name != "年度资金总额") continue;
+            if (!filled(r.spent))
+                out.push_back({false, "blank-actual", r.line,
+                               trf("the funds total row (line {}) states no amount spent "
+                                   "(预算执行数)",
+                                   r.line)});
+            if (filled(r.weight) && !filled(r.score) && !scored)
+                out.push_back(
+                    {true, "blank-score", r.line,
+                     trf("the funds total row (line {}) states no score (得分)", r.line)});
+        }
+        for (const auto& r : t.indicators) {
+            const std::string name = r.name ? one_line(r.name->text) : std::string();
+            if (name == "不涉及") continue;
+            if (!filled(r.actual))
+                out.push_back({false, "blank-actual", r.line,
+                               trf("\"{}\" ({}) states no actual value (完成值)", name, r.where)});
+            // A row with neither weight nor score is check's `missing-weight`; one weighed and not
+            // scored is a score left blank.
+            if (filled(r.weight) && !filled(r.score) && !scored)
+                out.push_back({true, "blank-score", r.line,
+                               trf("\"{}\" ({}) states no score (得分)", name, r.where)});
+        }
     }
     // The points a block title states against its rows' weights.
     auto number = [](const std::optional<Cell>& c) -> std::optional<Decimal> {
@@ -230,7 +235,7 @@ static std::vector<ImportFinding> blanks(const Table& t) {
         return Decimal::parse(squeeze(c->text));
     };
     auto mismatch = [&](const Cell& title, std::optional<Decimal> weights) {
-        auto stated = Decimal::parse(templates::heading_points(title.text));
+        auto stated = Decimal::parse(stated_points(title.text));
         if (stated && weights && *stated != *weights)
             out.push_back(
                 {true, "block-weight-mismatch", title.line,
@@ -240,7 +245,25 @@ static std::vector<ImportFinding> blanks(const Table& t) {
     if (t.funds_points)
         for (const auto& r : t.funds)
             if (r.name == "年度资金总额") mismatch(*t.funds_points, number(r.weight));
-    if (t.indicators_points) {
+    // A block with no weighted row under it (a table cut right after its header, a form without
+    // a 分值 column) has nothing to hold its points against.
+    const bool weighted = std::any_of(t.indicators.begin(), t.indicators.end(),
+                                      [](const IndicatorRow& r) { return filled(r.weight); });
+    // No row weighted (Hubei's form, 年度绩效目标(80分) over 产出指标(60分) and 效益指标(40分)):
+    // the block's points against its level-1 labels' points.
+    if (t.indicators_points && !weighted) {
+        std::optional<Decimal> sum;
+        std::vector<std::string> seen;
+        for (const auto& r : t.indicators) {
+            if (std::find(seen.begin(), seen.end(), r.level1) != seen.end()) continue;
+            seen.push_back(r.level1);
+            auto p = Decimal::parse(stated_points(r.level1));
+            if (!p) continue;
+            sum = sum ? *sum + *p : *p;
+        }
+        if (sum) mismatch(*t.indicators_points, sum);
+    }
+    if (t.indicators_points && weighted) {
         std::optional<Decimal> sum = Decimal::from_int(0);
         for (const auto& r : t.indicators) {
             if (!filled(r.weight)) continue;
@@ -534,7 +557,7 @@ ImportResult import_text(const std::string& source_name, const std::string& raw_
         }
         spec.spec = format::format(parsed.file, src.text());
         spec.whole = t.unplaced.empty();
-        if (!t.layout.empty()) spec.findings = blanks(t);
+        spec.findings = blanks(t);
         for (const auto& c : uncalculated)
             if (c.line >= t.first_line &&
                 c.line <= std::max({t.last_line, t.total_line, t.first_line})) {

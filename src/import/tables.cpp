@@ -186,7 +186,20 @@ Role role_of(const std::string& header) {
 
 // `received`: 到位数, the funds that arrived — a column the language has no field for, kept as
 // 表头.
-enum class FundRole { none, name, initial, annual, received, spent, weight, rate, score, reason };
+// `method`: 得分计算方法, the form's own rule for the score — kept as 表头, no field of its own.
+enum class FundRole {
+    none,
+    name,
+    initial,
+    annual,
+    received,
+    spent,
+    weight,
+    rate,
+    score,
+    reason,
+    method
+};
 
 FundRole fund_role_of(const std::string& header) {
     std::string h = column_key(header);
@@ -204,6 +217,7 @@ FundRole fund_role_of(const std::string& header) {
         h == "资金执行情况" || h == "执行情况")
         return FundRole::spent;
     if (h == kw::weight.view() || h == "权重") return FundRole::weight;
+    if (h == "得分计算方法" || h == "计分方法" || h == "评分标准") return FundRole::method;
     if (h == kw::rate.view() || h == "预算执行进度" || h == "执行进度") return FundRole::rate;
     if (h == kw::score.view()) return FundRole::score;
     for (auto w : vocab::columns::reason_words)
@@ -347,6 +361,11 @@ std::string fund_row_name(const std::string& cell) {
         if (n.find(name) != std::string::npos) return std::string(name);
     if (n.find("财政拨款") != std::string::npos) return std::string(kw::row_appropriation.view());
     if (n == "其他" || n == "其中:其他") return std::string(kw::row_other.view());
+    // 资金结构:(1)基本支出, (2)项目支出 (部门整体 tables): the total by spending.
+    if (n.find(std::string(kw::row_basic.view())) != std::string::npos)
+        return std::string(kw::row_basic.view());
+    if (n.size() <= 30 && n.find(std::string(kw::row_project_spending.view())) != std::string::npos)
+        return std::string(kw::row_project_spending.view());
 
     if (n.find("结转") != std::string::npos) return std::string(kw::row_carryover.view());
     return {};
@@ -759,6 +778,7 @@ private:
         }
 
         // 一、基本情况 | 项目名称: | X | …: a section's first row that names the project.
+        if (column_key(head) == "部门名称" || column_key(head) == "单位名称") head = "评价部门名称";
         if (!first || (head != "项目名称" && column_key(head) != "评价部门名称"))
             for (const auto& c : cells)
                 if (&c != first && column_key(c.text) == "项目名称" && first &&
@@ -808,8 +828,8 @@ private:
             header_texts_.clear();
             for (const auto& c : cells) {
                 header_texts_.push_back(squeeze(c.text));
-                if (!templates::heading_points(c.text).empty() &&
-                    templates::heading_key(c.text) == vocab::heading::indicators)
+                // 绩效指标(90分), 年度绩效目标(80分): the block's points.
+                if (!points_of(c.text).empty() && role_of(c.text) == Role::indicators)
                     table_->indicators_points = c;
             }
             set_columns();
@@ -1390,6 +1410,12 @@ private:
             case FundRole::weight:
                 row.weight = c;
                 break;
+            case FundRole::method: {
+                Cell label = c;
+                label.text = "得分计算方法";
+                table_->head_info.push_back({label, c});
+                break;
+            }
             case FundRole::rate: {
                 Cell r = c;
                 // 预算执行进度(%) | 100.00: the heading says the figure is a percentage.
@@ -1467,6 +1493,15 @@ private:
         if (!glued.empty() && figures.size() >= 3 && squeeze(figures[1].text) == glued)
             figures.erase(figures.begin() + 1);
         table_->total_line = first->line;
+        // A form without a 分值 column (得分 only): the total's one figure is its score.
+        const bool scores_only =
+            std::find(columns_.begin(), columns_.end(), Role::weight) == columns_.end() &&
+            std::find(columns_.begin(), columns_.end(), Role::weight_share) == columns_.end() &&
+            std::find(columns_.begin(), columns_.end(), Role::score) != columns_.end();
+        if (scores_only && figures.size() == 1) {
+            table_->total_score = figures[0];
+            return;
+        }
         if (figures.size() >= 1) table_->total_weight = figures[0];
         if (figures.size() >= 2) table_->total_score = figures[1];
         for (std::size_t k = 2; k < figures.size(); ++k) {
@@ -1691,6 +1726,10 @@ Extraction extract_tables(const Grid& grid, const templates::Template* layout) {
                                      c.where, c.text));
     }
     return x;
+}
+
+std::string stated_points(const std::string& label) {
+    return points_of(label);
 }
 
 bool is_layout_label(const std::string& cell, const templates::Template* t) {

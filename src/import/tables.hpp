@@ -104,4 +104,7 @@ std::string squeeze(const std::string& s);
 // (万元), (%), a bracket the page lost (执行数B), 年初目标值(A) — and a trailing colon.
 std::string column_key(const std::string& cell);
 
+// The points a label states: 产出指标(50分) → 50, 预算执行情况(万元)20分) → 20; empty when none.
+std::string stated_points(const std::string& label);
+
 } // namespace jx::import

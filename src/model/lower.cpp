@@ -170,6 +170,9 @@ FundKind fund_kind(const std::string& written) {
         return FundKind::appropriation;
     if (n == kw::row_carryover.view() || n == kw::row_carryover_en.view())
         return FundKind::carried_over;
+    if (n == kw::row_basic.view() || n == kw::row_basic_en.view() ||
+        n == kw::row_project_spending.view() || n == kw::row_project_spending_en.view())
+        return FundKind::spending;
     return FundKind::other; // 其他资金, and 财政专户管理资金 and 单位资金 of other templates
 }
 

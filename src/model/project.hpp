@@ -16,7 +16,9 @@
 namespace jx::model {
 
 // The rows of the funds block (项目资金).
-enum class FundKind { total, appropriation, carried_over, other };
+// `spending`: 基本支出 / 项目支出, the total broken down by what it was spent on (部门整体 tables),
+// a breakdown of its own beside the one by source.
+enum class FundKind { total, appropriation, carried_over, other, spending };
 
 // A row of the funds block as written, for the table (amounts in their own units).
 struct FundRow {

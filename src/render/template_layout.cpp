@@ -114,6 +114,9 @@ private:
         if (name == kw::row_special_account_en.view())
             return std::string(kw::row_special_account.view());
         if (name == kw::row_unit_funds_en.view()) return std::string(kw::row_unit_funds.view());
+        if (name == kw::row_basic_en.view()) return std::string(kw::row_basic.view());
+        if (name == kw::row_project_spending_en.view())
+            return std::string(kw::row_project_spending.view());
         return name;
     }
 

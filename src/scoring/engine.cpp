@@ -164,6 +164,8 @@ struct Evaluator {
     // whether it reports actual values.
     struct Survey {
         bool scored = false, weighted = false, has_actuals = false;
+        // Rows scored, and not one row weighted: a form without a 分值 column.
+        std::size_t scored_rows = 0, weighted_rows = 0;
     } survey{};
 
     void take_survey() {
@@ -173,7 +175,12 @@ struct Evaluator {
             survey.scored = survey.scored || r.score.has_value();
             survey.weighted = survey.weighted || r.weight_written || r.score_written;
             survey.has_actuals = survey.has_actuals || r.actual.has_value();
+            survey.scored_rows += r.score.has_value();
+            survey.weighted_rows += r.weight_written;
         }
+    }
+    bool form_without_weights() const {
+        return survey.scored_rows > 0 && survey.weighted_rows == 0;
     }
     bool table_scored() const { return survey.scored; }
     bool table_weighted() const { return survey.weighted; }
@@ -759,6 +766,8 @@ struct Evaluator {
         }
         if (!row.weight) {
             // A weight that was written but could not be read is already reported.
+            // A form without a 分值 column: said once for the table (completeness).
+            if (row.score && !row.weight_written && form_without_weights()) return;
             if (row.score && !row.weight_written)
                 add(Severity::warning, "score-without-weight",
                     trf("\"{}\" has a score but no weight", row.name), row.score->span, row.name);
@@ -916,6 +925,36 @@ struct Evaluator {
                         show(pct, 2)),
                     sub.rate->span, "预算执行率", sub.rate->value.to_string() + "%",
                     show(pct, 2) + "%");
+            }
+            // A sub-row that states its own 分值 and 得分 (部门整体 tables: 基本支出 | … | 10 | 10)
+            // is scored like the total row, on its own amounts; a copy of the total row's figures
+            // is checked there.
+            for (const auto& sub : f.rows) {
+                // The budget the rate is taken on: 全年预算数, else 年初预算数 (as the total's).
+                const auto& base = sub.annual_amount ? sub.annual_amount : sub.initial_amount;
+                const auto& base_figure = sub.annual ? sub.annual : sub.initial;
+                if (sub.kind == model::FundKind::total || !sub.weight || !sub.score || !base ||
+                    !sub.spent_amount || base->is_zero() || sub.score->value > sub.weight->value)
+                    continue;
+                const auto& total_base = f.annual ? f.annual : f.initial;
+                if (total_base && f.spent && *base == total_base->value &&
+                    sub.spent_amount == f.spent->value)
+                    continue;
+                Decimal share = Decimal::min(Decimal::divide(*sub.spent_amount, *base, fine),
+                                             policy.budget_rate_cap);
+                Decimal want = Decimal::mul_div(sub.weight->value, share, one, fine);
+                if (policy.matches(sub.score->value, want)) continue;
+                const bool above = want < sub.score->value;
+                const std::string shown = show(want, policy.precision);
+                add(above ? Severity::error : Severity::warning,
+                    above ? "budget-score-mismatch" : "score-understated",
+                    trf("the {} row reports {} points but its own execution gives {}", sub.name,
+                        sub.score->text, shown),
+                    sub.score->span, "预算执行率", sub.score->text, shown)
+                    .note(
+                        fmt::format("{} = {}", shown,
+                                    trf("min({} / {}, {}) × {}", sub.spent->text, base_figure->text,
+                                        show(policy.budget_rate_cap, 4), sub.weight->text)));
             }
             if (f.weight && !f.score && !f.score_written && !f.weight->value.is_zero() &&
                 table_scored())
@@ -1102,7 +1141,7 @@ struct Evaluator {
     void totals() {
         Decimal weights = zero, scores = zero, recomputed = zero;
         std::vector<std::string> weight_parts, score_parts;
-        bool all_scored = true;
+        bool all_scored = true, unweighted_scores = false;
         if (project.funds) {
             const auto& f = *project.funds;
             if (f.weight) {
@@ -1127,6 +1166,9 @@ struct Evaluator {
                 weights = weights + row.weight->value;
                 weight_parts.push_back(row.weight->value.to_string());
             }
+            // A score without a weight: a form without a 分值 column (Hubei's 20/80 form) leaves
+            // the weights' sum unknown.
+            if (row.score && !row.weight) unweighted_scores = true;
             // A score counts in the column's sum even when its weight is missing or unreadable.
             if (row.score) {
                 scores = scores + row.score->value;
@@ -1152,7 +1194,8 @@ struct Evaluator {
         if (project.damaged) return;
         const std::string weights_shown = weights.normalized().to_string();
         const std::string scores_shown = scores.normalized().to_string();
-        const bool weights_known = !weight_parts.empty() && !project.unreadable_weight;
+        const bool weights_known =
+            !weight_parts.empty() && !project.unreadable_weight && !unweighted_scores;
 
         // The weight sum: once, against the stated 总分 分值 when there is one, else the policy.
         if (weights_known && project.total_weight && project.total_weight->value != weights) {
@@ -1326,6 +1369,12 @@ struct Evaluator {
                 tr("the table weighs its rows but states no score, in no row and not in 总分: a "
                    "self-evaluation left unfilled, or a plan"),
                 project.name_span, project.name);
+        if (form_without_weights())
+            add(Severity::warning, "score-without-weight",
+                trf("{} rows are scored but not one states a weight (a form without a 分值 "
+                    "column): their scores cannot be held to their points",
+                    survey.scored_rows),
+                project.name_span, project.name);
         // A table of targets only (no weights, no scores) has no total to state.
         if (table_weighted() && !project.total_weight && !project.total_score)
             add(Severity::warning, "incomplete-table", tr("the table has no 总分 row"),
@@ -1340,6 +1389,15 @@ struct Evaluator {
         for (const auto& r : rows)
             if (r.kind == model::FundKind::total) total = &r;
         if (!total) return;
+        // By source (当年财政拨款 + 上年结转资金 + 其他资金 …), then by spending (基本支出 +
+        // 项目支出).
+        funds_partition(*total, false);
+        funds_partition(*total, true);
+    }
+
+    void funds_partition(const model::FundRow& total_row, bool spending) {
+        const auto& rows = project.funds->rows;
+        const model::FundRow* total = &total_row;
         struct Column {
             const char* name;
             std::optional<Decimal> model::FundRow::*amount;
@@ -1359,7 +1417,9 @@ struct Evaluator {
             Decimal sum = zero;
             std::vector<std::string> parts;
             for (const auto& r : rows) {
-                if (r.kind == model::FundKind::total || !(r.*c.amount)) continue;
+                if (r.kind == model::FundKind::total || !(r.*c.amount) ||
+                    (r.kind == model::FundKind::spending) != spending)
+                    continue;
                 sum = sum + *(r.*c.amount);
                 parts.push_back(fmt::format("{} {}", r.name, (r.*c.figure)->text));
             }

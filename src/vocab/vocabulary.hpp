@@ -71,6 +71,12 @@ inline constexpr Word row_special_account{"财政专户管理资金"};
 inline constexpr Word row_special_account_en{"special-account"};
 inline constexpr Word row_unit_funds{"单位资金"};
 inline constexpr Word row_unit_funds_en{"unit-funds"};
+// The total by what it was spent on, as 部门整体 tables break it down (资金结构: 基本支出,
+// 项目支出): a second breakdown of 年度资金总额, beside the one by source.
+inline constexpr Word row_basic{"基本支出"};
+inline constexpr Word row_basic_en{"basic-spending"};
+inline constexpr Word row_project_spending{"项目支出"};
+inline constexpr Word row_project_spending_en{"project-spending"};
 inline constexpr Word initial{"年初预算数"};
 inline constexpr Word initial_short{"年初"};
 inline constexpr Word initial_en{"initial"};
@@ -176,6 +182,9 @@ inline constexpr Keyword keywords[] = {
     {{kw::row_fiscal.view(), kw::row_special_account.view(), kw::row_unit_funds.view()},
      {kw::row_fiscal_en.view(), kw::row_special_account_en.view(), kw::row_unit_funds_en.view()},
      "funds rows of other templates"},
+    {{kw::row_basic.view(), kw::row_project_spending.view()},
+     {kw::row_basic_en.view(), kw::row_project_spending_en.view()},
+     "funds rows by spending (部门整体 tables)"},
     {{kw::initial.view(), kw::initial_short.view()}, {kw::initial_en.view()}, "funds column"},
     {{kw::annual.view(), kw::annual_short.view(), kw::annual_alt.view()},
      {kw::annual_en.view()},
@@ -455,6 +464,8 @@ inline constexpr Heading indicator_headings[] = {
     {"分值", Role::weight},
     {"权重", Role::weight},
     {"指标分值", Role::weight},
+    {"参考分值", Role::weight},
+    {"标准分值", Role::weight},
     {"指标权重", Role::weight},
     {"自评权重", Role::weight},
     {"权重分值", Role::weight},
@@ -475,9 +486,9 @@ inline constexpr Heading indicator_headings[] = {
 // 措施, 偏差及原因分析, 未完成原因及拟采取的改进措施, 扣分原因和其他说明).
 inline constexpr std::string_view reason_words[] = {"原因", "改进措施"};
 // The funds block's heading, before its columns or over its rows.
-inline constexpr std::string_view funds_titles[] = {"项目资金",    "资金情况",     "预算执行情况",
-                                                    "预算资金",    "整体支出规模", "资金投入情况",
-                                                    "项目资金情况"};
+inline constexpr std::string_view funds_titles[] = {
+    "项目资金",     "资金情况",     "预算执行情况", "预算资金", "整体支出规模",
+    "资金投入情况", "项目资金情况", "部门总体资金", "总体资金", "部门整体资金"};
 // The indicator block's own title, when it stands where 绩效指标 does (年度绩效目标(80分)).
 inline constexpr std::string_view indicator_titles[] = {"绩效指标", "年度绩效目标", "年度绩效指标",
                                                         "绩效目标", "年度绩效指标完成情况"};

@@ -278,6 +278,57 @@ TEST_CASE("one cause, one finding: a funds sub-row repeating its total row's fig
     CHECK(count(check_spec(rate), "budget-rate-mismatch", Severity::error) == 1);
 }
 
+TEST_CASE("layouts: a form without a 分值 column (20/80): scores only, the block's points against "
+          "its level-1 labels",
+          "[import][layouts]") {
+    auto r = run(dump({
+        {"项目名称", "测试项目"},
+        {"预算执行情况(万元)\n(20分)", "", "预算数(A)", "执行数(B)", "执行率(B/A)",
+         "得分(20分*执行率)"},
+        {"", "年度财政资金总额", "100", "100", "100%", "20"},
+        {"年度绩效目标\n(80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)",
+         "实际完成值(B)", "得分"},
+        {"", "产出指标(60分)", "数量指标", "培训人次", "≥100人次", "120人次", "60"},
+        {"", "效益指标(40分)", "社会效益指标", "群众知晓率", "≥90%", "95%", "40"},
+        {"总分", "100"},
+    }));
+    REQUIRE(r.specs.size() == 1);
+    const auto& s = r.specs[0];
+    CHECK(s.whole);
+    REQUIRE(s.table.total_score); // the total's one figure is its score
+    CHECK(s.table.total_score->text == "100");
+    // 年度绩效目标(80分) over 60 + 40.
+    CHECK(std::count_if(s.findings.begin(), s.findings.end(), [](const ImportFinding& f) {
+              return f.code == "block-weight-mismatch" && f.error;
+          }) == 1);
+    auto report = check_spec(s.spec);
+    CHECK(count(report, "total-score-mismatch", Severity::error) == 1);   // 20 + 60 + 40 = 120
+    CHECK(count(report, "weights-not-100", Severity::error) == 0);        // no weights to add
+    CHECK(count(report, "score-without-weight", Severity::warning) == 1); // once, for the table
+}
+
+TEST_CASE("layouts: a 部门整体 table's funds by spending (基本支出, 项目支出), each row scored on "
+          "its own",
+          "[import][layouts]") {
+    auto r = run(dump({
+        {"部门(单位)名称", "某镇人民政府"},
+        {"部门(单位)总体\n资金(万元)", "资金来源", "年初预算数(A)", "全年执行数(B)", "分值(10分)",
+         "得分", "得分计算方法"},
+        {"", "年度资金总额:", "1000", "1000", "10", "10", "执行率*该指标分值"},
+        {"", "基本支出", "800", "700", "10", "10", ""},
+        {"", "项目支出", "200", "300", "10", "10", ""},
+    }));
+    REQUIRE(r.specs.size() == 1);
+    const auto& s = r.specs[0];
+    CHECK(s.table.name == "某镇人民政府");
+    CHECK(s.whole);
+    CHECK(s.spec.find("基本支出") != std::string::npos);
+    auto report = check_spec(s.spec);
+    // 基本支出 700 / 800 = 87.5%: 8.75, not 10; 项目支出 over its budget is capped at 10.
+    CHECK(count(report, "budget-score-mismatch", Severity::error) == 1);
+    CHECK(count(report, "funds-sum-mismatch", Severity::error) == 0); // 800 + 200, 700 + 300
+}
+
 TEST_CASE("uncertain reading: a table not read whole gets its sums as warnings, once",
           "[check][layouts]") {
     const std::string spec = R"(项目 "测试" {
