@@ -160,6 +160,7 @@ struct kw_finance_officer
 struct kw_layout : sor<lit<vocab::kw::layout>, en_kw<lit<vocab::kw::layout_en>>> {};
 struct kw_head_info : sor<lit<vocab::kw::head_info>, en_kw<lit<vocab::kw::head_info_en>>> {};
 struct kw_unplaced : sor<lit<vocab::kw::unplaced>, en_kw<lit<vocab::kw::unplaced_en>>> {};
+struct kw_part : sor<lit<vocab::kw::part>, en_kw<lit<vocab::kw::part_en>>> {};
 struct kw_conclusion : sor<lit<vocab::kw::conclusion>, en_kw<lit<vocab::kw::conclusion_en>>> {};
 struct kw_problems : sor<lit<vocab::kw::problems>, en_kw<lit<vocab::kw::problems_en>>> {};
 struct kw_measures : sor<lit<vocab::kw::measures>, en_kw<lit<vocab::kw::measures_en>>> {};
@@ -438,7 +439,7 @@ struct na_field : kw_na {};
 struct indicator_field
     : sor<target_field, actual_field, weight_field, score_field, reason_field, na_field> {};
 // After a field, the next thing must be a field, another indicator, a category or '}'.
-struct indicator_end : at<sp, sor<rbrace, one<'"'>, category_word, eof>> {};
+struct indicator_end : at<sp, sor<rbrace, one<'"'>, kw_part, category_word, eof>> {};
 // Matches nothing, where something other than blanks precedes on the same line: a token at the
 // start of a line begins a row of its own, never a stray of the row above.
 struct within_line {
@@ -464,8 +465,10 @@ struct indicator_stray
 // A row that ends its line is complete, whatever the next line holds: a mistake there is the
 // next row's.
 struct row_ends_line : at<hsp, opt<comment>, eolf> {};
-struct indicator : seq<indicator_name, star<sp, sor<indicator_field, indicator_stray>>,
-                       sor<row_ends_line, must<indicator_end>>> {};
+// 其中 "桃树种植面积" 指标值 1.5亩 完成值 1.5亩: a part of the indicator above it.
+struct indicator
+    : seq<opt<kw_part, sp>, indicator_name, star<sp, sor<indicator_field, indicator_stray>>,
+          sor<row_ends_line, must<indicator_end>>> {};
 
 // An unquoted word that opens a block but is no category keyword (产出指表 {): read as a
 // category, so that its block is kept, and named as a slip.

@@ -158,7 +158,7 @@ private:
 
     static Cells indicator_cells(const ast::Indicator& ind) {
         Cells c;
-        c.push_back(ind.name.raw);
+        c.push_back(ind.part ? ind.part->text + " " + ind.name.raw : ind.name.raw);
         c.push_back(ind.target ? ind.target->keyword.text + " " + value_text(ind.target->value)
                                : "");
         c.push_back(ind.actual ? ind.actual->keyword.text + " " + value_text(ind.actual->value)

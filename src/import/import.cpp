@@ -362,7 +362,8 @@ static std::string emit(Table& t, const std::string& source_name) {
                     w.line(3, fmt::format("不涉及  # 第 {} 行", r.line));
                     continue;
                 }
-                std::string s = quote(r.name ? one_line(r.name->text) : std::string());
+                std::string s = (r.part ? "其中 " : "") +
+                                quote(r.name ? one_line(r.name->text) : std::string());
                 if (r.comparator || r.unit) {
                     if (auto v = split_target(r)) s += "  指标值 " + *v;
                 } else if (filled(r.target)) {

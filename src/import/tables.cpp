@@ -1697,6 +1697,22 @@ private:
                 if (!empty_cell(c)) table_->unplaced.push_back(c);
             return;
         }
+        // 其中桃树种植面积 | 1.5亩 | 1.5亩 under ★补助种植面积 | 20 | 29.5亩 …: a part of the
+        // indicator above, with no weight or score of its own.
+        if (row.name && blank(row.weight) && blank(row.score) && !table_->indicators.empty() &&
+            table_->indicators.back().level1 == row.level1 &&
+            table_->indicators.back().level2 == row.level2 &&
+            (table_->indicators.back().weight || table_->indicators.back().part)) {
+            std::string n = squeeze(row.name->text);
+            if (starts_with(n, "其中")) {
+                row.part = true;
+                std::string name = one_line_text(row.name->text);
+                name = name.substr(name.find("其中") + std::string("其中").size());
+                for (const char* colon : {":", "：", "、"})
+                    if (starts_with(name, colon)) name = name.substr(std::string(colon).size());
+                row.name->text = std::string(text::trim(name));
+            }
+        }
         table_->indicators.push_back(std::move(row));
         table_->last_line = cells.back().line;
     }

@@ -27,6 +27,7 @@ struct IndicatorRow {
     // 度量单位.
     std::optional<Cell> comparator, unit;
     bool split = false; // Word split this row into pieces that were joined again
+    bool part = false;  // 其中…: a breakdown row of the indicator above it
 };
 
 // A row of the index system an evaluation report lays out in its prose (评价指标体系: 一级指标 /

@@ -150,6 +150,7 @@ Row lower_indicator(const ast::Indicator& ind, std::vector<Diagnostic>& out, Pur
     r.weight_written = ind.weight.has_value();
     r.score_written = ind.score.has_value();
     r.damaged = ind.damaged;
+    r.part = ind.part.has_value();
     r.span = ind.name.span;
     r.weight = figure(ind.weight, out);
     r.score = figure(ind.score, out);

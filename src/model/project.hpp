@@ -60,6 +60,7 @@ struct Row {
     bool not_applicable = false;
     bool category_not_applicable = false; // a level-2 written as { 不涉及 }
     bool damaged = false; // a syntax error inside the row: its fields are known only in part
+    bool part = false;    // 其中: a breakdown row of the indicator above it, not scored itself
 };
 
 // Points a category's label states (产出指标(50分), as some templates write the level 1).

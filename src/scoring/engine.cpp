@@ -756,6 +756,7 @@ struct Evaluator {
         }
         ++result.indicator_count;
         if (row.damaged) return; // a syntax error in the row: what it says is known only in part
+        if (row.part) return;    // a breakdown of the row above: that row is scored
         if (row.weight && row.weight->value.is_negative()) {
             add(Severity::error, "negative-weight",
                 trf("\"{}\" has a negative weight {}", row.name, row.weight->text),

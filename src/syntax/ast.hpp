@@ -101,6 +101,7 @@ struct ValueField {
 
 struct Indicator {
     Span span;
+    std::optional<Token> part; // 其中: a breakdown row of the indicator above it
     String name;
     std::optional<ValueField> target, actual;
     std::optional<NumberField> weight, score;

@@ -114,6 +114,7 @@ namespace g = jx::grammar;
     X(kw_layout) \
     X(kw_head_info) \
     X(kw_unplaced) \
+    X(kw_part) \
     X(kw_conclusion) \
     X(kw_problems) \
     X(kw_measures) \
@@ -989,6 +990,9 @@ private:
         ind.span = span(n);
         for (Node c : n.children) {
             switch (c.kind) {
+            case K::kw_part:
+                ind.part = token(c);
+                break;
             case K::string_lit:
                 if (ind.name.raw.empty()) ind.name = string(c);
                 break;

@@ -54,6 +54,10 @@ inline constexpr Word head_info_en{"head"};
 // table was not read whole, and every sum it could belong to is uncertain.
 inline constexpr Word unplaced{"未归位"};
 inline constexpr Word unplaced_en{"unplaced"};
+// A breakdown row under an indicator (★补助种植面积 29.5亩, then 其中桃树 1.5亩 …): a part of the
+// indicator above it, with a target and an actual but no weight or score of its own.
+inline constexpr Word part{"其中"};
+inline constexpr Word part_en{"part"};
 inline constexpr Word funds{"项目资金"};
 inline constexpr Word funds_en{"funds"};
 inline constexpr Word row_total{"年度资金总额"};
@@ -173,6 +177,7 @@ inline constexpr Keyword keywords[] = {
     {{kw::layout.view()}, {kw::layout_en.view()}, "metadata"},
     {{kw::head_info.view()}, {kw::head_info_en.view()}, "metadata"},
     {{kw::unplaced.view()}, {kw::unplaced_en.view()}, "import"},
+    {{kw::part.view()}, {kw::part_en.view()}, "indicator"},
     {{kw::funds.view()}, {kw::funds_en.view()}, "the funds block"},
     {{kw::row_total.view(), kw::row_appropriation.view(), kw::row_carryover.view(),
       kw::row_other.view()},

@@ -219,6 +219,27 @@ TEST_CASE("layouts: a level 2 of another level 1 under a blank level-1 cell is p
     CHECK(count(check_spec(r.specs[0].spec), "misplaced-category", Severity::warning) == 0);
 }
 
+TEST_CASE("layouts: ★ rows with 其中… breakdown rows: parts of one indicator, not rows without "
+          "weights",
+          "[import][layouts]") {
+    auto r = run(dump(with({
+        {"绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
+         "未完成原因及拟采取的改进措施"},
+        {"", "产出指标", "数量指标", "★补助种植面积", "90", "29.5亩", "29.5亩", "90", ""},
+        {"", "", "", "其中桃树种植面积", "", "1.5亩", "1.5亩", "", ""},
+        {"", "", "", "其中:苹果树种植面积", "", "28亩", "28亩", "", ""},
+        {"总分", "100", "100"},
+    })));
+    REQUIRE(r.specs.size() == 1);
+    const auto& s = r.specs[0];
+    CHECK(s.whole);
+    CHECK(s.spec.find("其中 \"桃树种植面积\"") != std::string::npos);
+    CHECK(s.spec.find("其中 \"苹果树种植面积\"") != std::string::npos);
+    auto report = check_spec(s.spec);
+    CHECK(count(report, "missing-weight", Severity::warning) == 0);
+    CHECK(count(report, "weights-not-100", Severity::error) == 0);
+}
+
 TEST_CASE("layouts: head rows without a field of their own are kept as 表头, nothing dropped",
           "[import][layouts]") {
     auto r = run(dump({
