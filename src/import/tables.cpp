@@ -476,21 +476,45 @@ bool page_number_line(const std::string& line) {
            std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-Cell without_page_number(Cell c) {
+// A signature or date line under a table (填报人：张三  审核人：李四  填报日期：2024年3月15日,
+// 单位负责人：…, (盖章)): the form's foot, not the cell above it.
+bool signature_line(const std::string& line) {
+    static const std::string words[] = {"填报人",     "审核人",     "填报日期", "单位负责人",
+                                        "财务负责人", "项目负责人", "联系人",   "盖章",
+                                        "填表人",     "复核人"};
+    const std::string t = squeeze(line);
+    return std::any_of(std::begin(words), std::end(words), [&](const std::string& w) {
+        return t.rfind(w, 0) == 0 || t.rfind("(" + w, 0) == 0;
+    });
+}
+
+// A figure cell with the lines a dump appended to it: page numbers (dropped) and signature lines
+// (returned in `foot`, for the table's head information).
+Cell without_page_number(Cell c, std::vector<Cell>* foot = nullptr) {
     std::size_t nl = c.text.find('\n');
     if (nl == std::string::npos) return c;
     std::string first = c.text.substr(0, nl);
     std::string rest = c.text.substr(nl + 1);
     bool pages = !squeeze(rest).empty();
+    std::vector<std::string> signatures;
     std::size_t at = 0;
     while (at <= rest.size() && pages) {
         std::size_t end = rest.find('\n', at);
         std::string line = rest.substr(at, end == std::string::npos ? std::string::npos : end - at);
-        if (!squeeze(line).empty() && !page_number_line(line)) pages = false;
+        if (!squeeze(line).empty() && !page_number_line(line)) {
+            if (foot && signature_line(line))
+                signatures.push_back(line);
+            else
+                pages = false;
+        }
         if (end == std::string::npos) break;
         at = end + 1;
     }
-    if (pages && Decimal::parse(squeeze(first))) c.text = first;
+    if (pages && Decimal::parse(squeeze(first))) {
+        c.text = first;
+        for (const auto& s : signatures)
+            foot->push_back(Cell{std::string(text::trim(s)), c.line, c.where});
+    }
     return c;
 }
 
@@ -1289,6 +1313,41 @@ private:
             if (!empty_cell(c)) table_->unplaced.push_back(c);
     }
 
+    // 填报人：张三  审核人：李四  填报日期：2024年3月15日: each label and its value, kept.
+    bool signature_info(const Cell& line) {
+        std::string t = squeeze(line.text);
+        std::vector<std::pair<std::string, std::string>> pairs;
+        std::size_t at = 0;
+        while (at < t.size()) {
+            std::size_t colon = t.find(':', at);
+            if (colon == std::string::npos) break;
+            // The value runs to the next label: the last CJK run before the next colon.
+            std::size_t next = t.find(':', colon + 1);
+            std::size_t end = t.size();
+            if (next != std::string::npos) {
+                end = next;
+                for (const char* w :
+                     {"审核人", "填报日期", "单位负责人", "财务负责人", "项目负责人", "联系人",
+                      "填表人", "复核人", "填报人", "联系电话", "日期"}) {
+                    std::size_t k = t.rfind(w, next);
+                    if (k != std::string::npos && k > colon && k + std::string(w).size() == next) {
+                        end = k;
+                        break;
+                    }
+                }
+            }
+            pairs.push_back({t.substr(at, colon - at), t.substr(colon + 1, end - colon - 1)});
+            at = end;
+        }
+        if (pairs.empty()) return false;
+        for (const auto& [l, v] : pairs) {
+            if (v.empty()) continue;
+            table_->head_info.push_back(
+                {Cell{l, line.line, line.where}, Cell{v, line.line, line.where}});
+        }
+        return true;
+    }
+
     // A row of the head as label | text pairs that have no field of their own (项目类别 | 1、部门
     // 预算项目, 地址 | … | 邮编 | 570204, 下属单位个数 | 0): kept as 表头. A label is short and has
     // no figure in it; `taken` is a cell of the row already placed elsewhere.
@@ -1482,16 +1541,19 @@ private:
     }
 
     void total(const std::vector<Cell>& cells, const Cell* first) {
-        std::vector<Cell> figures;
+        std::vector<Cell> figures, foot;
         // 总分100: Word glued the weight to its label.
         const std::string glued =
             squeeze(first->text).substr(total_label_size(squeeze(first->text)));
         if (!glued.empty()) figures.push_back(Cell{glued, first->line, first->where});
         for (const Cell* c = first + 1; c < cells.data() + cells.size(); ++c)
-            if (!empty_cell(*c)) figures.push_back(without_page_number(*c));
+            if (!empty_cell(*c)) figures.push_back(without_page_number(*c, &foot));
         // 总分100 | 100 | 99.9: the glued weight is the next cell's, said twice.
         if (!glued.empty() && figures.size() >= 3 && squeeze(figures[1].text) == glued)
             figures.erase(figures.begin() + 1);
+        // 填报人：张三  审核人：李四 under the total: the form's foot, as labelled head cells.
+        for (const auto& f : foot)
+            if (!signature_info(f)) table_->unplaced.push_back(f);
         table_->total_line = first->line;
         // A form without a 分值 column (得分 only): the total's one figure is its score.
         const bool scores_only =

@@ -119,6 +119,25 @@ TEST_CASE("layouts: a page number under the total's score (95, then a line ' 11'
     CHECK(r.specs[0].whole);
 }
 
+TEST_CASE("layouts: a signature line under the total (填报人 … 填报日期 …) keeps the total's score",
+          "[import][layouts]") {
+    auto r = run(dump(with({
+        {"绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"},
+        {"", "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "90", "90", ""},
+        {"总分", "100", "95\n填报人：张三　　审核人：李四　　填报日期：2024年3月15日"},
+    })));
+    REQUIRE(r.specs.size() == 1);
+    const auto& s = r.specs[0];
+    REQUIRE(s.table.total_score);
+    CHECK(s.table.total_score->text == "95");
+    CHECK(s.whole);
+    CHECK(s.spec.find("表头 \"审核人\" \"李四\"") != std::string::npos);
+    CHECK(s.spec.find("表头 \"填报日期\" \"2024年3月15日\"") != std::string::npos);
+    // The total's error survives: the rows give 100, the total says 95.
+    CHECK(count(check_spec(s.spec), "total-score-mismatch", Severity::error) == 1);
+}
+
 TEST_CASE("layouts: a target split in three columns under a second header row (Yunnan)",
           "[import][layouts]") {
     auto r = run(dump(with({
