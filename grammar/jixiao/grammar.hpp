@@ -184,6 +184,8 @@ struct kw_claim_score : sor<lit<vocab::kw::claim_score>, en_kw<lit<vocab::kw::cl
 struct kw_claim_weighted
     : sor<lit<vocab::kw::claim_weighted>, en_kw<lit<vocab::kw::claim_weighted_en>>> {};
 struct kw_claim_mean : sor<lit<vocab::kw::claim_mean>, en_kw<lit<vocab::kw::claim_mean_en>>> {};
+struct kw_claim_transfers
+    : sor<lit<vocab::kw::claim_transfers>, en_kw<lit<vocab::kw::claim_transfers_en>>> {};
 struct kw_claim_funds : sor<lit<vocab::kw::claim_funds>, en_kw<lit<vocab::kw::claim_funds_en>>> {};
 struct kw_index_system : sor<lit<vocab::kw::index_system>, en_kw<lit<vocab::kw::index_system_en>>> {
 };
@@ -527,8 +529,9 @@ struct disclosure_close : rbrace {};
 struct source_line_value : seq<plus<digit>> {};
 struct source_line : seq<kw_source_line, sp, must<source_line_value>> {};
 struct claim_count : seq<number> {};
-struct count_claim
-    : seq<sor<kw_claim_projects, kw_claim_evaluated, kw_claim_excluded>, sp, must<claim_count>> {};
+struct claim_transfers : kw_claim_transfers {};
+struct count_claim : seq<sor<kw_claim_projects, kw_claim_evaluated, kw_claim_excluded>, sp,
+                         must<claim_count>, opt<hsp, claim_transfers>> {};
 struct claim_grade : seq<total_grade_word> {};
 struct grade_claim : seq<kw_grade, sp, must<claim_grade>, sp, must<claim_count>> {};
 struct claim_score : seq<number> {};

@@ -92,6 +92,8 @@ void claims_of_sentence(const std::string& s, std::size_t line, ProseClaims& out
         add("评价项目数", std::to_string(sum), parts.size() > 1 ? how : "");
     } else if (std::smatch m; std::regex_search(s, m, evaluated_re)) {
         add("评价项目数", m[1].str());
+        // （包括…转移支付…绩效自评项目）: the count covers transfer payments.
+        if (s.find("转移支付") != std::string::npos) out.claims.back().averaging = "含转移支付";
     } else if (projects && excluded && std::regex_search(s, all_evaluated)) {
         long long n = as_int(*projects) - as_int(*excluded);
         if (n >= 0) add("评价项目数", std::to_string(n), *projects + " − " + *excluded);

@@ -34,7 +34,8 @@ struct Claim {
     Figure figure;       // as written
     Decimal wan;         // ClaimKind::funds: the amount in 万元
     Averaging averaging = Averaging::unstated;
-    int line = 0; // of the source the claim was read from; 0 when not stated
+    bool includes_transfers = false; // 含转移支付: a count that covers transfer payments too
+    int line = 0;                    // of the source the claim was read from; 0 when not stated
 };
 
 // A department-level table: the targets (指标性质 / 指标值 / 度量单位 / 指标权重) or the results

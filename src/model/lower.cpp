@@ -362,6 +362,7 @@ Disclosure lower(const ast::Disclosure& d, std::vector<Diagnostic>& out) {
             break;
         case ast::Claim::Kind::evaluated:
             claim.kind = ClaimKind::evaluated;
+            claim.includes_transfers = c.averaging.has_value();
             break;
         case ast::Claim::Kind::excluded:
             claim.kind = ClaimKind::excluded;

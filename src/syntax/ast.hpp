@@ -187,10 +187,11 @@ struct Claim {
     enum class Kind { projects, evaluated, excluded, grade, score, funds } kind = Kind::projects;
     Span span;
     Token keyword;
-    std::optional<Token> grade;     // Kind::grade: the grade word
-    Token figure;                   // the number as written
-    std::optional<Token> unit;      // Kind::funds: 万元, 元 …
-    std::optional<Token> averaging; // Kind::score: 加权平均 / 算术平均
+    std::optional<Token> grade; // Kind::grade: the grade word
+    Token figure;               // the number as written
+    std::optional<Token> unit;  // Kind::funds: 万元, 元 …
+    // The claim's qualifier: 加权平均 / 算术平均 of a score, 含转移支付 of a count.
+    std::optional<Token> averaging;
     std::optional<Token> line_keyword, line;
 };
 

@@ -144,6 +144,7 @@ namespace g = jx::grammar;
     X(kw_claim_score) \
     X(kw_claim_funds) \
     X(claim_averaging) \
+    X(claim_transfers) \
     X(source_line) \
     X(source_line_value) \
     X(kw_source_line) \
@@ -838,6 +839,7 @@ private:
             if (auto num = part.find(K::number)) c.figure = token(*num);
             if (auto u = part.find(K::money_unit)) c.unit = token(*u);
             if (auto a = part.find(K::claim_averaging)) c.averaging = token(*a);
+            if (auto a = part.find(K::claim_transfers)) c.averaging = token(*a);
             switch (part.kind) {
             case K::count_claim: {
                 K word = part.children.front().kind;

@@ -139,6 +139,10 @@ inline constexpr Word claim_weighted{"加权平均"};
 inline constexpr Word claim_weighted_en{"weighted"};
 inline constexpr Word claim_mean{"算术平均"};
 inline constexpr Word claim_mean_en{"mean"};
+// 评价项目数 21 含转移支付: the count includes transfer-payment projects (中央对地方,
+// 市对区转移支付), which are not the department's budget projects.
+inline constexpr Word claim_transfers{"含转移支付"};
+inline constexpr Word claim_transfers_en{"incl-transfers"};
 inline constexpr Word claim_funds{"涉及金额"};
 inline constexpr Word claim_funds_en{"evaluated-funds"};
 inline constexpr Word index_system{"评价指标体系"};
@@ -222,6 +226,9 @@ inline constexpr Keyword keywords[] = {
     {{kw::claim_weighted.view(), kw::claim_mean.view()},
      {kw::claim_weighted_en.view(), kw::claim_mean_en.view()},
      "how the score claim was averaged"},
+    {{kw::claim_transfers.view()},
+     {kw::claim_transfers_en.view()},
+     "a count claim that includes transfer payments"},
     {{kw::claim_funds.view()}, {kw::claim_funds_en.view()}, "a disclosure's funds claim"},
     {{kw::dept_targets.view(), kw::dept_results.view()},
      {kw::dept_targets_en.view(), kw::dept_results_en.view()},

@@ -111,6 +111,8 @@ TEST_CASE("claims: projects evaluated and not evaluated against the department's
     CHECK(claims_findings("  项目总数 2 行 10\n  评价项目数 3 行 12\n") ==
           "warning claim-exceeds-projects: 3 projects evaluated (line 12), but the department "
           "has 2 projects (line 10)\n");
+    // The sentence says its count includes transfer-payment projects: nothing to say.
+    CHECK(claims_findings("  项目总数 2 行 10\n  评价项目数 3 含转移支付 行 12\n") == "");
 }
 
 TEST_CASE("claims: the department's score, plain and budget-weighted", "[claims]") {
