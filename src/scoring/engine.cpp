@@ -83,7 +83,8 @@ struct Evaluator {
     std::optional<std::size_t> zero_budget_finding{};
     std::vector<std::size_t> missing_scores{}; // missing-score findings, for the total's note
     bool variant_noted = false;
-    bool reading_text = false; // inside a pair read out of a text (read_from_text)
+    std::vector<std::string> unknown_level1{}; // level 1s already said to be unknown
+    bool reading_text = false;                 // inside a pair read out of a text (read_from_text)
 
     Diagnostic& add(Severity sev, const char* code, std::string message, Span span,
                     const std::string& indicator, std::string reported = {},
@@ -1100,9 +1101,14 @@ struct Evaluator {
             for (const auto& [name, kids] : policy.categories)
                 if (name == l1) children = &kids;
             if (!children) {
-                add(Severity::warning, "unknown-category",
-                    trf("\"{}\" is not a level-1 category of the policy", row.level1), span,
-                    row.name);
+                // Once for a level 1, not once for each of its level 2s.
+                if (std::find(unknown_level1.begin(), unknown_level1.end(), row.level1) ==
+                    unknown_level1.end()) {
+                    unknown_level1.push_back(row.level1);
+                    add(Severity::warning, "unknown-category",
+                        trf("\"{}\" is not a level-1 category of the policy", row.level1), span,
+                        row.name);
+                }
                 continue;
             }
             if (std::find(children->begin(), children->end(), l2) != children->end()) continue;
@@ -1354,7 +1360,16 @@ struct Evaluator {
             });
             if (!present) missing.push_back(want);
         }
-        if (!missing.empty()) {
+        // A table of another framework (the older 项目决策 / 项目管理 / 项目绩效, a 部门整体
+        // table's 管理指标): none of its level 1s is the policy's, so the policy's blocks are not
+        // missing from it — it has others.
+        const bool other_framework =
+            std::none_of(project.rows.begin(), project.rows.end(), [&](const Row& r) {
+                const std::string c = policy.category(r.level1);
+                return std::any_of(policy.categories.begin(), policy.categories.end(),
+                                   [&](const auto& l1) { return l1.first == c; });
+            });
+        if (!missing.empty() && !other_framework) {
             std::string names;
             for (const auto& m : missing)
                 names += (names.empty() ? "" : "、") + m;
