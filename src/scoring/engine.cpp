@@ -1249,6 +1249,7 @@ struct Evaluator {
         stated_weights();
         completeness();
         funds_sums();
+        budget_weight();
         if (!policy.level1_split.empty()) {
             std::map<std::string, Decimal> by_level1;
             for (const auto& row : project.rows)
@@ -1273,6 +1274,32 @@ struct Evaluator {
                     trf("等级 is {} but a total of {} is {}", project.grade, basis.to_string(),
                         want),
                     project.grade_span, "等级", project.grade, want);
+        }
+    }
+
+    // The budget row weighing other than the policy's (10 by 财预〔2020〕10号): its points were
+    // taken from (or given to) the indicator blocks — a warning, naming the block when the policy
+    // splits the points by level 1.
+    void budget_weight() {
+        if (!project.funds || !project.funds->weight) return;
+        const Figure& w = *project.funds->weight;
+        if (w.value == policy.budget_weight) return;
+        auto& d = add(Severity::warning, "budget-weight-mismatch",
+                      trf("the budget-execution row weighs {} where the policy gives it {}", w.text,
+                          policy.budget_weight.to_string()),
+                      w.span, "预算执行率", w.value.to_string(), policy.budget_weight.to_string());
+        const Decimal moved = w.value - policy.budget_weight;
+        std::map<std::string, Decimal> by_level1;
+        for (const auto& row : project.rows)
+            if (!row.not_applicable && row.weight)
+                by_level1[policy.category(row.level1)] =
+                    by_level1[policy.category(row.level1)] + row.weight->value;
+        for (const auto& [l1, want] : policy.level1_split) {
+            Decimal got = by_level1.count(l1) ? by_level1[l1] : zero;
+            if (want - got == moved)
+                d.note(trf("{} weighs {} where the policy gives it {}: the points the budget row "
+                           "took",
+                           l1, got.to_string(), want.to_string()));
         }
     }
 

@@ -369,6 +369,24 @@ TEST_CASE("layouts: a 部门整体 table's funds by spending (基本支出, 项�
     CHECK(count(report, "funds-sum-mismatch", Severity::error) == 0); // 800 + 200, 700 + 300
 }
 
+TEST_CASE("the policy's budget weight: a budget row weighing 20 is a warning", "[check][layouts]") {
+    const std::string spec = R"(项目 "测试" {
+  项目资金 万元 {
+    年度资金总额  全年预算数 10  全年执行数 10  分值 20  执行率 100%  得分 20
+  }
+  产出指标 {
+    数量指标 {
+      "培训人次"  指标值 ≥100人次  完成值 120人次  分值 80  得分 80
+    }
+  }
+  总分 分值 100 得分 100
+}
+)";
+    auto report = check_spec(spec);
+    CHECK(count(report, "budget-weight-mismatch", Severity::warning) == 1);
+    CHECK(count(report, "budget-score-mismatch", Severity::error) == 0); // 20 × 100% = 20
+}
+
 TEST_CASE("uncertain reading: a table not read whole gets its sums as warnings, once",
           "[check][layouts]") {
     const std::string spec = R"(项目 "测试" {
