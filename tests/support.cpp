@@ -21,6 +21,20 @@ std::string source_path(const std::string& relative) {
     return std::string(JIXIAO_SOURCE_DIR) + "/" + relative;
 }
 
+std::string dump(const std::vector<std::vector<std::string>>& rows) {
+    std::string out;
+    for (const auto& r : rows) {
+        if (r.size() == 1 && r[0].rfind("#", 0) == 0) {
+            out += r[0].substr(1) + "\n\n";
+            continue;
+        }
+        for (const auto& c : r)
+            out += "\t" + c + "\n";
+        out += "\n";
+    }
+    return out;
+}
+
 std::string read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;

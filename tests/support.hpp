@@ -14,6 +14,9 @@ namespace jx::test {
 
 std::string source_path(const std::string& relative);
 std::string read(const std::string& path);
+// A text dump (shared/README.md) of rows of cells: "" an empty cell, '\n' a continuation line; a
+// row {"#text"} is a line of prose.
+std::string dump(const std::vector<std::vector<std::string>>& rows);
 void write(const std::string& path, const std::string& contents);
 // Files under `dir` (relative to the source tree) ending in `ext`, sorted, as relative paths.
 std::vector<std::string> files_under(const std::string& dir, const std::string& ext);

@@ -1251,11 +1251,7 @@ struct Evaluator {
         funds_sums();
         budget_weight();
         if (!policy.level1_split.empty()) {
-            std::map<std::string, Decimal> by_level1;
-            for (const auto& row : project.rows)
-                if (!row.not_applicable && row.weight)
-                    by_level1[policy.category(row.level1)] =
-                        by_level1[policy.category(row.level1)] + row.weight->value;
+            auto by_level1 = weights_by_level1();
             for (const auto& [l1, want] : policy.level1_split) {
                 Decimal got = by_level1.count(l1) ? by_level1[l1] : zero;
                 if (got != want)
@@ -1277,6 +1273,16 @@ struct Evaluator {
         }
     }
 
+    // The weights of the rows under each level 1, by the policy's name for it.
+    std::map<std::string, Decimal> weights_by_level1() const {
+        std::map<std::string, Decimal> by_level1;
+        for (const auto& row : project.rows)
+            if (!row.not_applicable && row.weight)
+                by_level1[policy.category(row.level1)] =
+                    by_level1[policy.category(row.level1)] + row.weight->value;
+        return by_level1;
+    }
+
     // The budget row weighing other than the policy's (10 by 财预〔2020〕10号): its points were
     // taken from (or given to) the indicator blocks — a warning, naming the block when the policy
     // splits the points by level 1.
@@ -1289,11 +1295,7 @@ struct Evaluator {
                           policy.budget_weight.to_string()),
                       w.span, "预算执行率", w.value.to_string(), policy.budget_weight.to_string());
         const Decimal moved = w.value - policy.budget_weight;
-        std::map<std::string, Decimal> by_level1;
-        for (const auto& row : project.rows)
-            if (!row.not_applicable && row.weight)
-                by_level1[policy.category(row.level1)] =
-                    by_level1[policy.category(row.level1)] + row.weight->value;
+        auto by_level1 = weights_by_level1();
         for (const auto& [l1, want] : policy.level1_split) {
             Decimal got = by_level1.count(l1) ? by_level1[l1] : zero;
             if (want - got == moved)

@@ -14,22 +14,7 @@
 
 using namespace jx;
 using namespace jx::import;
-
-// Builds a text dump: rows of cells, "" for an empty cell; a row given as {"#prose"} is a line
-// without TAB; cells may hold '\n' (continuation lines).
-static std::string dump(const std::vector<std::vector<std::string>>& rows) {
-    std::string out;
-    for (const auto& r : rows) {
-        if (r.size() == 1 && r[0].rfind("#", 0) == 0) {
-            out += r[0].substr(1) + "\n\n";
-            continue;
-        }
-        for (const auto& c : r)
-            out += "\t" + c + "\n";
-        out += "\n";
-    }
-    return out;
-}
+using jx::test::dump;
 
 static const std::vector<std::string> header{
     "绩\n效\n指\n标", "一级指标",       "二级指标",

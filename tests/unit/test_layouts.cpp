@@ -11,24 +11,9 @@
 
 using namespace jx;
 using namespace jx::import;
+using jx::test::dump;
 
 namespace {
-
-// A text dump (shared/README.md): rows of cells, "" an empty cell, '\n' a continuation line; a
-// row {"#text"} is a line of prose.
-std::string dump(const std::vector<std::vector<std::string>>& rows) {
-    std::string out;
-    for (const auto& r : rows) {
-        if (r.size() == 1 && r[0].rfind("#", 0) == 0) {
-            out += r[0].substr(1) + "\n\n";
-            continue;
-        }
-        for (const auto& c : r)
-            out += "\t" + c + "\n";
-        out += "\n";
-    }
-    return out;
-}
 
 ImportResult run(const std::string& text) {
     return import_text("t.txt", text, Format::text);
