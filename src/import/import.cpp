@@ -52,9 +52,16 @@ std::string comment_text(const std::string& s) {
 }
 
 // A figure cell (分值, 得分, amounts, rates) as spec syntax, or empty when it is not a figure.
-std::string figure(const std::optional<Cell>& c, bool amount, bool rate) {
+// `points`: a 分值 or 得分, which an office may type with its unit (8分, 10.0分).
+std::string figure(const std::optional<Cell>& c, bool amount, bool rate, bool points = false) {
     if (!c) return {};
     std::string v = one_line(c->text);
+    static const std::string fen = "分";
+    if (points && v.size() > fen.size() && v.compare(v.size() - fen.size(), fen.size(), fen) == 0)
+        v = std::string(text::trim(v.substr(0, v.size() - fen.size())));
+    // 86.19 %: a space before the sign is no part of the figure.
+    if (rate && v.size() > 2 && v.back() == '%' && v[v.size() - 2] == ' ')
+        v = std::string(text::trim(v.substr(0, v.size() - 1))) + "%";
     // Thousands separators are not part of the language: 1,234.5 → 1234.5.
     std::string plain;
     for (char ch : v)
@@ -77,7 +84,8 @@ struct Writer {
     void field(std::string& s, const char* keyword, const std::optional<Cell>& c,
                bool amount = false, bool rate = false) {
         if (!c) return;
-        std::string v = figure(c, amount, rate);
+        const std::string k = keyword;
+        std::string v = figure(c, amount, rate, k == "分值" || k == "得分");
         if (!v.empty()) {
             s += fmt::format("  {} {}", keyword, v);
         } else if (!std::string(text::trim(c->text)).empty()) {
@@ -232,7 +240,7 @@ static std::vector<ImportFinding> blanks(const Table& t) {
     // The points a block title states against its rows' weights.
     auto number = [](const std::optional<Cell>& c) -> std::optional<Decimal> {
         if (!c) return std::nullopt;
-        return Decimal::parse(squeeze(c->text));
+        return Decimal::parse(figure(c, false, false, true));
     };
     auto mismatch = [&](const Cell& title, std::optional<Decimal> weights) {
         auto stated = Decimal::parse(stated_points(title.text));

@@ -595,7 +595,7 @@ std::optional<std::pair<std::string, std::size_t>> name_from_prose(const std::ve
 // The year: （2022年度） just before the table, else the first 20xx年度 of the source.
 int year_from_prose(const std::vector<Cell>& prose) {
     for (auto it = prose.rbegin(); it != prose.rend(); ++it) {
-        const std::string& t = it->text;
+        const std::string t = squeeze(it->text); // (2020 年度): spaces are no part of it
         std::size_t at = t.find("年度");
         while (at != std::string::npos) {
             if (at >= 4) {

@@ -123,6 +123,30 @@ TEST_CASE("layouts: a signature line under the total (填报人 … 填报日期
     CHECK(count(check_spec(s.spec), "total-score-mismatch", Severity::error) == 1);
 }
 
+TEST_CASE(
+    "layouts: figures as the office typed them (8分, 10.0分, 215,457.6, 86.19 %, (2020 年度))",
+    "[import][layouts]") {
+    auto r = run(dump({
+        {"#(2020 年度)"},
+        {"项目名称", "测试项目"},
+        {"项目资金\n（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率",
+         "得分"},
+        {"", "年度资金总额", "215,457.6", "215,457.6", "185,700.1", "10分", "86.19 %", "8.6分"},
+        {"绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"},
+        {"", "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "90.0分", "90分", ""},
+        {"总分", "100分", "98.6分"},
+    }));
+    REQUIRE(r.specs.size() == 1);
+    const auto& s = r.specs[0];
+    CHECK(s.whole);
+    CHECK(s.table.year == 2020);
+    CHECK(s.spec.find("全年预算数 215457.6") != std::string::npos);
+    CHECK(s.spec.find("分值 10  执行率 86.19%  得分 8.6") != std::string::npos);
+    CHECK(s.spec.find("分值 90.0  得分 90") != std::string::npos);
+    CHECK(s.spec.find("总分 分值 100 得分 98.6") != std::string::npos);
+}
+
 TEST_CASE("layouts: a target split in three columns under a second header row (Yunnan)",
           "[import][layouts]") {
     auto r = run(dump(with({
