@@ -437,9 +437,14 @@ struct actual_field : seq<kw_actual, sp, must<actual_value>> {};
 struct weight_field : seq<kw_weight, sp, must<weight_value>> {};
 struct score_field : seq<kw_score, sp, must<score_value>> {};
 struct reason_field : seq<kw_reason, sp, must<reason_text>> {};
+struct kw_criteria : sor<lit<vocab::kw::criteria>, lit<vocab::kw::criteria_alt>,
+                         en_kw<lit<vocab::kw::criteria_en>>> {};
+struct criteria_text : seq<string_lit> {};
+// 评分标准 "符合法律法规(1分) …": a scoring table's standard for the row.
+struct criteria_field : seq<kw_criteria, sp, must<criteria_text>> {};
 struct na_field : kw_na {};
-struct indicator_field
-    : sor<target_field, actual_field, weight_field, score_field, reason_field, na_field> {};
+struct indicator_field : sor<target_field, actual_field, weight_field, score_field, reason_field,
+                             criteria_field, na_field> {};
 // After a field, the next thing must be a field, another indicator, a category or '}'.
 struct indicator_end : at<sp, sor<rbrace, one<'"'>, kw_part, category_word, eof>> {};
 // Matches nothing, where something other than blanks precedes on the same line: a token at the

@@ -166,6 +166,7 @@ private:
         c.push_back(number_cell(ind.weight));
         c.push_back(number_cell(ind.score));
         c.push_back(ind.reason ? ind.reason->keyword.text + " " + ind.reason->value.raw : "");
+        c.push_back(ind.criteria ? ind.criteria->keyword.text + " " + ind.criteria->value.raw : "");
         c.push_back(ind.not_applicable ? ind.not_applicable->text : "");
         return c;
     }

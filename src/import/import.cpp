@@ -382,6 +382,8 @@ static std::string emit(Table& t, const std::string& source_name) {
                 w.field(s, "得分", r.score);
                 if (filled(r.reason))
                     s += "  偏差原因 " + quote(std::string(text::trim(r.reason->text)));
+                if (filled(r.criteria))
+                    s += "  评分标准 " + quote(std::string(text::trim(r.criteria->text)));
                 w.line(3, s + fmt::format("  # 第 {} 行{}", r.line,
                                           r.split ? "（源表此行被拆开，已拼合）" : ""));
             }

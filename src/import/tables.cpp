@@ -119,6 +119,8 @@ enum class Role {
     score,
     score_raw,
     reason,
+    criteria,
+    second_score, // a second 得分 column beside 自评分 (the reviewer's)
     status,
     derived,
     comparator,
@@ -154,6 +156,8 @@ Role from_vocab(vocab::columns::Role r) {
         return Role::score_raw;
     case V::reason:
         return Role::reason;
+    case V::criteria:
+        return Role::criteria;
     case V::status:
         return Role::status;
     case V::derived:
@@ -960,6 +964,10 @@ private:
                 r = Role::level1_points;
             else if (r == Role::weight && !columns_.empty() && columns_.back() == Role::level2)
                 r = Role::level2_points;
+            // 自评分 | … | 得分 (Hunan's 计分表): the unit's own score first, a reviewer's after.
+            else if (r == Role::score &&
+                     std::find(columns_.begin(), columns_.end(), Role::score) != columns_.end())
+                r = Role::second_score;
             columns_.push_back(r);
         }
     }
@@ -1693,6 +1701,13 @@ private:
             case Role::reason:
                 row.reason = c;
                 break;
+            case Role::criteria:
+                row.criteria = c;
+                break;
+            case Role::second_score:
+                // Filled, it is a second opinion the language has no field for: kept, unplaced.
+                if (!empty_cell(c)) table_->unplaced.push_back(c);
+                break;
             case Role::comparator:
                 row.comparator = c;
                 break;
@@ -1717,6 +1732,18 @@ private:
         }
         // 权重占比(%) of 100 points is the row's weight, when no 分值 column gives one.
         if (share && !row.weight) row.weight = share;
+        // No weight column at all, the points in the name (决策依据(4分), Hunan's 计分表).
+        if (!row.weight && row.name && std::none_of(columns_.begin(), columns_.end(), [](Role r) {
+                return r == Role::weight || r == Role::weight_share;
+            })) {
+            const std::string pts = points_of(row.name->text);
+            if (!pts.empty()) {
+                Cell w = *row.name;
+                w.text = pts;
+                row.weight = w;
+                row.name->text = column_key(row.name->text);
+            }
+        }
         if (described && row.name) {
             row.name->text =
                 one_line_text(row.name->text) + "（" + one_line_text(described->text) + "）";

@@ -23,6 +23,7 @@ struct IndicatorRow {
     std::string where;
     std::string level1, level2; // carried down when the table leaves them empty
     std::optional<Cell> name, target, actual, weight, score, reason;
+    std::optional<Cell> criteria; // 评分标准 / 评价标准 of a scoring table
     // A target a template splits in three columns: 指标性质 (＝ ≥ ≤ 定性) | 指标值 (target) |
     // 度量单位.
     std::optional<Cell> comparator, unit;

@@ -157,6 +157,7 @@ Row lower_indicator(const ast::Indicator& ind, std::vector<Diagnostic>& out, Pur
     if (ind.target) r.target = lower_value(ind.target->value, out, purpose);
     if (ind.actual) r.actual = lower_value(ind.actual->value, out, purpose);
     if (ind.reason) r.reason = std::string(text::trim(ind.reason->value.text));
+    if (ind.criteria) r.criteria = std::string(text::trim(ind.criteria->value.text));
     r.not_applicable =
         ind.not_applicable.has_value() || (r.target && r.target->not_applicable && !r.weight);
     return r;

@@ -56,7 +56,8 @@ struct Row {
     bool weight_written = false; // a weight was written, even if it could not be read
     bool score_written = false;  // likewise for the score
     std::optional<Value> target, actual;
-    std::string reason; // empty when none
+    std::string reason;   // empty when none
+    std::string criteria; // 评分标准, empty when none: kept for the table, no check reads it
     bool not_applicable = false;
     bool category_not_applicable = false; // a level-2 written as { 不涉及 }
     bool damaged = false; // a syntax error inside the row: its fields are known only in part

@@ -106,6 +106,7 @@ struct Indicator {
     std::optional<ValueField> target, actual;
     std::optional<NumberField> weight, score;
     std::optional<TextField> reason;
+    std::optional<TextField> criteria; // 评分标准: a scoring table's standard for the row
     std::optional<Token> not_applicable;
     // Fields written more than once, kept so that the model can report them.
     std::vector<Token> duplicate_keywords;

@@ -76,6 +76,8 @@ JX_ERROR(finance_officer_value, "expected-string",
          "expected the finance officer's name in double quotes after 财务负责人");
 JX_ERROR(layout_value, "expected-string",
          "expected a template's name in double quotes after 模板, such as \"sichuan\"");
+JX_ERROR(criteria_text, "expected-string",
+         "expected the row's scoring standard in double quotes after 评分标准");
 JX_ERROR(head_info_label, "expected-string",
          "expected the cell's label in double quotes after 表头, such as \"项目类别\"");
 JX_ERROR(head_info_value, "expected-string",

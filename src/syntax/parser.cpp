@@ -72,6 +72,7 @@ namespace g = jx::grammar;
     X(weight_field) \
     X(score_field) \
     X(reason_field) \
+    X(criteria_field) \
     X(na_field) \
     X(total_stmt) \
     X(kw_total) \
@@ -129,6 +130,7 @@ namespace g = jx::grammar;
     X(kw_target) \
     X(kw_actual) \
     X(kw_reason) \
+    X(kw_criteria) \
     X(kw_grade) \
     X(disclosure) \
     X(kw_disclosure) \
@@ -1016,6 +1018,9 @@ private:
                 break;
             case K::reason_field:
                 set_once(ind.reason, text_field(c), ind.duplicate_keywords, keyword(c));
+                break;
+            case K::criteria_field:
+                set_once(ind.criteria, text_field(c), ind.duplicate_keywords, keyword(c));
                 break;
             case K::na_field:
                 set_once(ind.not_applicable, token(c), ind.duplicate_keywords, token(c));

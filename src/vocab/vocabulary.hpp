@@ -116,6 +116,11 @@ inline constexpr Word reason{"偏差原因分析及改进措施"};
 inline constexpr Word reason_short{"偏差原因"};
 inline constexpr Word reason_alt{"未完成原因分析"}; // other provinces' templates
 inline constexpr Word reason_en{"reason"};
+// A scoring table's standard for a row (评分标准 / 评价标准: 符合法律法规(1分) …), kept for the
+// table.
+inline constexpr Word criteria{"评分标准"};
+inline constexpr Word criteria_alt{"评价标准"};
+inline constexpr Word criteria_en{"criteria"};
 inline constexpr Word na{"不涉及"};
 inline constexpr Word na_en{"n/a"};
 inline constexpr Word na_en2{"n-a"};
@@ -214,6 +219,7 @@ inline constexpr Keyword keywords[] = {
     {{kw::reason.view(), kw::reason_short.view(), kw::reason_alt.view()},
      {kw::reason_en.view()},
      "indicator"},
+    {{kw::criteria.view(), kw::criteria_alt.view()}, {kw::criteria_en.view()}, "indicator"},
     {{kw::na.view()}, {kw::na_en.view(), kw::na_en2.view()}, "indicator, level-2 category, value"},
     {{kw::total.view(), kw::total_alt.view()}, {kw::total_en.view()}, "total row"},
     {{kw::grade.view()}, {kw::grade_en.view()}, "stated grade; a claim's grade count"},
@@ -433,8 +439,9 @@ enum class Role {
     score,
     score_raw, // 单项指标得分: a 0–100 score a system export scales by the weight share
     reason,
-    status, // 完成情况 (完成 / 未完成): what target and actual already say
-    derived // jixiao's own recomputed column
+    criteria, // 评分标准 / 评价标准: a scoring table's standard for the row
+    status,   // 完成情况 (完成 / 未完成): what target and actual already say
+    derived   // jixiao's own recomputed column
 };
 struct Heading {
     std::string_view word;
@@ -490,6 +497,11 @@ inline constexpr Heading indicator_headings[] = {
     {"单项指标折算得分", Role::score},
     {"折算得分", Role::score},
     {"单项指标得分", Role::score_raw},
+    {"自评分", Role::score},
+    {"自评分数", Role::score},
+    {"具体指标", Role::target},
+    {"评分标准", Role::criteria},
+    {"评价标准", Role::criteria},
     {"单项指标完成情况", Role::status},
     {"完成情况", Role::status},
     {"重算得分", Role::derived},

@@ -15,6 +15,7 @@
 #include "render/writers.hpp"
 #include "support.hpp"
 #include "syntax/parser.hpp"
+#include "vocab/vocabulary.hpp"
 
 using namespace jx;
 namespace fs = std::filesystem;
@@ -80,10 +81,23 @@ std::map<std::string, std::string> figures_of(const std::string& name, const std
             s += fmt::format("funds {} {} {} {} {} {}\n", num(m.funds->initial),
                              num(m.funds->annual), num(m.funds->spent), num(m.funds->weight),
                              num(m.funds->rate), num(m.funds->score));
+        // A level 2 that a table lists under another level 1's merged cell (可持续影响指标 under
+        // 产出指标) comes back under the level 1 the official tree gives it: a merged cell reads
+        // as blank, and import places such a row by the tree (#28: no misplaced-category for a
+        // blank cell). The figures are compared with the level 1 so placed.
+        auto placed = [](const std::string& l1, const std::string& l2) {
+            for (const auto& t : vocab::tree)
+                for (auto child : t.children)
+                    if (!child.empty() && child == l2 && t.name != l1 &&
+                        std::any_of(std::begin(vocab::tree), std::end(vocab::tree),
+                                    [&](const vocab::Level1& o) { return o.name == l1; }))
+                        return std::string(t.name);
+            return l1;
+        };
         for (const auto& r : m.rows)
             if (!r.not_applicable)
-                s += fmt::format("{} / {} / {}: {} {}\n", r.level1, r.level2, r.name, num(r.weight),
-                                 num(r.score));
+                s += fmt::format("{} / {} / {}: {} {}\n", placed(r.level1, r.level2), r.level2,
+                                 r.name, num(r.weight), num(r.score));
         s += fmt::format("total {} {}\n", num(m.total_weight), num(m.total_score));
         out[m.name] = s;
     }
