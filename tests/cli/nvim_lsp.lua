@@ -53,9 +53,11 @@ local ok, err = pcall(function()
   lines[#lines + 1] = 'action ' .. action.title
   vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
   lines[#lines + 1] = 'line ' .. vim.api.nvim_buf_get_lines(buf, d.lnum, d.lnum + 1, false)[1]
+  -- The total row's rate finding (its sub-row's is its own, fixed by its own action).
   local gone = vim.wait(20000, function()
     for _, x in ipairs(vim.diagnostic.get(buf)) do
-      if x.code == 'budget-rate-mismatch' or (x.user_data and x.user_data.lsp.code == 'budget-rate-mismatch') then
+      local code = x.code or (x.user_data and x.user_data.lsp.code)
+      if code == 'budget-rate-mismatch' and x.lnum == d.lnum then
         return false
       end
     end

@@ -20,6 +20,7 @@ JIXIAO_SPEC=$work/中小企业.jx JIXIAO_OUT=$work/out.txt \
 # after 26 CJK characters and 31 other characters is at byte 109 (code point 57, UTF-16 unit 57).
 expected='filetype jixiao
 diagnostic 8:109-8:112 severity 1 [budget-rate-mismatch] 执行率 is reported as 80% but 31.6 / 31.6 = 100%
+diagnostic 9:107-9:110 severity 1 [budget-rate-mismatch] the 当年财政拨款 row reports 执行率 80% but 31.6 / 31.6 = 100%
 diagnostic 33:284-33:285 severity 2 [missing-deviation-reason] "对参赛企业影响" loses 1 of 10 points and gives no deviation reason
 diagnostic 36:163-36:164 severity 2 [missing-deviation-reason] "对我区创新创业氛围影响" loses 1 of 10 points and gives no deviation reason
 diagnostic 39:230-39:231 severity 2 [missing-deviation-reason] "对我区创新创业生态构建影响" loses 1 of 10 points and gives no deviation reason
