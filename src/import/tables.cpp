@@ -168,7 +168,13 @@ Role from_vocab(vocab::columns::Role r) {
     return Role::none;
 }
 
+// A heading is short: the longest seen, decorations and all
+// (偏差大或目标未完成原因分析及改进措施(10分)), is under 80 bytes. A longer cell is data, told
+// without normalising it.
+constexpr std::size_t max_heading_bytes = 160;
+
 Role role_of(const std::string& header) {
+    if (header.empty() || header.size() > max_heading_bytes) return Role::none;
     const std::string h = column_key(header);
     if (h.empty()) return Role::none;
     for (const auto& c : vocab::columns::indicator_headings)
@@ -206,6 +212,7 @@ enum class FundRole {
 };
 
 FundRole fund_role_of(const std::string& header) {
+    if (header.empty() || header.size() > max_heading_bytes) return FundRole::none;
     std::string h = column_key(header);
     namespace kw = vocab::kw;
     if (h == kw::initial.view() || h == "年初预算" || h == "年初预算数(A)")
@@ -793,7 +800,8 @@ private:
         if (header_fragment_) return;
         if (under_total_ && under_total_row(cells, head)) return;
         under_total_ = false;
-        if (state_ == State::goals && head != "项目名称" && !is_indicator_header(cells) &&
+        const bool indicator_header = is_indicator_header(cells); // once a row
+        if (state_ == State::goals && head != "项目名称" && !indicator_header &&
             !is_department_header(cells) && !total_label(head)) {
             goal_rows_.push_back(0);
             for (const auto& c : cells)
@@ -806,7 +814,7 @@ private:
         }
 
         // 一、基本情况 | 项目名称: | X | …: a section's first row that names the project.
-        if (column_key(head) == "部门名称" || column_key(head) == "单位名称") head = "评价部门名称";
+        if (column_key(head) == "部门名称") head = "评价部门名称"; // 部门(单位)名称
         if (!first || (head != "项目名称" && column_key(head) != "评价部门名称"))
             for (const auto& c : cells)
                 if (&c != first && column_key(c.text) == "项目名称" && first &&
@@ -845,11 +853,11 @@ private:
             state_ = State::department;
             return;
         }
-        if (is_indicator_header(cells) && state_ == State::indicators && header_open_) {
+        if (indicator_header && state_ == State::indicators && header_open_) {
             merge_header(cells); // a second header row: 一级指标 | … under 绩效指标 | …
             return;
         }
-        if (is_indicator_header(cells)) {
+        if (indicator_header) {
             take_goals();
             flush_pending();
             if (!table_ || state_ == State::indicators) start_table(cells.front().line);
