@@ -382,14 +382,14 @@ std::string fund_row_name(const std::string& cell) {
     return {};
 }
 
-bool is_indicator_header(const std::vector<Cell>& cells);
 
-bool is_department_header(const std::vector<Cell>& cells) {
+// `indicator_header`: whether the row is the indicator table's header, as the caller has asked.
+bool is_department_header(const std::vector<Cell>& cells, bool indicator_header) {
     if (cells.empty()) return false;
     if (squeeze(cells.front().text) == "序号") return true;
     // 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 (Sichuan): a project's
     // indicators.
-    if (is_indicator_header(cells)) return false;
+    if (indicator_header) return false;
     for (const auto& c : cells) {
         std::string h = squeeze(c.text);
         if (h == "指标性质" || h == "指标权重" || h == "度量单位") return true;
@@ -800,9 +800,11 @@ private:
         if (header_fragment_) return;
         if (under_total_ && under_total_row(cells, head)) return;
         under_total_ = false;
-        const bool indicator_header = is_indicator_header(cells); // once a row
+        // Once a row each: both normalise every cell.
+        const bool indicator_header = is_indicator_header(cells);
+        const bool department_header = is_department_header(cells, indicator_header);
         if (state_ == State::goals && head != "项目名称" && !indicator_header &&
-            !is_department_header(cells) && !total_label(head)) {
+            !department_header && !total_label(head)) {
             goal_rows_.push_back(0);
             for (const auto& c : cells)
                 if (!empty_cell(c) && !goals_label(c.text)) {
@@ -843,7 +845,7 @@ private:
                 }
             return;
         }
-        if (is_department_header(cells)) {
+        if (department_header) {
             close();
             DepartmentRows d;
             d.line = cells.front().line;
