@@ -382,7 +382,6 @@ std::string fund_row_name(const std::string& cell) {
     return {};
 }
 
-
 // `indicator_header`: whether the row is the indicator table's header, as the caller has asked.
 bool is_department_header(const std::vector<Cell>& cells, bool indicator_header) {
     if (cells.empty()) return false;
